@@ -1,0 +1,233 @@
+//! The dataset format v1 as Rust types, parsed from JSON (see DATASET.md for the specification).
+
+use serde::{Deserialize, Serialize};
+
+/// The value every v1 dataset carries in its `format` field.
+pub const FORMAT_MARKER: &str = "backstory-dataset";
+/// The only `format_version` this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole dataset: metadata, categories, companies, brands and global exclusion phrases.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub format: String,
+    pub format_version: u32,
+    pub id: String,
+    pub title: String,
+    pub publisher: Publisher,
+    /// Monotonic: an update with a version not above the one in use is refused.
+    pub version: u64,
+    pub license: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    pub as_of: String,
+    /// Origins (`https://host`) that company profile links may point to.
+    pub profile_origins: Vec<String>,
+    /// Where "wrong match" reports go; `{alias}` and `{host}` are replaced, URL-encoded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_url: Option<String>,
+    pub categories: Vec<Category>,
+    pub companies: Vec<Company>,
+    #[serde(default)]
+    pub brands: Vec<Brand>,
+    /// Phrases that never flag, whatever alias they contain ("Amazon rainforest").
+    #[serde(default)]
+    pub exclusions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    /// Badge colour as `#rrggbb`; the extension picks one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Company {
+    pub id: String,
+    pub name: String,
+    pub legal_name: String,
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+    /// `EXCHANGE:SYMBOL`, e.g. `NASDAQ:AMZN`.
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headquarters: Option<String>,
+    /// Id of the parent company, when it is in the dataset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    pub categories: Vec<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub profile: Vec<ProfileSection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_url: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    pub as_of: String,
+    /// Host names the company operates ("amazon.com" also covers "www.amazon.com").
+    #[serde(default)]
+    pub domains: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileSection {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+    pub owners: Vec<Owner>,
+    #[serde(default)]
+    pub alternatives: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Owner {
+    pub company: String,
+    /// Ownership share in percent, for joint ventures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
+}
+
+/// An alias is either a bare string (default rules) or an object with match rules.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Alias {
+    Plain(String),
+    Ruled(AliasRule),
+}
+
+/// Declarative match rules for one alias. Data only: no expressions, no regular expressions.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AliasRule {
+    pub text: String,
+    #[serde(default)]
+    pub case: CasePolicy,
+    #[serde(default)]
+    pub accents: AccentPolicy,
+    /// The alias counts only if one of these words appears in the same text block.
+    #[serde(default)]
+    pub context: Vec<String>,
+    /// Phrases containing the alias that must never flag ("ring size").
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CasePolicy {
+    /// Any letter case matches (Unicode case folding).
+    #[default]
+    Any,
+    /// The text must have the alias's exact letter case.
+    Exact,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AccentPolicy {
+    /// Accents must be as written (after case folding).
+    #[default]
+    Exact,
+    /// Accents may be present or absent: "Nestle" matches "Nestlé".
+    Optional,
+}
+
+impl Alias {
+    /// The alias as a rule, with defaults filled in for a bare string.
+    pub fn rule(&self) -> AliasRule {
+        match self {
+            Alias::Plain(text) => AliasRule {
+                text: text.clone(),
+                case: CasePolicy::Any,
+                accents: AccentPolicy::Exact,
+                context: Vec::new(),
+                exclude: Vec::new(),
+            },
+            Alias::Ruled(rule) => rule.clone(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match self {
+            Alias::Plain(text) => text,
+            Alias::Ruled(rule) => &rule.text,
+        }
+    }
+}
+
+/// A JSON syntax or shape error, with the position serde_json reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+impl Dataset {
+    /// Parses a dataset from JSON text without validating references (see `validate`).
+    ///
+    /// # Errors
+    /// Returns the first syntax or shape error with its line and column.
+    pub fn from_json(json: &str) -> Result<Dataset, ParseError> {
+        serde_json::from_str(json).map_err(|e| ParseError {
+            message: e.to_string(),
+            line: e.line(),
+            column: e.column(),
+        })
+    }
+}
+
+/// The match rules of a name and its aliases: the name itself plus each alias. An alias object
+/// with the name's own text gives the name its rules instead of adding a second entry.
+pub fn match_rules(name: &str, aliases: &[Alias]) -> Vec<AliasRule> {
+    use crate::normalize::{normalize, Fold};
+    let folded_name = normalize(name, Fold::MATCH).text;
+    let mut rules: Vec<AliasRule> = aliases.iter().map(Alias::rule).collect();
+    if !rules.iter().any(|r| normalize(&r.text, Fold::MATCH).text == folded_name) {
+        rules.insert(0, Alias::Plain(name.to_string()).rule());
+    }
+    rules
+}

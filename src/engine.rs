@@ -1,0 +1,462 @@
+//! The engine: a dataset compiled into one Aho-Corasick automaton, and the scan that turns page
+//! text into hits with UTF-16 offsets.
+//!
+//! One scan is three steps. (1) The automaton runs over the normalized text and reports every
+//! candidate, overlapping ones included, so a rejected long candidate cannot hide a valid shorter
+//! one at the same place. (2) Each candidate is judged: word boundaries, the alias's case and
+//! accent policy, its context words, exclusion phrases, and the stock-symbol rule. (3) The
+//! survivors are resolved leftmost-longest and mapped back to the original text.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::dataset::{AccentPolicy, AliasRule, CasePolicy, Dataset};
+use crate::normalize::{self, normalize, Fold, Normalized, BLOCK_BREAK};
+use crate::search::SearchIndex;
+use crate::symbols;
+use crate::utf16::byte_to_utf16;
+use crate::validate::{self, Problem};
+use crate::words::FINANCIAL_CONTEXT;
+
+/// What kind of name a hit matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HitKind {
+    Brand = 0,
+    Company = 1,
+    Symbol = 2,
+}
+
+/// One match in scanned text. Offsets are UTF-16 code units into the scanned text, `start < end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: u32,
+    pub end: u32,
+    pub kind: HitKind,
+    /// Index into the engine's entry table (`Engine::entry`).
+    pub entry: u32,
+}
+
+/// What a hit stands for: one alias of one brand, company or symbol.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: HitKind,
+    /// The alias as the dataset writes it (for symbols, `EXCHANGE:SYMBOL`).
+    pub alias: String,
+    /// Index of the brand in the dataset, for brand hits.
+    pub brand: Option<usize>,
+    /// Index of the first owner (brands) or the company itself.
+    pub company: usize,
+    case: CasePolicy,
+    accents: AccentPolicy,
+    /// The alias normalized under the fold its policies allow, compared with the page's text.
+    verify_form: String,
+    /// Context word ids; empty means no context is required.
+    context: Vec<u32>,
+    /// Canonical exchange, for symbol entries.
+    exchange: Option<String>,
+}
+
+/// The roles one normalized pattern plays; one string may be an alias and a context word at once.
+#[derive(Debug, Default)]
+struct Pattern {
+    entries: Vec<u32>,
+    exclusion: bool,
+    context: Option<u32>,
+}
+
+const FINANCIAL: u32 = 0;
+
+/// A dataset compiled for matching. Built once, then shared by every scan.
+#[derive(Debug)]
+pub struct Engine {
+    dataset: Dataset,
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    entries: Vec<Entry>,
+    company_by_id: HashMap<String, usize>,
+    brand_by_id: HashMap<String, usize>,
+    company_by_domain: HashMap<String, usize>,
+    search: SearchIndex,
+}
+
+/// Why an engine could not be built.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BuildError {
+    /// The JSON could not be read as a dataset.
+    Parse(crate::dataset::ParseError),
+    /// The dataset has errors; every problem found is listed (warnings included).
+    Invalid(Vec<Problem>),
+    /// The automaton could not be built (too large).
+    Automaton(String),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Parse(e) => write!(f, "dataset is not valid JSON for format v1: {e}"),
+            BuildError::Invalid(problems) => {
+                let errors: Vec<String> = problems
+                    .iter()
+                    .filter(|p| p.severity == validate::Severity::Error)
+                    .map(|p| p.to_string())
+                    .collect();
+                write!(f, "dataset has {} error(s):\n{}", errors.len(), errors.join("\n"))
+            }
+            BuildError::Automaton(e) => write!(f, "could not build the matcher: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+#[derive(Default)]
+struct Builder {
+    pattern_ids: HashMap<String, usize>,
+    patterns: Vec<Pattern>,
+    texts: Vec<String>,
+    context_ids: HashMap<String, u32>,
+}
+
+impl Builder {
+    fn pattern(&mut self, text: &str) -> Option<usize> {
+        let folded = normalize(text, Fold::MATCH).text;
+        let folded = folded.trim_matches(|c: char| c == ' ' || c == BLOCK_BREAK);
+        if folded.is_empty() {
+            return None;
+        }
+        let next = self.patterns.len();
+        let id = *self.pattern_ids.entry(folded.to_string()).or_insert(next);
+        if id == next {
+            self.patterns.push(Pattern::default());
+            self.texts.push(folded.to_string());
+        }
+        Some(id)
+    }
+
+    fn context_word(&mut self, word: &str) -> Option<u32> {
+        let folded = normalize(word, Fold::MATCH).text;
+        let next = self.context_ids.len() as u32;
+        let id = *self.context_ids.entry(folded).or_insert(next);
+        let pattern = self.pattern(word)?;
+        self.patterns[pattern].context = Some(id);
+        Some(id)
+    }
+}
+
+impl Engine {
+    /// Parses, validates and compiles a dataset.
+    ///
+    /// # Errors
+    /// A parse error with line and column, or every validation problem, or an automaton error.
+    pub fn from_json(json: &str) -> Result<Engine, BuildError> {
+        let dataset = Dataset::from_json(json).map_err(BuildError::Parse)?;
+        Engine::new(dataset)
+    }
+
+    /// Validates and compiles a parsed dataset.
+    ///
+    /// # Errors
+    /// Every validation problem when any is an error, or an automaton error.
+    pub fn new(dataset: Dataset) -> Result<Engine, BuildError> {
+        let problems = validate::validate(&dataset);
+        if problems.iter().any(|p| p.severity == validate::Severity::Error) {
+            return Err(BuildError::Invalid(problems));
+        }
+        let company_by_id: HashMap<String, usize> =
+            dataset.companies.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        let brand_by_id: HashMap<String, usize> =
+            dataset.brands.iter().enumerate().map(|(i, b)| (b.id.clone(), i)).collect();
+
+        let mut b = Builder::default();
+        for word in FINANCIAL_CONTEXT.iter().copied().chain(crate::exchanges::spellings()) {
+            let folded = normalize(word, Fold::MATCH).text;
+            b.context_ids.insert(folded, FINANCIAL);
+            if let Some(p) = b.pattern(word) {
+                b.patterns[p].context = Some(FINANCIAL);
+            }
+        }
+        let mut entries = Vec::new();
+        for (ci, company) in dataset.companies.iter().enumerate() {
+            for rule in crate::dataset::match_rules(&company.name, &company.aliases) {
+                add_alias(&mut b, &mut entries, &rule, HitKind::Company, None, ci);
+            }
+            for symbol in &company.symbols {
+                let Some((exchange, ticker)) = symbol.split_once(':') else { continue };
+                let Some(p) = b.pattern(ticker) else { continue };
+                b.patterns[p].entries.push(entries.len() as u32);
+                entries.push(Entry {
+                    kind: HitKind::Symbol,
+                    alias: symbol.clone(),
+                    brand: None,
+                    company: ci,
+                    case: CasePolicy::Any,
+                    accents: AccentPolicy::Optional,
+                    verify_form: String::new(),
+                    context: Vec::new(),
+                    exchange: Some(exchange.to_string()),
+                });
+            }
+        }
+        for (bi, brand) in dataset.brands.iter().enumerate() {
+            let Some(owner) = brand.owners.first().and_then(|o| company_by_id.get(&o.company)) else {
+                continue;
+            };
+            for rule in crate::dataset::match_rules(&brand.name, &brand.aliases) {
+                add_alias(&mut b, &mut entries, &rule, HitKind::Brand, Some(bi), *owner);
+            }
+        }
+        for phrase in &dataset.exclusions {
+            if let Some(p) = b.pattern(phrase) {
+                b.patterns[p].exclusion = true;
+            }
+        }
+
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&b.texts)
+            .map_err(|e| BuildError::Automaton(e.to_string()))?;
+
+        let mut company_by_domain = HashMap::new();
+        for (ci, company) in dataset.companies.iter().enumerate() {
+            for domain in &company.domains {
+                company_by_domain.entry(domain.to_ascii_lowercase()).or_insert(ci);
+            }
+        }
+        let search = SearchIndex::build(&dataset);
+        Ok(Engine {
+            dataset,
+            automaton,
+            patterns: b.patterns,
+            entries,
+            company_by_id,
+            brand_by_id,
+            company_by_domain,
+            search,
+        })
+    }
+
+    /// Finds every brand, company and symbol in `text`. Text blocks are separated by U+2029 or a
+    /// blank line; context rules look within one block. Hits are sorted and never overlap.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let norm = normalize(text, Fold::MATCH);
+        let hay = norm.text.as_str();
+        let block_of = BlockIndex::new(hay);
+
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        let mut exclusions: Vec<(usize, usize)> = Vec::new();
+        let mut contexts: HashSet<(u32, u32)> = HashSet::new();
+        for m in self.automaton.find_overlapping_iter(hay) {
+            let (s, e) = (m.start(), m.end());
+            if !normalize::is_boundary(char_before(hay, s), hay[s..].chars().next())
+                || !normalize::is_boundary(hay[..e].chars().next_back(), hay[e..].chars().next())
+            {
+                continue;
+            }
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if pattern.exclusion {
+                exclusions.push((s, e));
+            }
+            if let Some(ctx) = pattern.context {
+                contexts.insert((block_of.block(s), ctx));
+            }
+            if !pattern.entries.is_empty() {
+                candidates.push((s, e, m.pattern().as_usize()));
+            }
+        }
+
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        for &(s, e, p) in &candidates {
+            if exclusions.iter().any(|&(xs, xe)| xs <= s && e <= xe) {
+                continue;
+            }
+            let block = block_of.block(s);
+            let accepted = self.patterns[p].entries.iter().copied().find(|&id| {
+                self.accepts(&self.entries[id as usize], text, &norm, s, e, block, &contexts)
+            });
+            if let Some(id) = accepted {
+                found.push((s, e, id));
+            }
+        }
+        // Leftmost-longest among the accepted candidates.
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut kept: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
+        for f in found {
+            if kept.last().is_none_or(|k| f.0 >= k.1) {
+                kept.push(f);
+            }
+        }
+        self.to_hits(text, &norm, &kept)
+    }
+
+    #[allow(clippy::too_many_arguments)] // the judging step reads all of one candidate's facts
+    fn accepts(
+        &self,
+        entry: &Entry,
+        text: &str,
+        norm: &Normalized,
+        s: usize,
+        e: usize,
+        block: u32,
+        contexts: &HashSet<(u32, u32)>,
+    ) -> bool {
+        let (os, oe) = norm.original_range(s, e);
+        let original = &text[os..oe];
+        if entry.kind == HitKind::Symbol {
+            let hay = norm.text.as_str();
+            let before_start = floor_char_boundary(hay, s.saturating_sub(48));
+            let candidate = symbols::Candidate {
+                before: &hay[before_start..s],
+                after: &hay[e..],
+                original,
+                exchange: entry.exchange.as_deref().unwrap_or_default(),
+                financial_block: contexts.contains(&(block, FINANCIAL)),
+            };
+            return symbols::judge(&candidate).is_some();
+        }
+        if !entry.context.is_empty() && !entry.context.iter().any(|c| contexts.contains(&(block, *c))) {
+            return false;
+        }
+        let loose_case = entry.case == CasePolicy::Any;
+        let loose_accents = entry.accents == AccentPolicy::Optional;
+        if loose_case && (loose_accents || (original.is_ascii() && entry.verify_form.is_ascii())) {
+            return true;
+        }
+        let fold = Fold { case: loose_case, accents: loose_accents };
+        normalize(original, fold).text == entry.verify_form
+    }
+
+    fn to_hits(&self, text: &str, norm: &Normalized, kept: &[(usize, usize, u32)]) -> Vec<Hit> {
+        let ranges: Vec<(usize, usize)> = kept.iter().map(|&(s, e, _)| norm.original_range(s, e)).collect();
+        let mut offsets: Vec<usize> = ranges.iter().flat_map(|&(s, e)| [s, e]).collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let units = byte_to_utf16(text, &offsets);
+        let unit_of = |o: usize| units[offsets.binary_search(&o).unwrap_or_default()];
+        kept.iter()
+            .zip(ranges)
+            .map(|(&(_, _, id), (os, oe))| Hit {
+                start: unit_of(os),
+                end: unit_of(oe),
+                kind: self.entries[id as usize].kind,
+                entry: id,
+            })
+            .collect()
+    }
+
+    /// The entry a hit refers to.
+    pub fn entry(&self, id: u32) -> Option<&Entry> {
+        self.entries.get(id as usize)
+    }
+
+    /// Number of entries (aliases, names and symbols) the engine matches.
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    pub fn company_index(&self, id: &str) -> Option<usize> {
+        self.company_by_id.get(id).copied()
+    }
+
+    pub fn brand_index(&self, id: &str) -> Option<usize> {
+        self.brand_by_id.get(id).copied()
+    }
+
+    /// Indices of the brands any of whose owners is the company at `company`.
+    pub fn brands_of(&self, company: usize) -> Vec<usize> {
+        let id = &self.dataset.companies[company].id;
+        (0..self.dataset.brands.len())
+            .filter(|&b| self.dataset.brands[b].owners.iter().any(|o| &o.company == id))
+            .collect()
+    }
+
+    /// The company operating `host` ("www.amazon.com", "smile.amazon.com" -> amazon), if any.
+    pub fn company_for_host(&self, host: &str) -> Option<usize> {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        let mut rest = host.as_str();
+        loop {
+            if let Some(&c) = self.company_by_domain.get(rest) {
+                return Some(c);
+            }
+            rest = rest.split_once('.')?.1;
+        }
+    }
+
+    /// Popup search: ranked results for `query`, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<crate::search::SearchResult> {
+        self.search.search(query, limit)
+    }
+
+    /// Bytes held by the automaton (its own report).
+    pub fn automaton_memory(&self) -> usize {
+        self.automaton.memory_usage()
+    }
+}
+
+impl Entry {
+    /// The brand and owning company of the entry, as dataset indices.
+    pub fn target(&self) -> (Option<usize>, usize) {
+        (self.brand, self.company)
+    }
+}
+
+fn add_alias(
+    b: &mut Builder,
+    entries: &mut Vec<Entry>,
+    rule: &AliasRule,
+    kind: HitKind,
+    brand: Option<usize>,
+    company: usize,
+) {
+    let Some(p) = b.pattern(&rule.text) else { return };
+    let context: Vec<u32> = rule.context.iter().filter_map(|w| b.context_word(w)).collect();
+    for phrase in &rule.exclude {
+        if let Some(x) = b.pattern(phrase) {
+            b.patterns[x].exclusion = true;
+        }
+    }
+    let fold = Fold { case: rule.case == CasePolicy::Any, accents: rule.accents == AccentPolicy::Optional };
+    b.patterns[p].entries.push(entries.len() as u32);
+    entries.push(Entry {
+        kind,
+        alias: rule.text.clone(),
+        brand,
+        company,
+        case: rule.case,
+        accents: rule.accents,
+        verify_form: normalize(rule.text.trim(), fold).text,
+        context,
+        exchange: None,
+    });
+}
+
+fn char_before(s: &str, at: usize) -> Option<char> {
+    s[..at].chars().next_back()
+}
+
+fn floor_char_boundary(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Block number of a byte offset in normalized text, from the positions of BLOCK_BREAK.
+struct BlockIndex {
+    breaks: Vec<usize>,
+}
+
+impl BlockIndex {
+    fn new(hay: &str) -> BlockIndex {
+        BlockIndex { breaks: hay.match_indices(BLOCK_BREAK).map(|(i, _)| i).collect() }
+    }
+
+    fn block(&self, at: usize) -> u32 {
+        self.breaks.partition_point(|&b| b < at) as u32
+    }
+}

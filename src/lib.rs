@@ -1,0 +1,33 @@
+//! Backstory's matching core: finds the companies behind brand names, company names and stock
+//! symbols in page text, from a campaign's dataset.
+//!
+//! The core is pure Rust with no platform code; `wasm` (compiled only for wasm32) is the one thin
+//! layer that exports it to JavaScript.
+//!
+//! # Example
+//! ```
+//! let json = include_str!("../extension/data/default.json");
+//! let engine = backstory::Engine::from_json(json).expect("the bundled dataset is valid");
+//! let hits = engine.scan("Fresh bread from Whole Foods Market, delivered.");
+//! assert_eq!(hits.len(), 1);
+//! assert_eq!(engine.entry(hits[0].entry).unwrap().alias, "Whole Foods Market");
+//! assert_eq!((hits[0].start, hits[0].end), (17, 35));
+//! ```
+#![deny(clippy::unwrap_used)]
+
+pub mod dataset;
+pub mod engine;
+pub mod exchanges;
+pub mod normalize;
+pub mod search;
+pub mod symbols;
+pub mod utf16;
+pub mod validate;
+pub mod words;
+
+pub use dataset::Dataset;
+pub use engine::{Engine, Entry, Hit, HitKind};
+pub use validate::{Problem, Severity};
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

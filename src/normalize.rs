@@ -1,0 +1,236 @@
+//! The one text normalization used for dataset patterns and page text, with an exact map back to the original.
+//!
+//! Patterns and page text must go through the same routine, or they drift apart and a brand stops
+//! matching for reasons no one can see. Every normalized byte remembers the byte range of the
+//! original character it came from, so a match in normalized text maps back exactly.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Which optional foldings to apply. Structural foldings (spaces, dashes, apostrophes, invisible
+/// characters, trademark signs) always apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fold {
+    /// Unicode lowercase plus the full-folding exceptions (ß -> ss, final sigma).
+    pub case: bool,
+    /// Drop combining marks after canonical decomposition (é -> e), plus a few letters that do
+    /// not decompose (ø, ł, đ, ħ, ı, æ, œ).
+    pub accents: bool,
+}
+
+impl Fold {
+    /// The loosest form: what the automaton runs on. Candidates are then checked against each
+    /// alias's own case and accent policy.
+    pub const MATCH: Fold = Fold { case: true, accents: true };
+}
+
+/// The character that separates text blocks in normalized text. Page text marks a block break with
+/// U+2029 PARAGRAPH SEPARATOR or a blank line; both become this.
+pub const BLOCK_BREAK: char = '\n';
+
+/// Normalized text with, for each of its bytes, the original byte range it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    pub text: String,
+    /// `origin[i]` is the original byte range of the character that produced normalized byte `i`.
+    /// Invariant: `origin.len() == text.len()`, and starts never decrease.
+    origin: Vec<(u32, u32)>,
+}
+
+impl Normalized {
+    /// Original byte range covering normalized bytes `start..end` (`start < end`).
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.origin.len());
+        (self.origin[start].0 as usize, self.origin[end - 1].1 as usize)
+    }
+}
+
+/// Normalizes `input` under `fold`. See the module docs and DESIGN.md for every rule.
+pub fn normalize(input: &str, fold: Fold) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(input.len()),
+        origin: Vec::with_capacity(input.len()),
+    };
+    // A run of whitespace becomes one space, or one BLOCK_BREAK if it holds a paragraph separator
+    // or at least two line feeds. It is written when the next visible character arrives (or at the
+    // end), mapped to the run's first character.
+    let mut space_run: Option<(u32, u32)> = None;
+    let mut line_feeds = 0u32;
+    let mut paragraph = false;
+
+    for (at, c) in input.char_indices() {
+        let range = (at as u32, (at + c.len_utf8()) as u32);
+        if c.is_whitespace() {
+            if space_run.is_none() {
+                space_run = Some(range);
+            }
+            match c {
+                '\n' => line_feeds += 1,
+                '\u{2029}' => paragraph = true,
+                _ => {}
+            }
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        if let Some(run) = space_run.take() {
+            let sep = if paragraph || line_feeds >= 2 { BLOCK_BREAK } else { ' ' };
+            push(&mut out, sep, run);
+            line_feeds = 0;
+            paragraph = false;
+        }
+        if c.is_ascii() {
+            let c = if fold.case { c.to_ascii_lowercase() } else { c };
+            out.text.push(c);
+            out.origin.push(range);
+            continue;
+        }
+        if let Some(mapped) = structural(c) {
+            push(&mut out, mapped, range);
+            continue;
+        }
+        if fold.case {
+            match c {
+                'ß' | 'ẞ' => {
+                    push_folded(&mut out, 's', range, fold);
+                    push_folded(&mut out, 's', range, fold);
+                }
+                'ς' => push_folded(&mut out, 'σ', range, fold),
+                _ => {
+                    for lower in c.to_lowercase() {
+                        push_folded(&mut out, lower, range, fold);
+                    }
+                }
+            }
+        } else {
+            push_folded(&mut out, c, range, fold);
+        }
+    }
+    if let Some(run) = space_run {
+        let sep = if paragraph || line_feeds >= 2 { BLOCK_BREAK } else { ' ' };
+        push(&mut out, sep, run);
+    }
+    out
+}
+
+/// Decomposes `c` canonically and drops marks when accents fold; so "é" and "e\u{301}" agree.
+fn push_folded(out: &mut Normalized, c: char, range: (u32, u32), fold: Fold) {
+    if fold.accents {
+        if let Some(base) = undecomposable_base(c) {
+            for b in base.chars() {
+                push(out, b, range);
+            }
+            return;
+        }
+    }
+    decompose_canonical(c, |d| {
+        if !(fold.accents && is_combining_mark(d)) {
+            push(out, d, range);
+        }
+    });
+}
+
+fn push(out: &mut Normalized, c: char, range: (u32, u32)) {
+    out.text.push(c);
+    for _ in 0..c.len_utf8() {
+        out.origin.push(range);
+    }
+}
+
+/// Characters that never count: soft hyphen, zero-width characters, BOM, and trademark signs
+/// ("Kärcher®" must match "Kärcher").
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '®' | '™' | '℠'
+    )
+}
+
+/// Apostrophe and dash variants, folded to their ASCII forms.
+fn structural(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}' => Some('\''),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE63}'
+        | '\u{FF0D}' => Some('-'),
+        '\u{FF04}' => Some('$'),
+        _ => None,
+    }
+}
+
+/// Letters with a base letter that canonical decomposition does not reveal.
+fn undecomposable_base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ø' => "o",
+        'ł' => "l",
+        'đ' => "d",
+        'ħ' => "h",
+        'ı' => "i",
+        'æ' => "ae",
+        'œ' => "oe",
+        _ => return None,
+    })
+}
+
+/// True for characters that form words: letters, digits, and marks inside them.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// True for scripts written without spaces between words, where any position can start a word.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF   // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x31F0..=0x31FF // Katakana extensions
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F // half-width Katakana
+        | 0x20000..=0x2FA1F // CJK extensions B and later
+    )
+}
+
+/// Whether a word boundary lies between `before` and `after` (either may be absent: text edge).
+pub fn is_boundary(before: Option<char>, after: Option<char>) -> bool {
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            !is_word_char(b) || !is_word_char(a) || is_unspaced_script(b) || is_unspaced_script(a)
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> String {
+        normalize(s, Fold::MATCH).text
+    }
+
+    #[test]
+    fn folds_case_beyond_ascii() {
+        assert_eq!(m("KÄRCHER"), m("Kärcher"));
+        assert_eq!(m("STRAßE"), "strasse");
+    }
+
+    #[test]
+    fn maps_back_to_original_bytes() {
+        let n = normalize("Ä\u{00AD}b  C", Fold::MATCH);
+        assert_eq!(n.text, "ab c");
+        // Ä = bytes 0..2, soft hyphen 2..4 (dropped), b 4..5, two spaces 5..7 (one), C 7..8.
+        assert_eq!(n.original_range(0, 1), (0, 2));
+        assert_eq!(n.original_range(1, 2), (4, 5));
+        assert_eq!(n.original_range(2, 3), (5, 6));
+        assert_eq!(n.original_range(0, 4), (0, 8));
+    }
+
+    #[test]
+    fn block_breaks() {
+        assert_eq!(m("a\nb"), "a b");
+        assert_eq!(m("a\n \nb"), "a\nb");
+        assert_eq!(m("a\u{2029}b"), "a\nb");
+    }
+}

@@ -1,0 +1,36 @@
+//! Converting UTF-8 byte offsets to UTF-16 code-unit offsets, the unit JavaScript strings use.
+
+/// Converts sorted, deduplicated byte offsets of `text` (each on a char boundary, at most
+/// `text.len()`) to UTF-16 offsets in one forward pass. ASCII text needs no conversion.
+pub fn byte_to_utf16(text: &str, sorted_offsets: &[usize]) -> Vec<u32> {
+    if text.is_ascii() {
+        return sorted_offsets.iter().map(|&o| o as u32).collect();
+    }
+    let mut out = Vec::with_capacity(sorted_offsets.len());
+    let mut units = 0u32;
+    let mut wanted = sorted_offsets.iter().peekable();
+    for (at, c) in text.char_indices() {
+        while let Some(&&o) = wanted.peek() {
+            if o > at {
+                break;
+            }
+            out.push(units);
+            wanted.next();
+        }
+        units += c.len_utf16() as u32;
+    }
+    out.extend(wanted.map(|_| units));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byte_to_utf16;
+
+    #[test]
+    fn astral_characters_count_two_units() {
+        let text = "a😀b é";
+        // bytes: a=0, 😀=1..5, b=5, ' '=6, é=7..9, end=9
+        assert_eq!(byte_to_utf16(text, &[0, 1, 5, 6, 7, 9]), vec![0, 1, 3, 4, 5, 6]);
+    }
+}

@@ -1,0 +1,339 @@
+//! Dataset validation (`backstory check`): every problem in one pass, each with its JSON path.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::dataset::{match_rules, AliasRule, CasePolicy, Dataset, FORMAT_MARKER, FORMAT_VERSION};
+use crate::normalize::{normalize, Fold};
+use crate::words::is_common_word;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding: how bad, where (a JSON path such as `$.companies[3].symbols[0]`), and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{level}: {}: {}", self.path, self.message)
+    }
+}
+
+/// Companies whose `as_of` is this many years older than the dataset's get a warning.
+const STALE_YEARS: i32 = 5;
+
+struct Findings(Vec<Problem>);
+
+impl Findings {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem { severity: Severity::Error, path: path.into(), message: message.into() });
+    }
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem { severity: Severity::Warning, path: path.into(), message: message.into() });
+    }
+}
+
+/// Checks a parsed dataset as a whole. Errors make it unusable; warnings are a lint for organizers.
+pub fn validate(d: &Dataset) -> Vec<Problem> {
+    let mut f = Findings(Vec::new());
+    if d.format != FORMAT_MARKER {
+        f.error("$.format", format!("must be \"{FORMAT_MARKER}\""));
+    }
+    if d.format_version != FORMAT_VERSION {
+        f.error("$.format_version", format!("this build reads version {FORMAT_VERSION}, not {}", d.format_version));
+    }
+    non_empty(&mut f, "$.id", &d.id);
+    non_empty(&mut f, "$.title", &d.title);
+    non_empty(&mut f, "$.publisher.name", &d.publisher.name);
+    non_empty(&mut f, "$.license", &d.license);
+    if let Some(url) = &d.publisher.url {
+        https(&mut f, "$.publisher.url", url);
+    }
+    date(&mut f, "$.as_of", &d.as_of);
+    if let Some(url) = &d.report_url {
+        https(&mut f, "$.report_url", url);
+    }
+    let mut origins = HashSet::new();
+    for (i, o) in d.profile_origins.iter().enumerate() {
+        match origin(o) {
+            Some(clean) if clean == o.trim_end_matches('/') => {
+                origins.insert(clean);
+            }
+            _ => f.error(format!("$.profile_origins[{i}]"), format!("{o:?} is not an https origin such as \"https://example.org\"")),
+        }
+    }
+
+    let category_ids = unique_ids(&mut f, "categories", d.categories.iter().map(|c| c.id.as_str()));
+    for (i, c) in d.categories.iter().enumerate() {
+        non_empty(&mut f, format!("$.categories[{i}].label"), &c.label);
+        if let Some(color) = &c.color {
+            let hex = color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit());
+            if !hex {
+                f.error(format!("$.categories[{i}].color"), format!("{color:?} is not #rrggbb"));
+            }
+        }
+    }
+    let company_ids = unique_ids(&mut f, "companies", d.companies.iter().map(|c| c.id.as_str()));
+    let brand_ids = unique_ids(&mut f, "brands", d.brands.iter().map(|b| b.id.as_str()));
+    let _ = brand_ids;
+    let dataset_year = year(&d.as_of);
+
+    for (i, c) in d.companies.iter().enumerate() {
+        let at = format!("$.companies[{i}]");
+        non_empty(&mut f, format!("{at}.name"), &c.name);
+        non_empty(&mut f, format!("{at}.legal_name"), &c.legal_name);
+        non_empty(&mut f, format!("{at}.summary"), &c.summary);
+        date(&mut f, format!("{at}.as_of"), &c.as_of);
+        if let (Some(dy), Some(cy)) = (dataset_year, year(&c.as_of)) {
+            if dy - cy >= STALE_YEARS {
+                f.warn(format!("{at}.as_of"), format!("{} is {} years older than the dataset", c.as_of, dy - cy));
+            }
+        }
+        for (j, cat) in c.categories.iter().enumerate() {
+            if !category_ids.contains(cat.as_str()) {
+                f.error(format!("{at}.categories[{j}]"), format!("unknown category {cat:?}"));
+            }
+        }
+        if let Some(parent) = &c.parent {
+            if !company_ids.contains(parent.as_str()) {
+                f.error(format!("{at}.parent"), format!("no company has id {parent:?}"));
+            } else if parent == &c.id {
+                f.error(format!("{at}.parent"), "a company cannot be its own parent");
+            }
+        }
+        for (j, s) in c.symbols.iter().enumerate() {
+            if let Err(why) = symbol(s) {
+                f.error(format!("{at}.symbols[{j}]"), why);
+            }
+        }
+        if let Some(url) = &c.profile_url {
+            if https(&mut f, format!("{at}.profile_url"), url) {
+                let o = origin(url).unwrap_or_default();
+                if !origins.contains(&o) {
+                    f.error(format!("{at}.profile_url"), format!("{o} is not in profile_origins"));
+                }
+            }
+        }
+        if c.sources.is_empty() {
+            f.warn(format!("{at}.sources"), format!("{:?} has no source", c.id));
+        }
+        for (j, s) in c.sources.iter().enumerate() {
+            non_empty(&mut f, format!("{at}.sources[{j}].title"), &s.title);
+            https(&mut f, format!("{at}.sources[{j}].url"), &s.url);
+            if let Some(day) = &s.as_of {
+                date(&mut f, format!("{at}.sources[{j}].as_of"), day);
+            }
+        }
+        for (j, p) in c.profile.iter().enumerate() {
+            non_empty(&mut f, format!("{at}.profile[{j}].title"), &p.title);
+            non_empty(&mut f, format!("{at}.profile[{j}].text"), &p.text);
+        }
+        for (j, domain) in c.domains.iter().enumerate() {
+            let ok = domain.contains('.')
+                && domain.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-')
+                && domain == &domain.to_ascii_lowercase();
+            if !ok {
+                f.error(format!("{at}.domains[{j}]"), format!("{domain:?} is not a lowercase host name"));
+            }
+        }
+        aliases(&mut f, &at, &c.aliases);
+    }
+    for (i, b) in d.brands.iter().enumerate() {
+        let at = format!("$.brands[{i}]");
+        non_empty(&mut f, format!("{at}.name"), &b.name);
+        if b.owners.is_empty() {
+            f.error(format!("{at}.owners"), format!("brand {:?} has no owner", b.id));
+        }
+        let mut total = 0.0;
+        for (j, o) in b.owners.iter().enumerate() {
+            if !company_ids.contains(o.company.as_str()) {
+                f.error(format!("{at}.owners[{j}].company"), format!("no company has id {:?}", o.company));
+            }
+            if let Some(share) = o.share {
+                total += share;
+                if !(share > 0.0 && share <= 100.0) {
+                    f.error(format!("{at}.owners[{j}].share"), "must be a percentage above 0 and at most 100");
+                }
+            }
+        }
+        if total > 100.0 {
+            f.error(format!("{at}.owners"), format!("shares add up to {total}%"));
+        }
+        aliases(&mut f, &at, &b.aliases);
+    }
+    for (i, x) in d.exclusions.iter().enumerate() {
+        non_empty(&mut f, format!("$.exclusions[{i}]"), x);
+    }
+    claims(&mut f, d);
+    lint_aliases(&mut f, d);
+    f.0.sort_by(|a, b| a.severity.cmp(&b.severity));
+    f.0
+}
+
+fn aliases(f: &mut Findings, at: &str, list: &[crate::dataset::Alias]) {
+    for (k, a) in list.iter().enumerate() {
+        let rule = a.rule();
+        let here = format!("{at}.aliases[{k}]");
+        if normalize(&rule.text, Fold::MATCH).text.trim().is_empty() {
+            f.error(&here, "alias is empty");
+            continue;
+        }
+        for (n, w) in rule.context.iter().enumerate() {
+            non_empty(f, format!("{here}.context[{n}]"), w);
+        }
+        let folded = normalize(&rule.text, Fold::MATCH).text;
+        for (n, x) in rule.exclude.iter().enumerate() {
+            if !normalize(x, Fold::MATCH).text.contains(folded.trim()) {
+                f.warn(format!("{here}.exclude[{n}]"), format!("{x:?} does not contain the alias {:?}, so it never suppresses it", rule.text));
+            }
+        }
+    }
+}
+
+/// Who claims each folded alias; two different owners need a rule that tells them apart.
+fn claims(f: &mut Findings, d: &Dataset) {
+    let mut by_alias: HashMap<String, Vec<(String, Vec<String>, bool)>> = HashMap::new();
+    let mut note = |path: String, owners: Vec<String>, rule: &AliasRule| {
+        let folded = normalize(&rule.text, Fold::MATCH).text.trim().to_string();
+        let separated = rule.case == CasePolicy::Exact || !rule.context.is_empty();
+        by_alias.entry(folded).or_default().push((path, owners, separated));
+    };
+    for (i, c) in d.companies.iter().enumerate() {
+        for rule in match_rules(&c.name, &c.aliases) {
+            note(format!("$.companies[{i}]"), vec![c.id.clone()], &rule);
+        }
+    }
+    for (i, b) in d.brands.iter().enumerate() {
+        let mut owners: Vec<String> = b.owners.iter().map(|o| o.company.clone()).collect();
+        owners.sort();
+        for rule in match_rules(&b.name, &b.aliases) {
+            note(format!("$.brands[{i}]"), owners.clone(), &rule);
+        }
+    }
+    let mut keys: Vec<&String> = by_alias.keys().collect();
+    keys.sort();
+    for alias in keys {
+        let claims = &by_alias[alias];
+        for (n, (path, owners, separated)) in claims.iter().enumerate() {
+            for (other_path, other_owners, other_separated) in &claims[..n] {
+                let same_owner = owners.iter().any(|o| other_owners.contains(o));
+                if !same_owner && !separated && !other_separated {
+                    f.error(
+                        path.clone(),
+                        format!("alias {alias:?} is also claimed by {other_path} for another company, and no case or context rule separates them"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Warns about aliases that will fire on ordinary prose unless a rule holds them back.
+fn lint_aliases(f: &mut Findings, d: &Dataset) {
+    let mut check = |path: String, rule: &AliasRule| {
+        if rule.case == CasePolicy::Exact || !rule.context.is_empty() {
+            return;
+        }
+        let folded = normalize(&rule.text, Fold::MATCH).text.trim().to_string();
+        let letters = folded.chars().filter(|c| c.is_alphanumeric()).count();
+        if is_common_word(&folded) {
+            f.warn(path, format!("alias {:?} is an ordinary English word; give it a case or context rule", rule.text));
+        } else if letters <= 3 {
+            f.warn(path, format!("alias {:?} has three letters or fewer; give it a case or context rule", rule.text));
+        }
+    };
+    for (i, c) in d.companies.iter().enumerate() {
+        for rule in match_rules(&c.name, &c.aliases) {
+            check(format!("$.companies[{i}] ({})", c.id), &rule);
+        }
+    }
+    for (i, b) in d.brands.iter().enumerate() {
+        for rule in match_rules(&b.name, &b.aliases) {
+            check(format!("$.brands[{i}] ({})", b.id), &rule);
+        }
+    }
+}
+
+fn unique_ids<'a>(f: &mut Findings, list: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        let at = format!("$.{list}[{i}].id");
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            f.error(&at, format!("id {id:?} must be lowercase letters, digits and '-'"));
+        }
+        if !seen.insert(id) {
+            f.error(at, format!("duplicate id {id:?}"));
+        }
+    }
+    seen
+}
+
+fn non_empty(f: &mut Findings, path: impl Into<String>, value: &str) {
+    if value.trim().is_empty() {
+        f.error(path, "must not be empty");
+    }
+}
+
+/// Errors unless `url` is an absolute https URL; returns whether it is.
+fn https(f: &mut Findings, path: impl Into<String>, url: &str) -> bool {
+    if origin(url).is_some() {
+        return true;
+    }
+    f.error(path, format!("{url:?} is not an https URL"));
+    false
+}
+
+/// `https://host[:port]` of an https URL, lowercased, or `None`.
+pub fn origin(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let valid = !host.is_empty()
+        && !host.contains('@')
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    valid.then(|| format!("https://{}", host.to_ascii_lowercase()))
+}
+
+fn symbol(s: &str) -> Result<(), String> {
+    let Some((exchange, ticker)) = s.split_once(':') else {
+        return Err(format!("{s:?} is not EXCHANGE:SYMBOL"));
+    };
+    if !crate::exchanges::is_known(exchange) {
+        return Err(format!("unknown exchange {exchange:?} in {s:?} (see DATASET.md for the codes)"));
+    }
+    let ok = !ticker.is_empty()
+        && ticker.len() <= 12
+        && ticker.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.' || c == '-');
+    if !ok {
+        return Err(format!("symbol {ticker:?} in {s:?} must be capitals, digits, '.' or '-'"));
+    }
+    Ok(())
+}
+
+fn date(f: &mut Findings, path: impl Into<String>, day: &str) {
+    let parts: Vec<&str> = day.split('-').collect();
+    let ok = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && matches!(parts[1].parse::<u32>(), Ok(1..=12))
+        && matches!(parts[2].parse::<u32>(), Ok(1..=31));
+    if !ok {
+        f.error(path, format!("{day:?} is not a date in YYYY-MM-DD form"));
+    }
+}
+
+fn year(day: &str) -> Option<i32> {
+    day.get(..4)?.parse().ok()
+}

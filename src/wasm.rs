@@ -1,0 +1,188 @@
+//! The JavaScript boundary: one opaque `Engine` handle exported with wasm-bindgen. No logic here;
+//! every method forwards to the pure core and converts values.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::engine::{Engine as Core, HitKind};
+
+#[wasm_bindgen]
+pub struct Engine {
+    core: Core,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Owner<'a> {
+    id: &'a str,
+    name: &'a str,
+    share: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct EntryView<'a> {
+    kind: &'static str,
+    alias: &'a str,
+    brand: Option<Named<'a>>,
+    company: Named<'a>,
+    owners: Vec<Owner<'a>>,
+}
+
+#[derive(Serialize)]
+struct CompanyView<'a> {
+    #[serde(flatten)]
+    company: &'a crate::dataset::Company,
+    brands: Vec<Named<'a>>,
+    category_details: Vec<&'a crate::dataset::Category>,
+}
+
+#[derive(Serialize)]
+struct SearchView<'a> {
+    kind: &'static str,
+    label: &'a str,
+    company: &'a str,
+    company_name: &'a str,
+    brand: Option<&'a str>,
+    score: u32,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    companies: usize,
+    brands: usize,
+    aliases: usize,
+    symbols: usize,
+}
+
+#[derive(Serialize)]
+struct Info<'a> {
+    id: &'a str,
+    title: &'a str,
+    version: u64,
+    as_of: &'a str,
+    license: &'a str,
+    publisher: &'a crate::dataset::Publisher,
+    counts: Counts,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn kind_name(kind: HitKind) -> &'static str {
+    match kind {
+        HitKind::Brand => "brand",
+        HitKind::Company => "company",
+        HitKind::Symbol => "symbol",
+    }
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Builds the engine from dataset JSON; throws an Error listing every problem.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(json: &str) -> Result<Engine, JsError> {
+        Core::from_json(json).map(|core| Engine { core }).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Flat `[start, end, kind, entry, ...]`, offsets in UTF-16 code units.
+    pub fn scan(&self, text: &str) -> Vec<u32> {
+        let hits = self.core.scan(text);
+        let mut flat = Vec::with_capacity(hits.len() * 4);
+        for h in hits {
+            flat.extend_from_slice(&[h.start, h.end, h.kind as u32, h.entry]);
+        }
+        flat
+    }
+
+    /// What hit entry `id` stands for, or undefined.
+    pub fn entry(&self, id: u32) -> Result<JsValue, JsError> {
+        let Some(entry) = self.core.entry(id) else { return Ok(JsValue::UNDEFINED) };
+        let d = self.core.dataset();
+        let company = &d.companies[entry.company];
+        let owners = match entry.brand {
+            Some(b) => d.brands[b]
+                .owners
+                .iter()
+                .filter_map(|o| {
+                    let c = &d.companies[self.core.company_index(&o.company)?];
+                    Some(Owner { id: &c.id, name: &c.name, share: o.share })
+                })
+                .collect(),
+            None => vec![Owner { id: &company.id, name: &company.name, share: None }],
+        };
+        to_js(&EntryView {
+            kind: kind_name(entry.kind),
+            alias: &entry.alias,
+            brand: entry.brand.map(|b| Named { id: &d.brands[b].id, name: &d.brands[b].name }),
+            company: Named { id: &company.id, name: &company.name },
+            owners,
+        })
+    }
+
+    /// The company with `id`, its brands and category details, or undefined.
+    pub fn company(&self, id: &str) -> Result<JsValue, JsError> {
+        let Some(ci) = self.core.company_index(id) else { return Ok(JsValue::UNDEFINED) };
+        let d = self.core.dataset();
+        let company = &d.companies[ci];
+        let brands = self
+            .core
+            .brands_of(ci)
+            .into_iter()
+            .map(|b| Named { id: &d.brands[b].id, name: &d.brands[b].name })
+            .collect();
+        let category_details =
+            company.categories.iter().filter_map(|c| d.categories.iter().find(|k| &k.id == c)).collect();
+        to_js(&CompanyView { company, brands, category_details })
+    }
+
+    /// Ranked search results for the popup.
+    pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
+        let d = self.core.dataset();
+        let results = self.core.search(query, limit);
+        let views: Vec<SearchView> = results
+            .iter()
+            .map(|r| SearchView {
+                kind: r.kind.as_str(),
+                label: &r.label,
+                company: &d.companies[r.company].id,
+                company_name: &d.companies[r.company].name,
+                brand: r.brand.map(|b| d.brands[b].id.as_str()),
+                score: r.score,
+            })
+            .collect();
+        to_js(&views)
+    }
+
+    /// The id of the company operating `host`, or undefined.
+    #[wasm_bindgen(js_name = companyForHost)]
+    pub fn company_for_host(&self, host: &str) -> Option<String> {
+        self.core.company_for_host(host).map(|c| self.core.dataset().companies[c].id.clone())
+    }
+
+    /// Dataset metadata and counts.
+    pub fn info(&self) -> Result<JsValue, JsError> {
+        let d = self.core.dataset();
+        to_js(&Info {
+            id: &d.id,
+            title: &d.title,
+            version: d.version,
+            as_of: &d.as_of,
+            license: &d.license,
+            publisher: &d.publisher,
+            counts: Counts {
+                companies: d.companies.len(),
+                brands: d.brands.len(),
+                aliases: self.core.entry_count(),
+                symbols: d.companies.iter().map(|c| c.symbols.len()).sum(),
+            },
+        })
+    }
+}
