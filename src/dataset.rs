@@ -193,6 +193,8 @@ impl Alias {
 /// A JSON syntax or shape error, with the position serde_json reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    /// JSON path of the value that failed (`$` for syntax errors).
+    pub path: String,
     pub message: String,
     pub line: usize,
     pub column: usize,
@@ -200,11 +202,19 @@ pub struct ParseError {
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(f, "line {}, column {}: {}: {}", self.line, self.column, self.path, self.message)
     }
 }
 
 impl std::error::Error for ParseError {}
+
+/// serde_json appends " at line L column C"; the position is kept in fields instead.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
 
 impl Dataset {
     /// Parses a dataset from JSON text without validating references (see `validate`).
@@ -212,11 +222,22 @@ impl Dataset {
     /// # Errors
     /// Returns the first syntax or shape error with its line and column.
     pub fn from_json(json: &str) -> Result<Dataset, ParseError> {
-        serde_json::from_str(json).map_err(|e| ParseError {
-            message: e.to_string(),
+        let mut de = serde_json::Deserializer::from_str(json);
+        let dataset: Dataset = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let message = strip_position(&inner.to_string());
+            // serde_path_to_error writes "." for the root and "?" where a syntax error cut the path.
+            let path = if path == "." || path.contains('?') { "$".to_string() } else { format!("$.{path}") };
+            ParseError { path, message, line: inner.line(), column: inner.column() }
+        })?;
+        de.end().map_err(|e| ParseError {
+            path: "$".to_string(),
+            message: strip_position(&e.to_string()),
             line: e.line(),
             column: e.column(),
-        })
+        })?;
+        Ok(dataset)
     }
 }
 

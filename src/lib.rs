@@ -15,10 +15,14 @@
 //! ```
 #![deny(clippy::unwrap_used)]
 
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod dataset;
 pub mod engine;
 pub mod exchanges;
 pub mod normalize;
+#[cfg(feature = "cli")]
+pub mod page_text;
 pub mod search;
 pub mod symbols;
 pub mod utf16;

@@ -23,6 +23,22 @@ pub fn byte_to_utf16(text: &str, sorted_offsets: &[usize]) -> Vec<u32> {
     out
 }
 
+/// The byte offset of UTF-16 offset `units` in `text` (clamped to the end; a unit inside a
+/// surrogate pair maps to the start of its character).
+pub fn utf16_to_byte(text: &str, units: u32) -> usize {
+    let mut seen = 0u32;
+    for (at, c) in text.char_indices() {
+        if seen >= units {
+            return at;
+        }
+        seen += c.len_utf16() as u32;
+        if seen > units {
+            return at;
+        }
+    }
+    text.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::byte_to_utf16;
@@ -34,3 +50,4 @@ mod tests {
         assert_eq!(byte_to_utf16(text, &[0, 1, 5, 6, 7, 9]), vec![0, 1, 3, 4, 5, 6]);
     }
 }
+

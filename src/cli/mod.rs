@@ -1,0 +1,15 @@
+//! The subcommands behind the `backstory` binary, kept in the library so tests can call them.
+
+pub mod check;
+pub mod scan;
+
+/// Reads a file, or standard input for `-`; the error names the file.
+pub fn read_input(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| format!("standard input: {e}"))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
