@@ -1,0 +1,75 @@
+//! The `backstory` binary as organizers run it: exit codes, human and JSON output, error messages.
+#![cfg(feature = "cli")]
+
+use std::process::{Command, Output};
+
+fn backstory(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backstory")).args(args).output().expect("the binary runs")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn check_accepts_the_bundled_dataset() {
+    let out = backstory(&["check", &format!("{}/extension/data/default.json", env!("CARGO_MANIFEST_DIR"))]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("0 error(s)"));
+}
+
+#[test]
+fn check_reports_syntax_errors_with_line_and_column_and_exits_1() {
+    let dir = std::env::temp_dir().join(format!("backstory-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("broken.json");
+    std::fs::write(&file, "{\n  \"format\": \"backstory-dataset\",\n  \"id\": ,\n}").expect("write");
+    let out = backstory(&["check", "--json", file.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+    assert_eq!(report["errors"], 1);
+    assert_eq!(report["problems"][0]["line"], 3);
+    assert_eq!(report["problems"][0]["column"], 9);
+}
+
+#[test]
+fn check_lists_every_validation_error_with_its_path() {
+    let json = std::fs::read_to_string(format!("{}/extension/data/default.json", env!("CARGO_MANIFEST_DIR")))
+        .expect("dataset");
+    let mut v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    v["companies"][0]["symbols"] = serde_json::json!(["NASDAQ:amzn", "MOON:X"]);
+    v["companies"][0]["profile_url"] = serde_json::json!("http://investigate.info/company/amazon");
+    v["brands"][0]["owners"][0]["company"] = serde_json::json!("nobody");
+    let file = std::env::temp_dir().join(format!("backstory-invalid-{}.json", std::process::id()));
+    std::fs::write(&file, v.to_string()).expect("write");
+    let out = backstory(&["check", file.to_str().expect("utf-8 path")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    for path in ["$.companies[0].symbols[0]", "$.companies[0].symbols[1]", "$.companies[0].profile_url", "$.brands[0].owners[0].company"] {
+        assert!(text.contains(&format!("error: {path}:")), "missing {path} in:\n{text}");
+    }
+}
+
+#[test]
+fn scan_html_reads_visible_text_only() {
+    let out = backstory(&["scan", "--json", &fixture("cli/shop.html")]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+    let aliases: Vec<&str> = report["hits"].as_array().expect("hits").iter().map(|h| h["alias"].as_str().expect("alias")).collect();
+    // "Ring size" in the title and the paragraph, and Zappos inside a script, must not flag.
+    assert_eq!(aliases, vec!["Ring Video Doorbell", "Whole Foods Market"]);
+    assert_eq!(report["hits"][1]["company"], "amazon");
+    assert_eq!(report["hits"][1]["brand"], "whole-foods-market");
+    assert!(report["hits"][1]["context"].as_str().expect("context").contains("Groceries from Whole"));
+}
+
+#[test]
+fn scan_of_a_missing_file_exits_2_naming_it() {
+    let out = backstory(&["scan", "/nonexistent/page.html"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/page.html"));
+}
