@@ -73,3 +73,30 @@ fn scan_of_a_missing_file_exits_2_naming_it() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/page.html"));
 }
+
+#[test]
+fn stats_counts_and_ranks_risky_aliases() {
+    let dir = std::env::temp_dir().join(format!("backstory-stats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("small.json");
+    let dataset = serde_json::json!({
+        "format": "backstory-dataset", "format_version": 1, "id": "t", "title": "Test fixture",
+        "publisher": {"name": "tests"}, "version": 1, "license": "CC0-1.0", "as_of": "2025-01-01",
+        "profile_origins": [], "categories": [{"id": "c", "label": "C", "description": "d"}],
+        "companies": [{"id": "acme", "name": "Acme Widgets", "legal_name": "Acme Widgets Inc.",
+            "symbols": ["NYSE:ACME"], "categories": ["c"], "summary": "s", "as_of": "2025-01-01"}],
+        "brands": [
+            {"id": "gap", "name": "Gap", "owners": [{"company": "acme"}]},
+            {"id": "zq", "name": "ZQ", "aliases": [{"text": "ZQ", "case": "exact"}], "owners": [{"company": "acme"}]}
+        ]
+    });
+    std::fs::write(&file, dataset.to_string()).expect("write");
+    let out = backstory(&["stats", "--json", file.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(0));
+    let s: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("json");
+    assert_eq!((s["companies"].as_u64(), s["brands"].as_u64(), s["aliases"].as_u64(), s["symbols"].as_u64()), (Some(1), Some(2), Some(3), Some(1)));
+    let risky: Vec<(&str, u64)> = s["riskiest_aliases"].as_array().expect("list").iter()
+        .map(|r| (r["alias"].as_str().expect("alias"), r["score"].as_u64().expect("score"))).collect();
+    // "Gap" is an ordinary word of three letters with no rule; "ZQ" is short but has a case rule.
+    assert_eq!(risky, vec![("Gap", 8), ("ZQ", 3)]);
+}

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use backstory::cli::{check, scan};
+use backstory::cli::{check, scan, stats};
 
 #[derive(Parser)]
 #[command(name = "backstory", version, about = "Find the companies behind brand names, company names and stock symbols.")]
@@ -41,6 +41,12 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Count what a dataset holds and list its riskiest aliases.
+    Stats {
+        #[arg(long)]
+        json: bool,
+        file: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -48,6 +54,7 @@ fn main() -> ExitCode {
     let outcome = match args.command {
         Command::Scan { dataset, json, inputs } => scan::run(dataset.as_deref(), json, &inputs),
         Command::Check { json, strict, files } => check::run(&files, json, strict),
+        Command::Stats { json, file } => stats::run(&file, json),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
