@@ -25,6 +25,7 @@ pub mod normalize;
 pub mod page_text;
 pub mod search;
 pub mod symbols;
+pub mod update;
 pub mod utf16;
 pub mod validate;
 pub mod words;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use backstory::cli::{check, scan, stats};
+use backstory::cli::{check, scan, signing, stats};
 
 #[derive(Parser)]
 #[command(name = "backstory", version, about = "Find the companies behind brand names, company names and stock symbols.")]
@@ -41,6 +41,32 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Make a minisign key pair for signing dataset updates.
+    Keygen {
+        /// Folder for backstory.key (secret) and backstory.pub.
+        #[arg(short, long, default_value = ".")]
+        out: String,
+    },
+    /// Validate and sign a dataset; writes DATASET.minisig.
+    Sign {
+        /// Secret key file from `backstory keygen` (or an unencrypted minisign key).
+        #[arg(long)]
+        key: String,
+        dataset: String,
+    },
+    /// Check a signed dataset as the extension does before it applies an update.
+    Verify {
+        /// Public key file (backstory.pub or minisign.pub).
+        #[arg(long)]
+        public_key: String,
+        /// Signature file (default: DATASET.minisig).
+        #[arg(long)]
+        signature: Option<String>,
+        /// The dataset version in use; the update must be newer.
+        #[arg(long, default_value_t = 0)]
+        current_version: u64,
+        dataset: String,
+    },
     /// Count what a dataset holds and list its riskiest aliases.
     Stats {
         #[arg(long)]
@@ -55,6 +81,11 @@ fn main() -> ExitCode {
         Command::Scan { dataset, json, inputs } => scan::run(dataset.as_deref(), json, &inputs),
         Command::Check { json, strict, files } => check::run(&files, json, strict),
         Command::Stats { json, file } => stats::run(&file, json),
+        Command::Keygen { out } => signing::keygen(&out),
+        Command::Sign { key, dataset } => signing::sign(&key, &dataset),
+        Command::Verify { public_key, signature, current_version, dataset } => {
+            signing::verify(&public_key, &dataset, signature.as_deref(), current_version)
+        }
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

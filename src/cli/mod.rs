@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod scan;
+pub mod signing;
 pub mod stats;
 
 /// Reads a file, or standard input for `-`; the error names the file.

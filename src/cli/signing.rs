@@ -1,0 +1,98 @@
+//! `backstory keygen`, `sign` and `verify`: Ed25519 signatures in the minisign format, so
+//! organizers may use the minisign tool instead, with the dataset id and version signed in.
+
+use std::path::Path;
+
+use minisign::{KeyPair, PublicKeyBox, SecretKeyBox};
+
+use crate::dataset::Dataset;
+use crate::update::{trusted_comment, verify_update};
+use crate::validate::{validate, Severity};
+
+/// Writes `<dir>/backstory.key` (secret, unencrypted: keep it offline) and `<dir>/backstory.pub`.
+/// Refuses to overwrite an existing key.
+pub fn keygen(dir: &str) -> Result<u8, String> {
+    let dir = Path::new(dir);
+    let (secret_path, public_path) = (dir.join("backstory.key"), dir.join("backstory.pub"));
+    if secret_path.exists() || public_path.exists() {
+        return Err(format!("{}: a key already exists; move it away first", dir.display()));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let pair = KeyPair::generate_unencrypted_keypair().map_err(|e| format!("key generation failed: {e}"))?;
+    let secret = pair.sk.to_box(Some("backstory dataset signing key")).map_err(|e| e.to_string())?.into_string();
+    let public = pair.pk.to_box().map_err(|e| e.to_string())?.into_string();
+    write_private(&secret_path, &secret)?;
+    std::fs::write(&public_path, &public).map_err(|e| format!("{}: {e}", public_path.display()))?;
+    println!("secret key: {} (keep it offline; anyone holding it can publish updates)", secret_path.display());
+    println!("public key: {}", public_path.display());
+    println!("{}", pair.pk.to_base64());
+    Ok(0)
+}
+
+/// Signs a dataset after validating it; writes `<dataset>.minisig`.
+pub fn sign(key: &str, dataset_path: &str) -> Result<u8, String> {
+    let bytes = std::fs::read(dataset_path).map_err(|e| format!("{dataset_path}: {e}"))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| format!("{dataset_path}: {e}"))?;
+    let dataset = Dataset::from_json(text).map_err(|e| format!("{dataset_path}: {e}"))?;
+    let errors: Vec<String> = validate(&dataset)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
+    if !errors.is_empty() {
+        eprintln!("{dataset_path}: not signed, the dataset has errors:\n{}", errors.join("\n"));
+        return Ok(1);
+    }
+    let secret_text = std::fs::read_to_string(key).map_err(|e| format!("{key}: {e}"))?;
+    let secret = SecretKeyBox::from_string(&secret_text)
+        .and_then(|b| b.into_unencrypted_secret_key())
+        .map_err(|e| format!("{key}: not an unencrypted minisign secret key: {e}"))?;
+    let comment = trusted_comment(&dataset);
+    let signature = minisign::sign(None, &secret, &bytes[..], Some(&comment), Some("signature from backstory"))
+        .map_err(|e| format!("signing failed: {e}"))?;
+    let out = format!("{dataset_path}.minisig");
+    std::fs::write(&out, signature.into_string()).map_err(|e| format!("{out}: {e}"))?;
+    println!("{out}: signed {comment}");
+    Ok(0)
+}
+
+/// Verifies a dataset and its signature as the extension would, against `current` version.
+pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, current: u64) -> Result<u8, String> {
+    let bytes = std::fs::read(dataset_path).map_err(|e| format!("{dataset_path}: {e}"))?;
+    let sig_path = signature.map_or_else(|| format!("{dataset_path}.minisig"), str::to_string);
+    let sig = std::fs::read_to_string(&sig_path).map_err(|e| format!("{sig_path}: {e}"))?;
+    let key_text = std::fs::read_to_string(public_key).map_err(|e| format!("{public_key}: {e}"))?;
+    // Accept a `.pub` file or a file holding only the base64 key line.
+    let key_text = PublicKeyBox::from_string(&key_text)
+        .and_then(|b| b.into_public_key())
+        .map(|k| k.to_base64())
+        .unwrap_or(key_text);
+    match verify_update(&bytes, &sig, &key_text, current) {
+        Ok(d) => {
+            println!("{dataset_path}: good signature, {} version {}", d.id, d.version);
+            Ok(0)
+        }
+        Err(e) => {
+            println!("{dataset_path}: refused: {e}");
+            Ok(1)
+        }
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    f.write_all(text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
