@@ -169,7 +169,10 @@ impl Engine {
             dataset.brands.iter().enumerate().map(|(i, b)| (b.id.clone(), i)).collect();
 
         let mut b = Builder::default();
-        for word in FINANCIAL_CONTEXT.iter().copied().chain(crate::exchanges::spellings()) {
+        // Exchange spellings that are ordinary words ("she", "six", "pink", "bit") are left out:
+        // as context words they made any block with "She ..." financial, so a bare ticker counted.
+        let exchange_words = crate::exchanges::spellings().filter(|w| !crate::words::is_common_word(w));
+        for word in FINANCIAL_CONTEXT.iter().copied().chain(exchange_words) {
             let folded = normalize(word, Fold::MATCH).text;
             b.context_ids.insert(folded, FINANCIAL);
             if let Some(p) = b.pattern(word) {

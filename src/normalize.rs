@@ -123,11 +123,29 @@ fn push_folded(out: &mut Normalized, c: char, range: (u32, u32), fold: Fold) {
             return;
         }
     }
+    let before = out.text.len();
     decompose_canonical(c, |d| {
         if !(fold.accents && is_combining_mark(d)) {
             push(out, d, range);
         }
     });
+    // A combining mark written as its own character ("e\u{301}", Thai vowel and tone marks) leaves
+    // nothing behind when accents fold, but it belongs to the letter before it. Without this, a match
+    // ending at that letter maps back to an original range that stops short of the mark: the hit
+    // splits the grapheme, and an accent-exact alias is verified against text missing its accent
+    // ("Aramco\u{301}" passed for "Aramco"; Thai "ซีพีออลล์" never matched itself).
+    if out.text.len() == before && is_combining_mark(c) {
+        extend_last(out, range.1);
+    }
+}
+
+/// Makes the last normalized character's original range end at `end`.
+fn extend_last(out: &mut Normalized, end: u32) {
+    let width = out.text.chars().next_back().map_or(0, char::len_utf8);
+    let len = out.origin.len();
+    for origin in &mut out.origin[len - width..] {
+        origin.1 = end;
+    }
 }
 
 fn push(out: &mut Normalized, c: char, range: (u32, u32)) {

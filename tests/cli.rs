@@ -100,3 +100,73 @@ fn stats_counts_and_ranks_risky_aliases() {
     // "Gap" is an ordinary word of three letters with no rule; "ZQ" is short but has a case rule.
     assert_eq!(risky, vec![("Gap", 8), ("ZQ", 3)]);
 }
+
+/// Runs an import into a temp file; returns (exit code, stderr, the dataset written).
+fn import(args: &[&str]) -> (Option<i32>, String, serde_json::Value) {
+    // Tests run in parallel: each import gets its own output file.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let out_file = std::env::temp_dir().join(format!("backstory-import-{}-{n}.json", std::process::id()));
+    let out_path = out_file.to_str().expect("utf-8 path").to_string();
+    let mut full = vec!["import", "--as-of", "2025-01-01", "-o", &out_path];
+    full.extend_from_slice(args);
+    let out = backstory(&full);
+    let written = std::fs::read_to_string(&out_file).map(|t| serde_json::from_str(&t).expect("valid JSON")).unwrap_or(serde_json::Value::Null);
+    let _ = std::fs::remove_file(&out_file);
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned(), written)
+}
+
+fn ids(v: &serde_json::Value, list: &str) -> Vec<String> {
+    v[list].as_array().expect("list").iter().map(|x| x["id"].as_str().expect("id").to_string()).collect()
+}
+
+#[test]
+fn import_csv_groups_brands_by_owner_and_lists_unmapped_cells() {
+    let (code, err, d) = import(&["--from", "csv", &fixture("import/list.csv")]);
+    assert_eq!(code, Some(1), "some rows cannot be mapped: {err}");
+    assert_eq!(ids(&d, "companies"), ["acme-holdings", "borealis-foods", "cobalt-beverages"]);
+    assert_eq!(ids(&d, "brands"), ["acme-rockets", "acme-jets", "borealis-oats", "cobalt-cola"]);
+    assert_eq!(d["companies"][0]["symbols"], serde_json::json!(["NYSE:ACMH"]));
+    assert_eq!(d["companies"][0]["categories"], serde_json::json!(["military", "surveillance"]));
+    for expected in ["line 6, owner_company", "line 7, symbol", "line 7, source_url"] {
+        assert!(err.contains(expected), "missing {expected:?} in {err}");
+    }
+    assert_eq!(err.matches("not mapped").count(), 3, "{err}");
+}
+
+#[test]
+fn import_techforpalestine_maps_stakeholders_and_reports_dangling_owners() {
+    let (code, err, d) = import(&["--from", "techforpalestine", &fixture("import/tfp.json")]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("brands.fizzmaker.stakeholders[1]") && err.contains("ghost-corp"), "{err}");
+    assert_eq!(ids(&d, "companies"), ["snackco", "dunecosmetics"]);
+    assert_eq!(d["brands"][0]["owners"], serde_json::json!([{"company": "snackco", "share": 60.0}]));
+    assert_eq!(d["brands"][0]["alternatives"], serde_json::json!(["Bubbly Home"]));
+    assert_eq!(d["companies"][0]["sources"][0]["url"], "https://example.org/snackco");
+    assert!(!d["companies"][0]["summary"].as_str().expect("summary").contains("[^"));
+}
+
+#[test]
+fn import_nsi_refuses_names_claimed_twice() {
+    let (code, err, d) = import(&["--from", "nsi", &fixture("import/nsi.tsv")]);
+    assert_eq!(code, Some(1));
+    assert_eq!(ids(&d, "companies"), ["q1", "q2", "no-id-shop"]);
+    assert!(err.contains("line 3, names") && err.contains("line 4"), "{err}");
+}
+
+#[test]
+fn import_sec_adds_symbols_by_company_name() {
+    let dir = std::env::temp_dir().join(format!("backstory-sec-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (_, _, base) = import(&["--from", "csv", &fixture("import/list.csv")]);
+    let mut base = base;
+    base["companies"][1]["symbols"] = serde_json::json!([]);
+    base["companies"][2]["symbols"] = serde_json::json!(["NASDAQ:NOPE"]);
+    let base_file = dir.join("base.json");
+    std::fs::write(&base_file, base.to_string()).expect("write");
+    let (code, err, d) = import(&["--from", "sec", "--dataset", base_file.to_str().expect("path"), &fixture("import/sec.json")]);
+    assert_eq!(code, Some(1), "NASDAQ:NOPE is not listed: {err}");
+    assert!(err.contains("companies[2].symbols[0]"), "{err}");
+    assert_eq!(d["companies"][1]["symbols"], serde_json::json!(["NASDAQ:BRLS"]));
+    assert_eq!(d["companies"][0]["symbols"], serde_json::json!(["NYSE:ACMH", "NYSE:ACMH.P"]));
+}

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use backstory::cli::{check, scan, signing, stats};
+use backstory::cli::{check, import, scan, signing, stats};
 
 #[derive(Parser)]
 #[command(name = "backstory", version, about = "Find the companies behind brand names, company names and stock symbols.")]
@@ -40,6 +40,31 @@ enum Command {
         strict: bool,
         #[arg(required = true)]
         files: Vec<String>,
+    },
+    /// Make a dataset from an organizer's list, or add SEC symbols to one.
+    Import {
+        /// csv, techforpalestine, nsi, or sec.
+        #[arg(long)]
+        from: String,
+        /// With --from sec: the dataset to add symbols to.
+        #[arg(long)]
+        dataset: Option<String>,
+        #[arg(short, long)]
+        out: String,
+        #[arg(long, default_value = "imported-dataset")]
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long, default_value = "Unnamed publisher")]
+        publisher: String,
+        #[arg(long, default_value = "All rights reserved")]
+        license: String,
+        /// Date the facts are true (default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, default_value_t = 1)]
+        version: u64,
+        file: String,
     },
     /// Make a minisign key pair for signing dataset updates.
     Keygen {
@@ -82,6 +107,17 @@ fn main() -> ExitCode {
         Command::Check { json, strict, files } => check::run(&files, json, strict),
         Command::Stats { json, file } => stats::run(&file, json),
         Command::Keygen { out } => signing::keygen(&out),
+        Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, file } => {
+            let meta = import::Meta {
+                title: title.unwrap_or_else(|| format!("Imported from {file}")),
+                as_of: as_of.unwrap_or_else(import::today),
+                id,
+                publisher,
+                license,
+                version,
+            };
+            import::run(&from, &file, &out, meta, dataset.as_deref())
+        }
         Command::Sign { key, dataset } => signing::sign(&key, &dataset),
         Command::Verify { public_key, signature, current_version, dataset } => {
             signing::verify(&public_key, &dataset, signature.as_deref(), current_version)

@@ -1,6 +1,7 @@
 //! The subcommands behind the `backstory` binary, kept in the library so tests can call them.
 
 pub mod check;
+pub mod import;
 pub mod scan;
 pub mod signing;
 pub mod stats;

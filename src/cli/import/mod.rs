@@ -1,0 +1,316 @@
+//! `backstory import`: turns an organizer's list (CSV, TechForPalestine JSON, name-suggestion-index
+//! TSV) into a dataset, or adds SEC stock symbols to one, listing precisely what could not be mapped.
+
+mod csv_list;
+mod nsi;
+mod sec;
+mod techforpalestine;
+
+use std::collections::HashMap;
+
+use crate::dataset::{Alias, Brand, Category, Company, Dataset, Owner, Publisher, Source, FORMAT_MARKER, FORMAT_VERSION};
+use crate::normalize::{normalize, Fold};
+use crate::validate::{validate, Severity};
+
+/// Metadata for the dataset an import produces.
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub license: String,
+    pub as_of: String,
+    pub version: u64,
+}
+
+/// One input record that could not become part of the dataset, and why.
+pub struct Unmapped {
+    /// Where: "line 12", "brands.sodastream.stakeholders[0]", ...
+    pub at: String,
+    pub why: String,
+}
+
+/// Runs an import; writes `out` and returns 0 when everything mapped, 1 when something did not
+/// (the rest is still written if it forms a valid dataset), 2-style errors as `Err`.
+pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>) -> Result<u8, String> {
+    let input = super::read_input(file)?;
+    let (dataset, unmapped) = match from {
+        "csv" => csv_list::import(&input, meta),
+        "techforpalestine" => techforpalestine::import(&input, meta).map_err(|e| format!("{file}: {e}"))?,
+        "nsi" => nsi::import(&input, meta),
+        "sec" => {
+            let base = base.ok_or("--from sec adds symbols to an existing dataset: give it with --dataset")?;
+            let base_text = super::read_input(base)?;
+            let dataset = Dataset::from_json(&base_text).map_err(|e| format!("{base}: {e}"))?;
+            sec::import(&input, dataset).map_err(|e| format!("{file}: {e}"))?
+        }
+        other => return Err(format!("unknown format {other:?}; use csv, techforpalestine, nsi or sec")),
+    };
+    for u in &unmapped {
+        eprintln!("{file}: {}: not mapped: {}", u.at, u.why);
+    }
+    let errors: Vec<String> = validate(&dataset)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.to_string())
+        .collect();
+    if !errors.is_empty() {
+        return Err(format!("the imported dataset is not valid, nothing written:\n{}", errors.join("\n")));
+    }
+    let json = serde_json::to_string_pretty(&dataset).map_err(|e| e.to_string())?;
+    std::fs::write(out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
+    println!(
+        "{out}: {} companies, {} brands; {} record(s) not mapped",
+        dataset.companies.len(),
+        dataset.brands.len(),
+        unmapped.len()
+    );
+    Ok(u8::from(!unmapped.is_empty()))
+}
+
+/// Collects companies, brands and categories by name while an importer reads its input.
+struct Builder {
+    meta: Meta,
+    categories: Vec<Category>,
+    companies: Vec<Company>,
+    brands: Vec<Brand>,
+    company_by_key: HashMap<String, usize>,
+    brand_by_key: HashMap<String, usize>,
+    /// Folded alias -> company id that claimed it first.
+    claimed: HashMap<String, String>,
+    unmapped: Vec<Unmapped>,
+}
+
+impl Builder {
+    fn new(meta: Meta) -> Builder {
+        Builder {
+            meta,
+            categories: Vec::new(),
+            companies: Vec::new(),
+            brands: Vec::new(),
+            company_by_key: HashMap::new(),
+            brand_by_key: HashMap::new(),
+            claimed: HashMap::new(),
+            unmapped: Vec::new(),
+        }
+    }
+
+    fn skip(&mut self, at: impl Into<String>, why: impl Into<String>) {
+        self.unmapped.push(Unmapped { at: at.into(), why: why.into() });
+    }
+
+    /// The category with this label (or id), created on first use.
+    fn category(&mut self, label: &str) -> String {
+        let id = slug(label);
+        if !self.categories.iter().any(|c| c.id == id) {
+            self.categories.push(Category {
+                id: id.clone(),
+                label: humanize(label),
+                description: format!("Imported category \"{label}\"."),
+                color: None,
+            });
+        }
+        id
+    }
+
+    /// The company with this name, created on first use; returns its index.
+    fn company(&mut self, name: &str, id_hint: Option<&str>) -> usize {
+        let key = fold(name);
+        if let Some(&i) = self.company_by_key.get(&key) {
+            return i;
+        }
+        let id = unique_id(id_hint.map_or_else(|| slug(name), slug), |c| self.companies.iter().any(|x| x.id == c));
+        self.claimed.entry(key.clone()).or_insert_with(|| id.clone());
+        self.companies.push(Company {
+            id,
+            name: name.trim().to_string(),
+            legal_name: name.trim().to_string(),
+            aliases: Vec::new(),
+            symbols: Vec::new(),
+            headquarters: None,
+            parent: None,
+            categories: Vec::new(),
+            summary: String::new(),
+            profile: Vec::new(),
+            profile_url: None,
+            sources: Vec::new(),
+            as_of: self.meta.as_of.clone(),
+            domains: Vec::new(),
+        });
+        self.company_by_key.insert(key, self.companies.len() - 1);
+        self.companies.len() - 1
+    }
+
+    /// Adds a brand owned by `owners` (company index, share); merges owners of a known brand.
+    fn brand(&mut self, name: &str, id_hint: Option<&str>, owners: &[(usize, Option<f64>)]) -> usize {
+        let key = fold(name);
+        let index = match self.brand_by_key.get(&key) {
+            Some(&i) => i,
+            None => {
+                let id = unique_id(id_hint.map_or_else(|| slug(name), slug), |c| self.brands.iter().any(|b| b.id == c));
+                self.brands.push(Brand { id, name: name.trim().to_string(), aliases: Vec::new(), owners: Vec::new(), alternatives: Vec::new() });
+                self.brand_by_key.insert(key, self.brands.len() - 1);
+                self.brands.len() - 1
+            }
+        };
+        for &(c, share) in owners {
+            let company = self.companies[c].id.clone();
+            if !self.brands[index].owners.iter().any(|o| o.company == company) {
+                self.brands[index].owners.push(Owner { company, share });
+            }
+        }
+        index
+    }
+
+    /// Claims `alias` for company `c`; false (and unmapped) if another company has it.
+    fn claim(&mut self, alias: &str, c: usize, at: &str) -> bool {
+        let key = fold(alias);
+        let id = self.companies[c].id.clone();
+        match self.claimed.get(&key) {
+            Some(owner) if owner != &id => {
+                self.skip(at, format!("\"{}\" already names company {owner}", alias.trim()));
+                false
+            }
+            _ => {
+                self.claimed.insert(key, id);
+                true
+            }
+        }
+    }
+
+    fn add_source(&mut self, c: usize, url: &str, title: &str, at: &str) {
+        let url = url.trim();
+        if url.is_empty() {
+            return;
+        }
+        if crate::validate::origin(url).is_none() {
+            self.skip(at, format!("source {url:?} is not an https URL"));
+            return;
+        }
+        if !self.companies[c].sources.iter().any(|s| s.url == url) {
+            self.companies[c].sources.push(Source { title: title.to_string(), url: url.to_string(), as_of: None });
+        }
+    }
+
+    fn add_summary(&mut self, c: usize, text: &str) {
+        let text = text.trim();
+        let summary = &mut self.companies[c].summary;
+        if !text.is_empty() && !summary.contains(text) {
+            if !summary.is_empty() {
+                summary.push(' ');
+            }
+            summary.push_str(text);
+        }
+    }
+
+    fn finish(mut self) -> (Dataset, Vec<Unmapped>) {
+        for c in &mut self.companies {
+            if c.summary.is_empty() {
+                c.summary = format!("{} (imported without a description).", c.name);
+            }
+        }
+        let dataset = Dataset {
+            format: FORMAT_MARKER.to_string(),
+            format_version: FORMAT_VERSION,
+            id: self.meta.id,
+            title: self.meta.title,
+            publisher: Publisher { name: self.meta.publisher, url: None },
+            version: self.meta.version,
+            license: self.meta.license,
+            attribution: None,
+            as_of: self.meta.as_of,
+            profile_origins: Vec::new(),
+            report_url: None,
+            categories: self.categories,
+            companies: self.companies,
+            brands: self.brands,
+            exclusions: Vec::new(),
+        };
+        (dataset, self.unmapped)
+    }
+}
+
+fn fold(s: &str) -> String {
+    normalize(s, Fold::MATCH).text.trim().to_string()
+}
+
+/// A dataset id from any name: lowercase ASCII letters and digits joined by '-'.
+pub fn slug(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "item".to_string() } else { out }
+}
+
+fn unique_id(base: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&base) {
+        return base;
+    }
+    (2..).map(|n| format!("{base}-{n}")).find(|c| !taken(c)).unwrap_or(base)
+}
+
+fn humanize(label: &str) -> String {
+    let spaced = label.trim().replace(['_', '-', '/'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => spaced,
+    }
+}
+
+/// "NASDAQ: AMZN", "nasdaq:amzn", "NSDQ AMZN" -> "NASDAQ:AMZN"; `None` if no known exchange.
+fn symbol(raw: &str) -> Option<String> {
+    let cleaned = raw.trim().replace(':', " ");
+    let mut parts = cleaned.split_whitespace();
+    let exchange = crate::exchanges::canonical(&parts.next()?.to_ascii_lowercase())?;
+    let ticker = parts.next()?.to_ascii_uppercase();
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(format!("{exchange}:{ticker}"))
+}
+
+/// An alias with default rules.
+fn plain(text: &str) -> Alias {
+    Alias::Plain(text.trim().to_string())
+}
+
+/// Today's date (UTC) as YYYY-MM-DD, the default `as_of` of an import.
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
+    // Civil-from-days (Howard Hinnant's algorithm), valid for the Gregorian calendar.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_symbols() {
+        assert_eq!(slug("Nestlé S.A."), "nestle-s-a");
+        assert_eq!(slug("  "), "item");
+        assert_eq!(symbol("NASDAQ: AMZN").as_deref(), Some("NASDAQ:AMZN"));
+        assert_eq!(symbol("nsdq amzn").as_deref(), Some("NASDAQ:AMZN"));
+        assert_eq!(symbol("MOON: X"), None);
+        assert_eq!(today().len(), 10);
+    }
+}
