@@ -61,7 +61,11 @@ pub struct Entry {
 #[derive(Debug, Default)]
 struct Pattern {
     entries: Vec<u32>,
-    exclusion: bool,
+    /// A top-level exclusion: suppresses every alias inside it.
+    excludes_all: bool,
+    /// Entries whose own `exclude` lists this phrase: it suppresses only them, so "GeForce RTX"
+    /// excluded from one company's "RTX" cannot silence another company's "GeForce RTX".
+    excludes: Vec<u32>,
     context: Option<u32>,
 }
 
@@ -211,7 +215,7 @@ impl Engine {
         }
         for phrase in &dataset.exclusions {
             if let Some(p) = b.pattern(phrase) {
-                b.patterns[p].exclusion = true;
+                b.patterns[p].excludes_all = true;
             }
         }
 
@@ -248,7 +252,7 @@ impl Engine {
         let block_of = BlockIndex::new(hay);
 
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-        let mut exclusions: Vec<(usize, usize)> = Vec::new();
+        let mut exclusions: Vec<(usize, usize, usize)> = Vec::new();
         let mut contexts: HashSet<(u32, u32)> = HashSet::new();
         for m in self.automaton.find_overlapping_iter(hay) {
             let (s, e) = (m.start(), m.end());
@@ -258,8 +262,8 @@ impl Engine {
                 continue;
             }
             let pattern = &self.patterns[m.pattern().as_usize()];
-            if pattern.exclusion {
-                exclusions.push((s, e));
+            if pattern.excludes_all || !pattern.excludes.is_empty() {
+                exclusions.push((s, e, m.pattern().as_usize()));
             }
             if let Some(ctx) = pattern.context {
                 contexts.insert((block_of.block(s), ctx));
@@ -271,12 +275,18 @@ impl Engine {
 
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
         for &(s, e, p) in &candidates {
-            if exclusions.iter().any(|&(xs, xe)| xs <= s && e <= xe) {
+            let covering: Vec<&Pattern> = exclusions
+                .iter()
+                .filter(|&&(xs, xe, _)| xs <= s && e <= xe)
+                .map(|&(_, _, x)| &self.patterns[x])
+                .collect();
+            if covering.iter().any(|x| x.excludes_all) {
                 continue;
             }
             let block = block_of.block(s);
             let accepted = self.patterns[p].entries.iter().copied().find(|&id| {
-                self.accepts(&self.entries[id as usize], text, &norm, s, e, block, &contexts)
+                !covering.iter().any(|x| x.excludes.contains(&id))
+                    && self.accepts(&self.entries[id as usize], text, &norm, s, e, block, &contexts)
             });
             if let Some(id) = accepted {
                 found.push((s, e, id));
@@ -395,6 +405,9 @@ impl Engine {
         self.search.search(query, limit)
     }
 
+    #[doc(hidden)]
+    pub fn debug_automaton(&self) -> (&AhoCorasick, usize) { (&self.automaton, self.patterns.len()) }
+
     /// Bytes held by the automaton (its own report).
     pub fn automaton_memory(&self) -> usize {
         self.automaton.memory_usage()
@@ -420,7 +433,7 @@ fn add_alias(
     let context: Vec<u32> = rule.context.iter().filter_map(|w| b.context_word(w)).collect();
     for phrase in &rule.exclude {
         if let Some(x) = b.pattern(phrase) {
-            b.patterns[x].exclusion = true;
+            b.patterns[x].excludes.push(entries.len() as u32);
         }
     }
     let fold = Fold { case: rule.case == CasePolicy::Any, accents: rule.accents == AccentPolicy::Optional };

@@ -27,38 +27,119 @@ impl Fold {
 /// U+2029 PARAGRAPH SEPARATOR or a blank line; both become this.
 pub const BLOCK_BREAK: char = '\n';
 
-/// Normalized text with, for each of its bytes, the original byte range it came from.
+/// Normalized text with a map from each of its bytes to the original byte range it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub text: String,
-    /// `origin[i]` is the original byte range of the character that produced normalized byte `i`.
-    /// Invariant: `origin.len() == text.len()`, and starts never decrease.
-    origin: Vec<(u32, u32)>,
+    /// Sorted by `start`; span `k` covers normalized bytes `spans[k].start..spans[k+1].start`.
+    /// Invariant: the first span starts at 0 when `text` is not empty, and original starts never
+    /// decrease. Kept run-length encoded because most page text is ASCII copied one to one: a
+    /// per-byte table cost more than the whole automaton search.
+    spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    /// First normalized byte of the span.
+    start: u32,
+    /// Original byte range; for a one-to-one span, `orig_start` is where its first byte came from.
+    orig_start: u32,
+    orig_end: u32,
+    /// Normalized byte `start + k` came from original byte `orig_start + k` alone.
+    one_to_one: bool,
 }
 
 impl Normalized {
     /// Original byte range covering normalized bytes `start..end` (`start < end`).
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        debug_assert!(start < end && end <= self.origin.len());
-        (self.origin[start].0 as usize, self.origin[end - 1].1 as usize)
+        debug_assert!(start < end && end <= self.text.len());
+        (self.origin(start).0 as usize, self.origin(end - 1).1 as usize)
+    }
+
+    /// Original byte range of normalized byte `at`.
+    fn origin(&self, at: usize) -> (u32, u32) {
+        let at = at as u32;
+        let k = self.spans.partition_point(|s| s.start <= at) - 1;
+        let span = self.spans[k];
+        if span.one_to_one {
+            let o = span.orig_start + (at - span.start);
+            (o, o + 1)
+        } else {
+            (span.orig_start, span.orig_end)
+        }
+    }
+
+    /// Appends one ASCII byte that came from original byte `at` alone.
+    #[inline]
+    fn push_ascii(&mut self, b: u8, at: u32) {
+        let here = self.text.len() as u32;
+        let continues = self
+            .spans
+            .last()
+            .is_some_and(|s| s.one_to_one && s.orig_start + (here - s.start) == at);
+        if !continues {
+            self.spans.push(Span { start: here, orig_start: at, orig_end: at + 1, one_to_one: true });
+        }
+        self.text.push(b as char);
+    }
+
+    /// Appends `c`, which came from the original range `range`.
+    fn push(&mut self, c: char, range: (u32, u32)) {
+        if c.is_ascii() && range.1 - range.0 == 1 {
+            return self.push_ascii(c as u8, range.0);
+        }
+        let here = self.text.len() as u32;
+        let same_origin = self
+            .spans
+            .last()
+            .is_some_and(|s| !s.one_to_one && (s.orig_start, s.orig_end) == range);
+        if !same_origin {
+            self.spans.push(Span { start: here, orig_start: range.0, orig_end: range.1, one_to_one: false });
+        }
+        self.text.push(c);
+    }
+
+    /// Makes the last normalized character's original range end at `end`.
+    fn extend_last(&mut self, end: u32) {
+        let width = self.text.chars().next_back().map_or(0, char::len_utf8) as u32;
+        let last_start = self.text.len() as u32 - width;
+        let Some(span) = self.spans.last_mut() else { return };
+        if span.one_to_one {
+            // Split the last byte off the one-to-one run into a span of its own.
+            let orig = span.orig_start + (last_start - span.start);
+            if span.start == last_start {
+                *span = Span { start: last_start, orig_start: orig, orig_end: end, one_to_one: false };
+            } else {
+                self.spans.push(Span { start: last_start, orig_start: orig, orig_end: end, one_to_one: false });
+            }
+        } else {
+            span.orig_end = end;
+        }
     }
 }
 
 /// Normalizes `input` under `fold`. See the module docs and DESIGN.md for every rule.
 pub fn normalize(input: &str, fold: Fold) -> Normalized {
-    let mut out = Normalized {
-        text: String::with_capacity(input.len()),
-        origin: Vec::with_capacity(input.len()),
-    };
+    let mut out = Normalized { text: String::with_capacity(input.len()), spans: Vec::new() };
     // A run of whitespace becomes one space, or one BLOCK_BREAK if it holds a paragraph separator
     // or at least two line feeds. It is written when the next visible character arrives (or at the
     // end), mapped to the run's first character.
     let mut space_run: Option<(u32, u32)> = None;
     let mut line_feeds = 0u32;
     let mut paragraph = false;
-
-    for (at, c) in input.char_indices() {
-        let range = (at as u32, (at + c.len_utf8()) as u32);
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // ASCII, the bulk of page text, is handled byte by byte without decoding.
+        let (c, width) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = input[at..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        };
+        let range = (at as u32, (at + width) as u32);
+        at += width;
         if c.is_whitespace() {
             if space_run.is_none() {
                 space_run = Some(range);
@@ -70,23 +151,21 @@ pub fn normalize(input: &str, fold: Fold) -> Normalized {
             }
             continue;
         }
-        if is_invisible(c) {
+        if width > 1 && is_invisible(c) {
             continue;
         }
         if let Some(run) = space_run.take() {
             let sep = if paragraph || line_feeds >= 2 { BLOCK_BREAK } else { ' ' };
-            push(&mut out, sep, run);
+            out.push(sep, run);
             line_feeds = 0;
             paragraph = false;
         }
-        if c.is_ascii() {
-            let c = if fold.case { c.to_ascii_lowercase() } else { c };
-            out.text.push(c);
-            out.origin.push(range);
+        if width == 1 {
+            out.push_ascii(if fold.case { b.to_ascii_lowercase() } else { b }, range.0);
             continue;
         }
         if let Some(mapped) = structural(c) {
-            push(&mut out, mapped, range);
+            out.push(mapped, range);
             continue;
         }
         if fold.case {
@@ -108,7 +187,7 @@ pub fn normalize(input: &str, fold: Fold) -> Normalized {
     }
     if let Some(run) = space_run {
         let sep = if paragraph || line_feeds >= 2 { BLOCK_BREAK } else { ' ' };
-        push(&mut out, sep, run);
+        out.push(sep, run);
     }
     out
 }
@@ -118,7 +197,7 @@ fn push_folded(out: &mut Normalized, c: char, range: (u32, u32), fold: Fold) {
     if fold.accents {
         if let Some(base) = undecomposable_base(c) {
             for b in base.chars() {
-                push(out, b, range);
+                out.push(b, range);
             }
             return;
         }
@@ -126,7 +205,7 @@ fn push_folded(out: &mut Normalized, c: char, range: (u32, u32), fold: Fold) {
     let before = out.text.len();
     decompose_canonical(c, |d| {
         if !(fold.accents && is_combining_mark(d)) {
-            push(out, d, range);
+            out.push(d, range);
         }
     });
     // A combining mark written as its own character ("e\u{301}", Thai vowel and tone marks) leaves
@@ -135,23 +214,7 @@ fn push_folded(out: &mut Normalized, c: char, range: (u32, u32), fold: Fold) {
     // splits the grapheme, and an accent-exact alias is verified against text missing its accent
     // ("Aramco\u{301}" passed for "Aramco"; Thai "ซีพีออลล์" never matched itself).
     if out.text.len() == before && is_combining_mark(c) {
-        extend_last(out, range.1);
-    }
-}
-
-/// Makes the last normalized character's original range end at `end`.
-fn extend_last(out: &mut Normalized, end: u32) {
-    let width = out.text.chars().next_back().map_or(0, char::len_utf8);
-    let len = out.origin.len();
-    for origin in &mut out.origin[len - width..] {
-        origin.1 = end;
-    }
-}
-
-fn push(out: &mut Normalized, c: char, range: (u32, u32)) {
-    out.text.push(c);
-    for _ in 0..c.len_utf8() {
-        out.origin.push(range);
+        out.extend_last(range.1);
     }
 }
 

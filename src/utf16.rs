@@ -1,25 +1,24 @@
 //! Converting UTF-8 byte offsets to UTF-16 code-unit offsets, the unit JavaScript strings use.
 
 /// Converts sorted, deduplicated byte offsets of `text` (each on a char boundary, at most
-/// `text.len()`) to UTF-16 offsets in one forward pass. ASCII text needs no conversion.
+/// `text.len()`) to UTF-16 offsets in one forward pass, counting bytes rather than decoding:
+/// every byte that starts a character is one unit, and a 4-byte start is one more (a surrogate
+/// pair). ASCII text needs no conversion.
 pub fn byte_to_utf16(text: &str, sorted_offsets: &[usize]) -> Vec<u32> {
     if text.is_ascii() {
         return sorted_offsets.iter().map(|&o| o as u32).collect();
     }
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(sorted_offsets.len());
-    let mut units = 0u32;
-    let mut wanted = sorted_offsets.iter().peekable();
-    for (at, c) in text.char_indices() {
-        while let Some(&&o) = wanted.peek() {
-            if o > at {
-                break;
-            }
-            out.push(units);
-            wanted.next();
-        }
-        units += c.len_utf16() as u32;
+    let (mut pos, mut units) = (0usize, 0u32);
+    for &offset in sorted_offsets {
+        units += bytes[pos..offset]
+            .iter()
+            .map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+            .sum::<u32>();
+        pos = offset;
+        out.push(units);
     }
-    out.extend(wanted.map(|_| units));
     out
 }
 

@@ -7,13 +7,17 @@ use std::sync::OnceLock;
 const COMMON_WORDS: &str = include_str!("../data/common-words.txt");
 
 /// Words that mark a block as talking about securities, so a bare uppercase ticker may count.
+/// Only words a shop page does not use for its own business: "stock" ("in stock"), "share"
+/// ("share this" — the plural "shares" stays), "fund", "index", "exchange", "bond" and "holding" are left out, because with
+/// them "GeForce RTX 4070, in stock" read as a quote for NYSE:RTX.
 pub const FINANCIAL_CONTEXT: &[&str] = &[
-    "stock", "stocks", "share", "shares", "shareholder", "shareholders", "ticker", "symbol",
-    "equity", "equities", "etf", "fund", "funds", "holding", "holdings", "portfolio", "dividend",
-    "dividends", "invest", "investing", "investment", "investments", "investor", "investors",
-    "divest", "divestment", "market cap", "securities", "nasdaq", "nyse", "exchange", "ipo",
-    "earnings", "bond", "bonds", "index", "s&p 500", "dow jones", "brokerage", "buy rating",
-    "sell rating", "price target",
+    "stocks", "stock price", "stock market", "stock exchange", "shares", "share price",
+    "shareholder", "shareholders", "ticker", "equity", "equities", "etf", "etfs", "holdings",
+    "portfolio", "dividend", "dividends", "investing", "investment portfolio", "investor",
+    "investors", "divest", "divestment", "market cap", "market capitalization", "securities",
+    "nasdaq", "nyse", "ipo", "earnings per share", "quarterly earnings", "s&p 500", "dow jones",
+    "brokerage", "buy rating", "sell rating", "price target", "hedge fund", "mutual fund",
+    "index fund", "pension fund",
 ];
 
 /// The common-word list, lowercase.

@@ -326,7 +326,10 @@ scan_tests!(SYMBOLS {
     listed_on_prefix: "listed on NASDAQ: AAPL" => ["AAPL" = "NASDAQ:AAPL"];
     nyse_american_spelling: "NYSE American: GEO" => ["GEO" = "NYSE:GEO"];
     bare_in_financial_block: "AMZN shares rose 3%" => ["AMZN" = "NASDAQ:AMZN"];
-    bare_with_stock_word: "GEO stock fell" => ["GEO" = "NYSE:GEO"];
+    bare_with_stock_price: "GEO stock price fell" => ["GEO" = "NYSE:GEO"];
+    // Shop pages say "in stock" everywhere; bare "stock" must not make a block financial.
+    bare_beside_in_stock: "GEO hubcaps, in stock" => [];
+    bare_beside_share_this: "Share this: GEO hubcaps" => [];
     bare_without_context: "AMZN is great" => [];
     bare_lowercase_never: "amzn shares rose" => [];
     bare_mixed_case_never: "Amzn shares" => [];
