@@ -1,0 +1,124 @@
+// Background (Chromium service worker / Firefox event page): owns the wasm matcher and answers
+// the content script and the popup. The engine is built once per worker life, on first use.
+import './api.js';
+import init, { Engine } from './pkg/backstory.js';
+
+const api = globalThis.BackstoryApi;
+const MAX_SCAN_CHARS = 1 << 20; // one message never carries more than 1 Mi UTF-16 units of page text
+const MAX_QUERY_CHARS = 200;
+
+// Every message type, in one place: who may send it, its shape, and what answers it.
+// 'content' = any context of this extension (its content script in a tab, or its own pages);
+// 'extension' = this extension's own pages only (popup, options), never a content script,
+// because a content script runs inside a page that may be hostile.
+const MESSAGES = {
+  scan: { from: 'content', keys: ['text'], valid: (m) => typeof m.text === 'string' && m.text.length <= MAX_SCAN_CHARS, run: scan },
+  search: {
+    from: 'extension', keys: ['query', 'limit'],
+    valid: (m) => typeof m.query === 'string' && m.query.length <= MAX_QUERY_CHARS &&
+      (m.limit === undefined || (Number.isInteger(m.limit) && m.limit > 0 && m.limit <= 50)),
+    run: search,
+  },
+  company: { from: 'extension', keys: ['id'], valid: (m) => typeof m.id === 'string' && m.id.length <= 200, run: company },
+  info: { from: 'extension', keys: [], valid: () => true, run: info },
+};
+
+// Cached promise: concurrent first messages share one load; a failed load is retried next time.
+let enginePromise = null;
+const stats = { loadMs: null, loads: 0 };
+function getEngine() {
+  enginePromise ??= load().catch((err) => { enginePromise = null; throw err; });
+  return enginePromise;
+}
+async function load() {
+  const t0 = performance.now();
+  await init({ module_or_path: api.runtime.getURL('extension/pkg/backstory_bg.wasm') });
+  const res = await fetch(api.runtime.getURL('extension/data/default.json'));
+  const engine = Engine.fromJson(await res.text());
+  stats.loadMs = Math.round(performance.now() - t0);
+  stats.loads += 1;
+  return engine;
+}
+
+// Entry and company summaries sent to content scripts; fields are picked explicitly so that
+// nothing the engine may add later (or a Map that would not survive messaging) leaks through.
+const entryCache = new Map();
+const companyCache = new Map();
+function companySummary(engine, id) {
+  if (companyCache.has(id)) return companyCache.get(id);
+  const c = engine.company(id);
+  const out = c ? {
+    id: String(c.id), name: String(c.name),
+    profile_url: httpsOnly(c.profile_url),
+    categories: (c.category_details ?? []).map((d) => ({ id: String(d.id), label: String(d.label), color: String(d.color ?? '') })),
+  } : null;
+  companyCache.set(id, out);
+  return out;
+}
+function entrySummary(engine, index) {
+  if (entryCache.has(index)) return entryCache.get(index);
+  const e = engine.entry(index);
+  const out = e ? {
+    kind: String(e.kind), alias: String(e.alias),
+    brand: e.brand ? { id: String(e.brand.id), name: String(e.brand.name) } : null,
+    owners: (e.owners ?? []).map((o) => ({ id: String(o.id), name: String(o.name), share: typeof o.share === 'number' ? o.share : null })),
+    company: companySummary(engine, e.company.id) ?? { id: String(e.company.id), name: String(e.company.name), profile_url: null, categories: [] },
+  } : null;
+  entryCache.set(index, out);
+  return out;
+}
+function httpsOnly(url) {
+  try { return new URL(url).protocol === 'https:' ? String(url) : null; } catch { return null; }
+}
+
+async function scan(m) {
+  const engine = await getEngine();
+  const hits = Array.from(engine.scan(m.text)); // sendMessage does not carry a Uint32Array intact
+  const entries = {};
+  for (let i = 3; i < hits.length; i += 4) {
+    if (!(hits[i] in entries)) entries[hits[i]] = entrySummary(engine, hits[i]);
+  }
+  return { hits, entries };
+}
+async function search(m) {
+  const engine = await getEngine();
+  return { results: engine.search(m.query, m.limit ?? 10) };
+}
+async function company(m) {
+  const engine = await getEngine();
+  return { company: engine.company(m.id) ?? null };
+}
+async function info() {
+  const engine = await getEngine();
+  return { info: engine.info(), stats };
+}
+
+function senderAllowed(sender, from) {
+  if (!sender || sender.id !== api.runtime.id) return false;
+  const extPage = typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+  return from === 'content' ? (extPage || sender.tab != null) : extPage;
+}
+function shapeError(m) {
+  if (!m || typeof m !== 'object' || Array.isArray(m)) return 'message must be an object';
+  const spec = Object.hasOwn(MESSAGES, m.type) ? MESSAGES[m.type] : null;
+  if (!spec) return 'unknown message type';
+  for (const k of Object.keys(m)) if (k !== 'type' && !spec.keys.includes(k)) return `unexpected field ${k}`;
+  return spec.valid(m) ? null : `bad ${m.type} message`;
+}
+
+// sendResponse + `return true` works in both browsers; returning a promise does not everywhere.
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const err = shapeError(message);
+  if (err) { sendResponse({ ok: false, error: err }); return false; }
+  const spec = MESSAGES[message.type];
+  if (!senderAllowed(sender, spec.from)) { sendResponse({ ok: false, error: 'sender not allowed' }); return false; }
+  spec.run(message).then(
+    (body) => sendResponse({ ok: true, ...body }),
+    (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }),
+  );
+  return true;
+});
+
+// Start loading at install/startup so the first page scan rarely pays the cold path.
+api.runtime.onInstalled?.addListener(() => { getEngine().catch(() => {}); });
+api.runtime.onStartup?.addListener(() => { getEngine().catch(() => {}); });

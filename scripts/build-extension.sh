@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the wasm engine and assembles the unpacked extension in dist/chromium and dist/firefox.
+# Also writes extension/pkg (the wasm-bindgen output) so the repo root loads unpacked as well.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+t() { date +%s.%N; }
+t0=$(t)
+cargo build --release --target wasm32-unknown-unknown --lib
+t1=$(t)
+rm -rf extension/pkg
+wasm-bindgen --target web --remove-name-section --remove-producers-section \
+  --out-dir extension/pkg --out-name backstory target/wasm32-unknown-unknown/release/backstory.wasm
+rm -f extension/pkg/*.d.ts # type declarations are for editors, not the browser
+# wasm-opt from npm binaryen (pinned in package.json). Debian's binaryen 108 is NOT used: its -Oz
+# swaps the funcref table with wasm-bindgen's externref table, and init() then fails with
+# "WebAssembly.Table.set(): Argument 1 is invalid for table".
+WASM_OPT=node_modules/.bin/wasm-opt
+if [ -x "$WASM_OPT" ]; then
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    extension/pkg/backstory_bg.wasm -o extension/pkg/backstory_bg.wasm
+else
+  echo "build: $WASM_OPT missing (run scripts/setup.sh); wasm left unoptimized" >&2
+fi
+t2=$(t)
+
+# Both browsers load the same tree: the one manifest carries both background keys (each browser
+# ignores the one it does not use) and Firefox's browser_specific_settings (Chromium ignores it).
+for browser in chromium firefox; do
+  rm -rf "dist/$browser"
+  mkdir -p "dist/$browser"
+  cp manifest.json "dist/$browser/"
+  cp -r extension "dist/$browser/"
+  cp LICENSE-MIT LICENSE-APACHE "dist/$browser/"
+done
+t3=$(t)
+awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v w="$(stat -c %s extension/pkg/backstory_bg.wasm)" \
+  'BEGIN { printf "build: cargo %.1fs, wasm-bindgen+wasm-opt %.1fs, assemble %.1fs; wasm %d bytes\n", b-a, c-b, d-c, w }' >&2

@@ -1,0 +1,103 @@
+// Shared by the e2e tests and `make run`: launch Debian's Chromium with the unpacked extension, and
+// read the overlay's closed shadow root from outside through the DevTools protocol.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const DIST = fileURLToPath(new URL('../../dist/chromium/', import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// headless: true unless told otherwise. Flags: the network is closed here, so background
+// networking and component updates would only flood it with refused connections.
+export async function launch({ ext = DIST, headless = true } = {}) {
+  const profile = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+      '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), // Chromium refuses to sandbox as root
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20000 });
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => { await context.close(); await rm(profile, { recursive: true, force: true }); };
+  return { context, worker, extensionId, close };
+}
+
+// Walks the whole DOM including closed shadow roots (CDP's pierce does not care about closure,
+// so the page-facing closure stays real while tests can still look inside).
+function* walk(node, inShadow = null) {
+  yield { node, inShadow };
+  for (const c of node.children ?? []) yield* walk(c, inShadow);
+  for (const s of node.shadowRoots ?? []) yield* walk(s, s);
+  if (node.contentDocument) yield* walk(node.contentDocument, inShadow);
+}
+const attrs = (n) => { const o = {}; for (let i = 0; i + 1 < (n.attributes ?? []).length; i += 2) o[n.attributes[i]] = n.attributes[i + 1]; return o; };
+const text = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(text).join(''));
+
+// Returns {hosts: [{shadowRootType}], badges: [{label, title, expanded, box:{x,y,width,height}}], links: [{href, target, rel, text}], cardText}
+export async function readOverlay(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const hosts = [], badges = [], links = [];
+    let cardText = null;
+    for (const { node, inShadow } of walk(root)) {
+      if (node.localName === 'backstory-overlay' && !inShadow) {
+        hosts.push({ shadowRootType: node.shadowRoots?.[0]?.shadowRootType ?? null });
+      }
+      if (!inShadow || node.nodeType !== 1) continue;
+      const a = attrs(node);
+      if (node.localName === 'button' && /\bbadge\b/.test(a.class ?? '')) {
+        let box = null;
+        if (!('hidden' in a)) {
+          try {
+            const { model } = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId });
+            const [x1, y1, x2, , , y3] = model.border;
+            box = { x: x1, y: y1, width: x2 - x1, height: y3 - y1 };
+          } catch { /* not rendered */ }
+        }
+        badges.push({ label: a['aria-label'], title: a.title, expanded: a['aria-expanded'], box });
+      }
+      if (node.localName === 'a') links.push({ href: a.href, target: a.target, rel: a.rel, text: text(node) });
+      if (a.role === 'dialog') cardText = text(node);
+    }
+    return { hosts, badges, links, cardText };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+// Polls readOverlay until check(result) is truthy or the timeout passes; returns the last result.
+export async function waitForOverlay(page, check, timeout = 15000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await readOverlay(page);
+    if (check(last) || Date.now() > end) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// The viewport rect of the first occurrence of `needle` in the page's text (main world, no extension help).
+export function textRect(page, needle) {
+  return page.evaluate((needle) => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const i = n.data.indexOf(needle);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + needle.length);
+      const rects = r.getClientRects();
+      const last = rects[rects.length - 1];
+      return { x: last.x, y: last.y, width: last.width, height: last.height, right: last.right, bottom: last.bottom };
+    }
+    return null;
+  }, needle);
+}

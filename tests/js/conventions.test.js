@@ -1,0 +1,64 @@
+// Meta-tests for the project's own rules: manifest paths exist, permissions stay minimal, no
+// innerHTML anywhere, and every message type a script sends has a handler in the background.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+const read = (p) => fs.readFileSync(path.join(ROOT, p), 'utf8');
+const ownScripts = () => {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && e.name !== 'pkg') walk(p);
+      else if (/\.(js|html)$/.test(e.name)) out.push(p);
+    }
+  };
+  walk('extension');
+  return out;
+};
+
+test('every path named in manifest.json exists', () => {
+  const paths = [
+    ...Object.values(manifest.icons), ...Object.values(manifest.action.default_icon), manifest.action.default_popup,
+    manifest.background.service_worker, ...manifest.background.scripts,
+    ...manifest.content_scripts.flatMap((c) => c.js),
+  ];
+  for (const p of paths) assert.ok(fs.existsSync(path.join(ROOT, p)), `${p} is missing`);
+});
+
+test('one manifest for both browsers, with minimal permissions', () => {
+  assert.equal(manifest.manifest_version, 3);
+  assert.deepEqual(manifest.permissions, ['storage']);
+  assert.equal(manifest.host_permissions, undefined);
+  assert.equal(manifest.web_accessible_resources, undefined, 'would let any page detect the extension');
+  assert.equal(manifest.background.service_worker, manifest.background.scripts[0]);
+  assert.equal(manifest.background.type, 'module');
+  assert.match(manifest.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
+  const gecko = manifest.browser_specific_settings.gecko;
+  assert.ok(gecko.id && Number.parseFloat(gecko.strict_min_version) >= 140);
+  assert.deepEqual(gecko.data_collection_permissions, { required: ['none'] });
+  for (const c of manifest.content_scripts) {
+    for (const m of c.matches) assert.match(m, /^(https:\/\/\*\.[a-z.]+|http:\/\/(127\.0\.0\.1|localhost))\/\*$/, m);
+  }
+});
+
+test('no script builds DOM from strings', () => {
+  for (const f of ownScripts()) {
+    assert.doesNotMatch(read(f), /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write/, f);
+  }
+});
+
+test('every message type sent has a handler in the background table', () => {
+  const bg = read('extension/background.js');
+  const table = bg.slice(bg.indexOf('const MESSAGES = {'), bg.indexOf('};', bg.indexOf('const MESSAGES = {')));
+  const handled = new Set([...table.matchAll(/^\s{2}(\w+): \{/gm)].map((m) => m[1]));
+  const sent = new Set();
+  for (const f of ownScripts()) for (const m of read(f).matchAll(/sendMessage\(\{ type: '(\w+)'/g)) sent.add(m[1]);
+  assert.ok(sent.size >= 4, `found ${[...sent]}`);
+  for (const t of sent) assert.ok(handled.has(t), `no handler for ${t}`);
+});

@@ -1,0 +1,54 @@
+// The wasm handle as the extension sees it: extension/pkg (built by scripts/build-extension.sh)
+// loaded in Node, checked against the JS contract the background relies on.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const PKG = new URL('../../extension/pkg/', import.meta.url);
+const DATASET = readFileSync(new URL('../../extension/data/default.json', import.meta.url), 'utf8');
+let Engine, engine;
+
+before(async () => {
+  // The glue is an ES module in a .js file; importing it as a data: URL keeps it an ES module
+  // without making the whole repo "type": "module".
+  const glue = readFileSync(new URL('backstory.js', PKG), 'utf8');
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(glue).toString('base64')}`);
+  await mod.default({ module_or_path: readFileSync(new URL('backstory_bg.wasm', PKG)) });
+  Engine = mod.Engine;
+  engine = Engine.fromJson(DATASET);
+});
+
+test('scan returns flat UTF-16 [start, end, kind, entry] quadruples', () => {
+  const text = '\u{1F6D2} Sold by Whole Foods Market\u2029Check the ring size chart';
+  const hits = engine.scan(text);
+  assert.ok(hits instanceof Uint32Array);
+  assert.equal(hits.length, 4);
+  assert.equal(text.slice(hits[0], hits[1]), 'Whole Foods Market');
+  assert.equal(hits[2], 0); // brand
+  const e = engine.entry(hits[3]);
+  assert.equal(e.kind, 'brand');
+  assert.deepEqual([e.brand.name, e.company.id, e.company.name], ['Whole Foods Market', 'amazon', 'Amazon']);
+});
+
+test('stock symbols come back as kind 2', () => {
+  const text = 'NASDAQ: AMZN closed up';
+  const hits = engine.scan(text);
+  assert.equal(hits[2], 2);
+  assert.equal(engine.entry(hits[3]).kind, 'symbol');
+});
+
+test('company, search, companyForHost and info answer in the documented shapes', () => {
+  const c = engine.company('amazon');
+  assert.equal(c.profile_url, 'https://investigate.info/company/amazon');
+  assert.ok(Array.isArray(c.category_details) && Array.isArray(c.brands));
+  assert.equal(engine.company('no-such-company'), undefined);
+  const [best] = engine.search('ring', 5);
+  assert.deepEqual([best.company, best.company_name], ['amazon', 'Amazon']);
+  assert.equal(engine.companyForHost('www.zappos.com'), 'amazon');
+  const info = engine.info();
+  assert.ok(info.counts.companies >= 1 && typeof info.version !== 'undefined');
+});
+
+test('fromJson throws an Error that lists the problems', () => {
+  assert.throws(() => Engine.fromJson('{"not": "a dataset"}'), (e) => e instanceof Error && e.message.length > 0);
+});
