@@ -124,7 +124,7 @@ struct Builder {
 
 impl Builder {
     fn pattern(&mut self, text: &str) -> Option<usize> {
-        let folded = normalize(text, Fold::MATCH).text;
+        let folded = normalize(text, Fold::AUTOMATON).text;
         let folded = folded.trim_matches(|c: char| c == ' ' || c == BLOCK_BREAK);
         if folded.is_empty() {
             return None;
@@ -222,6 +222,9 @@ impl Engine {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            // Nearly every pattern begins with WORD_START, so a prefilter stops at every word and
+            // costs more than it saves (measured with callgrind: 40% fewer instructions without).
+            .prefilter(false)
             .build(&b.texts)
             .map_err(|e| BuildError::Automaton(e.to_string()))?;
 
@@ -247,7 +250,7 @@ impl Engine {
     /// Finds every brand, company and symbol in `text`. Text blocks are separated by U+2029 or a
     /// blank line; context rules look within one block. Hits are sorted and never overlap.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
-        let norm = normalize(text, Fold::MATCH);
+        let norm = normalize(text, Fold::AUTOMATON);
         let hay = norm.text.as_str();
         let block_of = BlockIndex::new(hay);
 
@@ -319,9 +322,12 @@ impl Engine {
         if entry.kind == HitKind::Symbol {
             let hay = norm.text.as_str();
             let before_start = floor_char_boundary(hay, s.saturating_sub(48));
+            let after_end = floor_char_boundary(hay, (e + 16).min(hay.len()));
+            let unmarked = |t: &str| t.chars().filter(|&c| c != normalize::WORD_START).collect::<String>();
+            let (before, after) = (unmarked(&hay[before_start..s]), unmarked(&hay[e..after_end]));
             let candidate = symbols::Candidate {
-                before: &hay[before_start..s],
-                after: &hay[e..],
+                before: &before,
+                after: &after,
                 original,
                 exchange: entry.exchange.as_deref().unwrap_or_default(),
                 financial_block: contexts.contains(&(block, FINANCIAL)),
@@ -336,7 +342,7 @@ impl Engine {
         if loose_case && (loose_accents || (original.is_ascii() && entry.verify_form.is_ascii())) {
             return true;
         }
-        let fold = Fold { case: loose_case, accents: loose_accents };
+        let fold = Fold::policy(loose_case, loose_accents);
         normalize(original, fold).text == entry.verify_form
     }
 
@@ -436,7 +442,7 @@ fn add_alias(
             b.patterns[x].excludes.push(entries.len() as u32);
         }
     }
-    let fold = Fold { case: rule.case == CasePolicy::Any, accents: rule.accents == AccentPolicy::Optional };
+    let fold = Fold::policy(rule.case == CasePolicy::Any, rule.accents == AccentPolicy::Optional);
     b.patterns[p].entries.push(entries.len() as u32);
     entries.push(Entry {
         kind,
