@@ -170,3 +170,57 @@ fn import_sec_adds_symbols_by_company_name() {
     assert_eq!(d["companies"][1]["symbols"], serde_json::json!(["NASDAQ:BRLS"]));
     assert_eq!(d["companies"][0]["symbols"], serde_json::json!(["NYSE:ACMH", "NYSE:ACMH.P"]));
 }
+
+fn pack(out: &std::path::Path, extra: &[&str]) -> Output {
+    let dataset = format!("{}/extension/data/default.json", env!("CARGO_MANIFEST_DIR"));
+    let mut args = vec!["pack", "--dataset", &dataset, "--name", "Fair Shopper", "--extension"];
+    let template = fixture("pack-template");
+    args.push(&template);
+    let out_path = out.to_str().expect("utf-8 path").to_string();
+    args.extend_from_slice(&["-o", &out_path]);
+    args.extend_from_slice(extra);
+    backstory(&args)
+}
+
+#[test]
+fn pack_brands_the_extension_and_rebuilds_byte_identical_zips() {
+    let root = std::env::temp_dir().join(format!("backstory-pack-{}", std::process::id()));
+    let svg = root.join("icon.svg");
+    std::fs::create_dir_all(&root).expect("temp dir");
+    std::fs::write(&svg, r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#0a0"/></svg>"##).expect("svg");
+    let key = "RWSuj/mIm83JL7RmZOIz6wtJpulhsaGUgwLEfDD8UEsWHnUJopX/01X/";
+    let extra = ["--icon", svg.to_str().expect("path"), "--color", "#00aa00", "--sites", "fair.example",
+        "--update-url", "https://lists.example.org/fair.json", "--public-key", key];
+    let (a, b) = (root.join("a"), root.join("b"));
+    assert_eq!(pack(&a, &extra).status.code(), Some(0));
+    assert_eq!(pack(&b, &extra).status.code(), Some(0));
+    for browser in ["chromium", "firefox"] {
+        let zip = format!("fair-shopper-{browser}.zip");
+        let (za, zb) = (std::fs::read(a.join(&zip)).expect("zip a"), std::fs::read(b.join(&zip)).expect("zip b"));
+        assert!(za == zb, "{zip} differs between two builds from the same inputs");
+    }
+    let dir = a.join("fair-shopper-firefox");
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).expect("manifest")).expect("json");
+    assert_eq!(manifest["name"], "Fair Shopper");
+    assert_eq!(manifest["browser_specific_settings"]["gecko"]["id"], "fair-shopper@backstory-pack");
+    assert_eq!(manifest["content_scripts"][0]["matches"], serde_json::json!(["https://fair.example/*", "https://*.fair.example/*"]));
+    assert_eq!(manifest["host_permissions"], serde_json::json!(["https://lists.example.org/*"]));
+    let config: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("extension/data/config.json")).expect("config")).expect("json");
+    assert_eq!(config["update"]["public_key"], key);
+    let bundled = std::fs::read_to_string(dir.join("extension/data/default.json")).expect("dataset");
+    assert!(bundled.contains("\"backstory-dataset\""), "the organizer's dataset replaces the template's");
+    let icon = std::fs::read(dir.join("extension/icons/icon-48.png")).expect("icon");
+    assert_eq!(&icon[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(u32::from_be_bytes([icon[16], icon[17], icon[18], icon[19]]), 48, "rendered at 48 px");
+}
+
+#[test]
+fn pack_refuses_insecure_update_urls_and_lone_keys() {
+    let root = std::env::temp_dir().join(format!("backstory-pack-bad-{}", std::process::id()));
+    let out = pack(&root, &["--update-url", "http://lists.example.org/x.json", "--public-key", "RWSuj/mIm83JL7RmZOIz6wtJpulhsaGUgwLEfDD8UEsWHnUJopX/01X/"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must be https"));
+    let out = pack(&root, &["--update-url", "https://lists.example.org/x.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("go together"));
+}

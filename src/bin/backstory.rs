@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use backstory::cli::{check, import, scan, signing, stats};
+use backstory::cli::{check, import, pack, scan, signing, stats};
 
 #[derive(Parser)]
 #[command(name = "backstory", version, about = "Find the companies behind brand names, company names and stock symbols.")]
@@ -66,6 +66,39 @@ enum Command {
         version: u64,
         file: String,
     },
+    /// Build a branded extension for Chromium and Firefox (folders and reproducible zips).
+    Pack {
+        #[arg(long)]
+        dataset: String,
+        /// The extension's name, as stores and the toolbar show it.
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        description: Option<String>,
+        /// A PNG (used for every size) or an SVG (rendered at each size).
+        #[arg(long)]
+        icon: Option<String>,
+        /// Accent colour, #rrggbb.
+        #[arg(long)]
+        color: Option<String>,
+        /// Sites the content script runs on by default: host names or match patterns, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        sites: Vec<String>,
+        /// Where signed dataset updates are fetched.
+        #[arg(long)]
+        update_url: Option<String>,
+        /// The minisign public key (file or base64) that update signatures must match.
+        #[arg(long)]
+        public_key: Option<String>,
+        /// Firefox add-on id (default: <name>@backstory-pack).
+        #[arg(long)]
+        addon_id: Option<String>,
+        /// The built extension to brand (from `make build`).
+        #[arg(long, default_value = "dist/chromium")]
+        extension: String,
+        #[arg(short, long)]
+        out: String,
+    },
     /// Make a minisign key pair for signing dataset updates.
     Keygen {
         /// Folder for backstory.key (secret) and backstory.pub.
@@ -107,6 +140,9 @@ fn main() -> ExitCode {
         Command::Check { json, strict, files } => check::run(&files, json, strict),
         Command::Stats { json, file } => stats::run(&file, json),
         Command::Keygen { out } => signing::keygen(&out),
+        Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out } => {
+            pack::run(&pack::PackOptions { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out })
+        }
         Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, file } => {
             let meta = import::Meta {
                 title: title.unwrap_or_else(|| format!("Imported from {file}")),

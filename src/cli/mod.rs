@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod import;
+pub mod pack;
 pub mod scan;
 pub mod signing;
 pub mod stats;

@@ -1,9 +1,21 @@
 //! The name-suggestion-index brand table (`wikidata, brand, category, names` with `|`-separated
 //! names): every row becomes a company named after its brand, with its local spellings as aliases.
 //! A name already claimed by another row is reported, not silently shared.
+//!
+//! NSI names shops, not words on a page, so the import adds rules a page needs (measured with
+//! `make eval` on saved retail pages; each rule has a test in tests/import_rules.rs):
+//! - rows are read in Wikidata order, lowest id first: when several rows share a name ("Target",
+//!   "Walmart", "Staples"), the lowest id is the main entity and the later ones are regional
+//!   chains or side businesses (Target Australia, Walmart's fuel stations), so it keeps the name;
+//! - a name that is one ordinary English word (`data/common-words.txt`: "Free", "More", "Select",
+//!   "Seat") or has fewer than two letters ("3", "W") is dropped: on a shop page it is the word,
+//!   not the brand, nearly every time, and no declarative rule can tell them apart;
+//! - a short all-capitals name ("LG", "AMP", "TVS") and a name made only of ordinary words ("Best
+//!   Buy", "The Big") must keep their written letter case (`case: exact`).
 
 use super::{plain, Builder, Meta, Unmapped};
-use crate::dataset::Dataset;
+use crate::dataset::{Alias, AliasRule, CasePolicy, Dataset};
+use crate::words::is_common_word;
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut b = Builder::new(meta);
@@ -16,14 +28,20 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
         b.skip("line 1", "the header must name the columns wikidata, brand, category, names");
         return b.finish();
     };
-    for (n, line) in lines {
+    let mut rows: Vec<(usize, Vec<&str>)> = lines.map(|(n, line)| (n, line.split('\t').map(str::trim).collect())).collect();
+    // Stable sort: rows without a Wikidata id keep their file order, after the others.
+    rows.sort_by_key(|(_, cells)| wikidata_number(cells.get(qid).copied().unwrap_or("")));
+    for (n, cells) in rows {
         let at = format!("line {}", n + 1);
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
         let cell = |i: usize| cells.get(i).copied().unwrap_or("");
         if cell(brand).is_empty() {
-            if !line.trim().is_empty() {
+            if cells.iter().any(|c| !c.is_empty()) {
                 b.skip(at, "no brand name");
             }
+            continue;
+        }
+        if let Some(why) = unsafe_name(cell(brand)) {
+            b.skip(at, format!("brand {:?} {why}", cell(brand)));
             continue;
         }
         if let Some(owner) = b.claimed.get(&super::fold(cell(brand))) {
@@ -42,14 +60,60 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
             b.companies[c].categories.push(cat);
         }
         b.companies[c].summary = format!("{} ({}), a brand listed in the name-suggestion-index.", cell(brand), cell(category));
+        if needs_exact_case(cell(brand)) {
+            // An alias object whose text is the name gives the name its rules (DATASET.md).
+            b.companies[c].aliases.push(exact(cell(brand)));
+        }
         for name in cell(names).split('|').map(str::trim).filter(|s| !s.is_empty()) {
             if super::fold(name) == super::fold(cell(brand)) {
                 continue;
             }
+            if let Some(why) = unsafe_name(name) {
+                b.skip(format!("{at}, names"), format!("{name:?} {why}"));
+                continue;
+            }
             if b.claim(name, c, &format!("{at}, names")) && !b.companies[c].aliases.iter().any(|a| a.text() == name) {
-                b.companies[c].aliases.push(plain(name));
+                let alias = if needs_exact_case(name) { exact(name) } else { plain(name) };
+                b.companies[c].aliases.push(alias);
             }
         }
     }
     b.finish()
+}
+
+/// "Q1046951" -> 1046951; anything else sorts last.
+fn wikidata_number(qid: &str) -> u64 {
+    qid.strip_prefix(['Q', 'q']).and_then(|n| n.parse().ok()).unwrap_or(u64::MAX)
+}
+
+/// Why a name cannot be matched safely on a page, if it cannot.
+fn unsafe_name(name: &str) -> Option<&'static str> {
+    let folded = super::fold(name);
+    if folded.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return Some("has fewer than two letters");
+    }
+    if !folded.contains(' ') && is_common_word(&folded) {
+        return Some("is an ordinary English word (data/common-words.txt)");
+    }
+    None
+}
+
+/// Short all-capitals names and names made only of ordinary words keep their letter case.
+fn needs_exact_case(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let short_capitals = letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase());
+    let folded = super::fold(name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let ordinary_phrase = words.len() > 1 && words.iter().all(|w| is_common_word(w) || w.chars().all(|c| !c.is_alphabetic()));
+    short_capitals || ordinary_phrase
+}
+
+fn exact(text: &str) -> Alias {
+    Alias::Ruled(AliasRule {
+        text: text.trim().to_string(),
+        case: CasePolicy::Exact,
+        accents: Default::default(),
+        context: Vec::new(),
+        exclude: Vec::new(),
+    })
 }

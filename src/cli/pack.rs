@@ -1,0 +1,227 @@
+//! `backstory pack`: a branded extension for Chromium and for Firefox from the built one, with the
+//! organizer's dataset, name, icon, colour, sites and update key; each a folder and a zip, and the
+//! same inputs always give byte-identical zips so a reviewer can rebuild them.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+
+use crate::engine::Engine;
+
+/// Icon sizes the manifest names (extension/icons/icon-<size>.png).
+const ICON_SIZES: [u32; 4] = [16, 32, 48, 128];
+
+/// Where the packed extension reads its branding and update subscription.
+pub const CONFIG_PATH: &str = "extension/data/config.json";
+
+pub struct PackOptions {
+    pub dataset: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub icon: Option<String>,
+    pub color: Option<String>,
+    pub sites: Vec<String>,
+    pub update_url: Option<String>,
+    pub public_key: Option<String>,
+    pub addon_id: Option<String>,
+    pub extension: String,
+    pub out: String,
+}
+
+pub fn run(o: &PackOptions) -> Result<u8, String> {
+    let dataset_text = super::read_input(&o.dataset)?;
+    if let Err(e) = Engine::from_json(&dataset_text) {
+        eprintln!("{}: not packed: {e}", o.dataset);
+        return Ok(1);
+    }
+    let template = Path::new(&o.extension);
+    let manifest_text = std::fs::read_to_string(template.join("manifest.json"))
+        .map_err(|e| format!("{}: not a built extension (run `make build` first): {e}", template.display()))?;
+    let manifest: Value = serde_json::from_str(&manifest_text).map_err(|e| format!("{}/manifest.json: {e}", template.display()))?;
+
+    let slug = super::import::slug(&o.name);
+    let mut files = read_tree(template)?;
+    files.insert("extension/data/default.json".into(), dataset_text.into_bytes());
+    files.insert(CONFIG_PATH.into(), config(o)?);
+    if let Some(icon) = &o.icon {
+        for (size, png) in icons(icon)? {
+            files.insert(format!("extension/icons/icon-{size}.png"), png);
+        }
+    }
+    let manifest = branded_manifest(manifest, o, &slug)?;
+    let mut manifest_bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
+    manifest_bytes.push(b'\n');
+    files.insert("manifest.json".into(), manifest_bytes);
+
+    let out = Path::new(&o.out);
+    for browser in ["chromium", "firefox"] {
+        let folder = out.join(format!("{slug}-{browser}"));
+        if folder.exists() {
+            std::fs::remove_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        write_tree(&folder, &files)?;
+        let zip = out.join(format!("{slug}-{browser}.zip"));
+        write_zip(&zip, &files)?;
+        println!("{}  {}", folder.display(), zip.display());
+    }
+    Ok(0)
+}
+
+/// Every file under `root`, by slash-separated relative path; sorted, so output order is fixed.
+fn read_tree(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        let dir = root.join(&rel);
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let rel_path = rel.join(entry.file_name());
+            let kind = entry.file_type().map_err(|e| e.to_string())?;
+            if kind.is_dir() {
+                stack.push(rel_path);
+            } else if kind.is_file() {
+                let bytes = std::fs::read(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+                let key = rel_path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                files.insert(key, bytes);
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn write_tree(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), String> {
+    for (rel, bytes) in files {
+        let path = root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// A zip whose bytes depend only on `files`: sorted entries, a fixed date, fixed permissions.
+fn write_zip(path: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), String> {
+    let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9))
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (rel, bytes) in files {
+        zip.start_file(rel.as_str(), options).map_err(|e| e.to_string())?;
+        zip.write_all(bytes).map_err(|e| e.to_string())?;
+    }
+    zip.finish().map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(())
+}
+
+fn branded_manifest(mut m: Value, o: &PackOptions, slug: &str) -> Result<Value, String> {
+    m["name"] = json!(o.name);
+    m["short_name"] = json!(o.name.chars().take(12).collect::<String>());
+    if let Some(d) = &o.description {
+        m["description"] = json!(d);
+    }
+    if m.get("action").is_some() {
+        m["action"]["default_title"] = json!(o.name);
+    }
+    let id = o.addon_id.clone().unwrap_or_else(|| format!("{slug}@backstory-pack"));
+    if !id.contains('@') {
+        return Err(format!("add-on id {id:?} must look like name@domain"));
+    }
+    m["browser_specific_settings"]["gecko"]["id"] = json!(id);
+    if !o.sites.is_empty() {
+        let patterns = o.sites.iter().map(|s| site_patterns(s)).collect::<Result<Vec<_>, _>>()?.concat();
+        let scripts = m["content_scripts"].as_array_mut().ok_or("the manifest has no content_scripts")?;
+        for script in scripts {
+            script["matches"] = json!(patterns);
+        }
+    }
+    if let Some(url) = &o.update_url {
+        let origin = update_origin(url)?;
+        let perms = m["host_permissions"].as_array().cloned().unwrap_or_default();
+        let mut perms: Vec<Value> = perms;
+        let pattern = json!(format!("{origin}/*"));
+        if !perms.contains(&pattern) {
+            perms.push(pattern);
+        }
+        m["host_permissions"] = json!(perms);
+    }
+    Ok(m)
+}
+
+/// "example.com" -> its https pages and subdomains; a full match pattern is kept as given.
+fn site_patterns(site: &str) -> Result<Vec<String>, String> {
+    let site = site.trim();
+    if site.contains("://") {
+        return Ok(vec![site.to_string()]);
+    }
+    let valid = site.contains('.') && site.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    if !valid {
+        return Err(format!("site {site:?} is neither a host name nor a match pattern"));
+    }
+    Ok(vec![format!("https://{site}/*"), format!("https://*.{site}/*")])
+}
+
+/// Update URLs are https, or http on this machine for testing.
+fn update_origin(url: &str) -> Result<String, String> {
+    for local in ["http://127.0.0.1", "http://localhost"] {
+        if let Some(rest) = url.strip_prefix(local) {
+            let port: String = rest.strip_prefix(':').map(|p| p.chars().take_while(char::is_ascii_digit).collect()).unwrap_or_default();
+            return Ok(if port.is_empty() { local.to_string() } else { format!("{local}:{port}") });
+        }
+    }
+    crate::validate::origin(url).ok_or_else(|| format!("update URL {url:?} must be https (or http://127.0.0.1 / localhost for testing)"))
+}
+
+fn config(o: &PackOptions) -> Result<Vec<u8>, String> {
+    if let Some(color) = &o.color {
+        let hex = color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if !hex {
+            return Err(format!("colour {color:?} must be #rrggbb"));
+        }
+    }
+    let update = match (&o.update_url, &o.public_key) {
+        (Some(url), Some(key)) => {
+            update_origin(url)?;
+            Some(json!({"url": url, "public_key": public_key(key)?}))
+        }
+        (None, None) => None,
+        _ => return Err("--update-url and --public-key go together".into()),
+    };
+    let config = json!({"name": o.name, "color": o.color, "update": update});
+    let mut bytes = serde_json::to_vec_pretty(&config).map_err(|e| e.to_string())?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The base64 key line, from a `.pub` file or the key itself; checked to be a minisign key.
+fn public_key(key: &str) -> Result<String, String> {
+    let text = if Path::new(key).is_file() { std::fs::read_to_string(key).map_err(|e| format!("{key}: {e}"))? } else { key.to_string() };
+    let line = text.lines().map(str::trim).rfind(|l| !l.is_empty() && !l.starts_with("untrusted comment:")).unwrap_or_default();
+    minisign_verify::PublicKey::from_base64(line).map_err(|_| format!("{key}: not a minisign public key"))?;
+    Ok(line.to_string())
+}
+
+/// PNG files for every icon size: a PNG is used as given for all sizes (browsers scale it); an
+/// SVG is rendered at each size.
+fn icons(path: &str) -> Result<Vec<(u32, Vec<u8>)>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Ok(ICON_SIZES.iter().map(|&s| (s, bytes.clone())).collect());
+    }
+    let tree = resvg::usvg::Tree::from_data(&bytes, &resvg::usvg::Options::default())
+        .map_err(|e| format!("{path}: neither a PNG nor an SVG: {e}"))?;
+    let mut out = Vec::new();
+    for size in ICON_SIZES {
+        let mut pixmap = tiny_skia::Pixmap::new(size, size).ok_or("icon size")?;
+        let scale = size as f32 / tree.size().width().max(tree.size().height());
+        resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+        out.push((size, pixmap.encode_png().map_err(|e| e.to_string())?));
+    }
+    Ok(out)
+}
