@@ -51,6 +51,23 @@ impl std::fmt::Display for UpdateError {
 
 impl std::error::Error for UpdateError {}
 
+impl UpdateError {
+    /// A stable code for each reason, for status displays and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            UpdateError::TooLarge { .. } => "too-large",
+            UpdateError::BadPublicKey => "bad-key",
+            UpdateError::BadSignatureFormat => "bad-signature-format",
+            UpdateError::SignatureMismatch => "signature-mismatch",
+            UpdateError::UnsignedVersion => "unsigned-version",
+            UpdateError::SignedMismatch { .. } => "signed-mismatch",
+            UpdateError::Downgrade { .. } => "not-newer",
+            UpdateError::Parse(_) => "malformed",
+            UpdateError::Invalid(_) => "invalid",
+        }
+    }
+}
+
 /// The trusted comment `sign` writes: `backstory-dataset id=<id> version=<version>`.
 pub fn trusted_comment(dataset: &Dataset) -> String {
     format!("backstory-dataset id={} version={}", dataset.id, dataset.version)
@@ -105,7 +122,7 @@ pub fn verify_update(file: &[u8], signature: &str, public_key: &str, current_ver
 }
 
 /// Accepts the bare base64 key or a whole `minisign.pub` file (comment line + key line).
-fn parse_public_key(text: &str) -> Result<PublicKey, UpdateError> {
+pub fn parse_public_key(text: &str) -> Result<PublicKey, UpdateError> {
     let text = text.trim();
     let parsed = if text.contains('\n') { PublicKey::decode(text) } else { PublicKey::from_base64(text) };
     parsed.map_err(|_| UpdateError::BadPublicKey)

@@ -84,6 +84,25 @@ fn kind_name(kind: HitKind) -> &'static str {
     }
 }
 
+/// Checks a signed dataset update (src/update.rs): returns the dataset text to load, or throws an
+/// Error whose message is "<code>: <why, in plain words>" (codes from `UpdateError::code`).
+#[wasm_bindgen(js_name = verifyUpdate)]
+pub fn verify_update(file: &[u8], signature: &str, public_key: &str, current_version: f64) -> Result<String, JsError> {
+    // JavaScript numbers carry the version; anything not a whole non-negative number is refused.
+    if !(current_version.is_finite() && current_version >= 0.0 && current_version.fract() == 0.0) {
+        return Err(JsError::new("the version in use is not a whole number"));
+    }
+    crate::update::verify_update(file, signature, public_key, current_version as u64)
+        .map_err(|e| JsError::new(&format!("{}: {e}", e.code())))?;
+    String::from_utf8(file.to_vec()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Whether `key` is a minisign public key (base64 line or whole `.pub` file).
+#[wasm_bindgen(js_name = isPublicKey)]
+pub fn is_public_key(key: &str) -> bool {
+    crate::update::parse_public_key(key).is_ok()
+}
+
 #[wasm_bindgen]
 impl Engine {
     /// Builds the engine from dataset JSON; throws an Error listing every problem.
