@@ -134,6 +134,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let args = Args::parse();
     let outcome = match args.command {
         Command::Scan { dataset, json, inputs } => scan::run(dataset.as_deref(), json, &inputs),
@@ -165,5 +166,15 @@ fn main() -> ExitCode {
             eprintln!("backstory: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so `backstory scan ... | head` would panic on the closed pipe; with the
+/// default action restored the command ends quietly, as command-line tools do.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
