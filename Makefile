@@ -1,5 +1,5 @@
 # Entry points: build the extension, run it on the demo shop, test every tier, bench the engine.
-.PHONY: setup build run test bench clean
+.PHONY: setup build run test bench eval dist fuzz clean screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -11,12 +11,31 @@ build: setup
 run: build
 	node scripts/run.mjs
 
+# Every surface (popup, card, options, profile, check a list, badges), light and dark, into docs/screenshots/.
+screenshots: build
+	node scripts/screenshots.mjs
+
 # Every tier runs even if an earlier one fails; the last line is "N passed, M failed".
 test: setup
 	node scripts/test-all.mjs
 
 bench: setup
 	cargo bench
+
+# Precision and recall on the shared corpus (../shared, or $$BACKSTORY_SHARED) against the hand
+# labels in tests/corpus-labels.json, default and NSI-imported datasets; tests/eval/main.rs.
+eval: setup
+	cargo test --features cli --test eval -- --ignored --nocapture --test-threads=1 eval_corpus
+
+# Store packages dist/backstory-<version>-{chromium,firefox}.zip; builds twice and fails unless
+# both builds give byte-identical zips (scripts/dist.sh). Checksums in dist/SHA256SUMS.
+dist: setup
+	bash scripts/dist.sh
+
+# Every fuzz target for FUZZ_SECONDS each (default 600), one after another on one core;
+# `make test` runs a 2000-run smoke of each. Findings land in fuzz/artifacts/.
+fuzz: setup
+	bash fuzz/run.sh $(or $(FUZZ_SECONDS),600)
 
 clean:
 	rm -rf target dist extension/pkg

@@ -1,7 +1,10 @@
 // Background (Chromium service worker / Firefox event page): owns the wasm matcher and answers
 // the content script and the popup. The engine is built once per worker life, on first use.
 import './api.js';
-import init, { Engine } from './pkg/backstory.js';
+import init from './pkg/backstory.js';
+import * as pages from './background/pages.js';
+import * as page from './background/page.js';
+import * as updates from './background/updates.js';
 
 const api = globalThis.BackstoryApi;
 const MAX_SCAN_CHARS = 1 << 20; // one message never carries more than 1 Mi UTF-16 units of page text
@@ -9,6 +12,7 @@ const MAX_QUERY_CHARS = 200;
 
 // Every message type, in one place: who may send it, its shape, and what answers it.
 // 'content' = any context of this extension (its content script in a tab, or its own pages);
+// 'page' = the content script in a web page only (reports and site facts are about that tab);
 // 'extension' = this extension's own pages only (popup, options), never a content script,
 // because a content script runs inside a page that may be hostile.
 const MESSAGES = {
@@ -21,6 +25,22 @@ const MESSAGES = {
   },
   company: { from: 'extension', keys: ['id'], valid: (m) => typeof m.id === 'string' && m.id.length <= 200, run: company },
   info: { from: 'extension', keys: [], valid: () => true, run: info },
+  dataset: { from: 'extension', keys: [], valid: () => true, run: pages.dataset },
+  loadDataset: { from: 'extension', keys: ['json', 'name'], valid: pages.validLoad, run: pages.loadDataset },
+  resetDataset: { from: 'extension', keys: [], valid: () => true, run: pages.resetDataset },
+  profile: { from: 'extension', keys: ['id'], valid: (m) => typeof m.id === 'string' && m.id.length <= 200, run: pages.profile },
+  site: { from: 'page', keys: [], valid: page.validSite, run: page.site },
+  brand: { from: 'page', keys: ['name'], valid: page.validBrand, run: page.brand },
+  report: { from: 'page', keys: ['companies', 'capped'], valid: page.validReport, run: page.report },
+  cardInfo: { from: 'content', keys: ['company', 'brand'], valid: page.validCardInfo, run: page.cardInfo },
+  openProfile: { from: 'page', keys: ['id'], valid: page.validOpenProfile, run: page.openProfile },
+  addSite: { from: 'extension', keys: ['origin'], valid: page.validOrigin, run: page.addSite },
+  removeSite: { from: 'extension', keys: ['origin'], valid: page.validOrigin, run: page.removeSite },
+  siteStatus: { from: 'extension', keys: ['origin'], valid: page.validOrigin, run: page.siteStatus },
+  updateStatus: { from: 'extension', keys: [], valid: () => true, run: updates.updateStatus },
+  setSubscription: { from: 'extension', keys: ['url', 'public_key'], valid: updates.validSubscription, run: updates.setSubscription },
+  removeSubscription: { from: 'extension', keys: [], valid: () => true, run: updates.removeSubscription },
+  checkNow: { from: 'extension', keys: [], valid: () => true, run: updates.checkNow },
 };
 
 // Cached promise: concurrent first messages share one load; a failed load is retried next time.
@@ -33,8 +53,7 @@ function getEngine() {
 async function load() {
   const t0 = performance.now();
   await init({ module_or_path: api.runtime.getURL('extension/pkg/backstory_bg.wasm') });
-  const res = await fetch(api.runtime.getURL('extension/data/default.json'));
-  const engine = Engine.fromJson(await res.text());
+  const engine = await pages.startEngine(); // the dataset loaded in options, else the bundled one
   stats.loadMs = Math.round(performance.now() - t0);
   stats.loads += 1;
   return engine;
@@ -55,6 +74,15 @@ function companySummary(engine, id) {
   companyCache.set(id, out);
   return out;
 }
+// A dataset loaded in options replaces the engine; cached summaries belonged to the old one.
+function replaceEngine(engine) {
+  enginePromise = Promise.resolve(engine);
+  entryCache.clear();
+  companyCache.clear();
+}
+pages.connect({ getEngine, replaceEngine });
+page.connect({ getEngine, companySummary });
+updates.connect({ getEngine, loadVerified: (json, name) => pages.loadDataset({ json, name }) });
 function entrySummary(engine, index) {
   if (entryCache.has(index)) return entryCache.get(index);
   const e = engine.entry(index);
@@ -96,11 +124,13 @@ async function info() {
 function senderAllowed(sender, from) {
   if (!sender || sender.id !== api.runtime.id) return false;
   const extPage = typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+  if (from === 'page') return !extPage && sender.tab != null; // the content script in a web page only
   return from === 'content' ? (extPage || sender.tab != null) : extPage;
 }
 function shapeError(m) {
   if (!m || typeof m !== 'object' || Array.isArray(m)) return 'message must be an object';
-  const spec = Object.hasOwn(MESSAGES, m.type) ? MESSAGES[m.type] : null;
+  // typeof first: hasOwn would turn {type: ['scan']} into the key 'scan'.
+  const spec = typeof m.type === 'string' && Object.hasOwn(MESSAGES, m.type) ? MESSAGES[m.type] : null;
   if (!spec) return 'unknown message type';
   for (const k of Object.keys(m)) if (k !== 'type' && !spec.keys.includes(k)) return `unexpected field ${k}`;
   return spec.valid(m) ? null : `bad ${m.type} message`;
@@ -112,7 +142,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (err) { sendResponse({ ok: false, error: err }); return false; }
   const spec = MESSAGES[message.type];
   if (!senderAllowed(sender, spec.from)) { sendResponse({ ok: false, error: 'sender not allowed' }); return false; }
-  spec.run(message).then(
+  spec.run(message, sender).then(
     (body) => sendResponse({ ok: true, ...body }),
     (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }),
   );
@@ -120,5 +150,5 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 // Start loading at install/startup so the first page scan rarely pays the cold path.
-api.runtime.onInstalled?.addListener(() => { getEngine().catch(() => {}); });
-api.runtime.onStartup?.addListener(() => { getEngine().catch(() => {}); });
+api.runtime.onInstalled?.addListener(() => { getEngine().catch(() => {}); updates.schedule().catch(() => {}); });
+api.runtime.onStartup?.addListener(() => { getEngine().catch(() => {}); updates.schedule().catch(() => {}); });

@@ -32,6 +32,8 @@ for browser in chromium firefox; do
   mkdir -p "dist/$browser"
   cp manifest.json "dist/$browser/"
   cp -r extension "dist/$browser/"
+  # Browsers read _locales only beside the manifest; the source keeps it under extension/.
+  mv "dist/$browser/extension/_locales" "dist/$browser/_locales"
   cp LICENSE-MIT LICENSE-APACHE "dist/$browser/"
 done
 t3=$(t)

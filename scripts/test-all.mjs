@@ -14,6 +14,10 @@ const TIERS = [
   { name: 'extension build', cmd: 'bash', args: ['scripts/build-extension.sh'], parse: () => null, silentCount: true },
   { name: 'js units', cmd: 'node', args: ['--test', ...TAP, 'tests/js/'], parse: tapCounts, needs: 'extension build' },
   { name: 'browser e2e (Chromium)', cmd: 'node', args: ['--test', ...TAP, 'tests/e2e/'], parse: tapCounts, needs: 'extension build' },
+  // Headless firefox-esr through Selenium and geckodriver (scripts/setup.sh installs them).
+  { name: 'browser smoke (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/smoke.py'], parse: unittestCounts, needs: 'extension build' },
+  // Each cargo-fuzz target for 2000 inputs: a crash or broken invariant found before fails it.
+  { name: 'fuzz smoke (cargo fuzz)', cmd: 'bash', args: ['fuzz/run.sh', 'smoke'], parse: fuzzCounts },
 ];
 
 // cargo/libtest and wasm-bindgen-test-runner both print "test result: ok. 12 passed; 0 failed; ...".
@@ -28,6 +32,20 @@ function cargoCounts(out) {
 function tapCounts(out) {
   const pass = out.match(/^# pass (\d+)$/m), fail = out.match(/^# fail (\d+)$/m);
   return pass && fail ? { passed: +pass[1], failed: +fail[1] } : null;
+}
+// Python's unittest ends with "Ran N tests in ..." then "OK" or "FAILED (failures=F, errors=E)".
+function unittestCounts(out) {
+  const ran = out.match(/^Ran (\d+) tests? in /m);
+  if (!ran) return null;
+  const count = (k) => +(out.match(new RegExp(`^(?:OK|FAILED) \\(.*\\b${k}=(\\d+)`, 'm'))?.[1] ?? 0);
+  const failed = count('failures') + count('errors');
+  // A failing setUpClass reports "Ran 0 tests" with errors=1.
+  return { passed: Math.max(0, +ran[1] - failed - count('skipped')), failed };
+}
+// fuzz/run.sh ends with "fuzz: N passed, M failed", one per target.
+function fuzzCounts(out) {
+  const m = out.match(/^fuzz: (\d+) passed, (\d+) failed/m);
+  return m ? { passed: +m[1], failed: +m[2] } : null;
 }
 
 function run(tier) {

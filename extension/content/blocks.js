@@ -19,8 +19,10 @@
     return BLOCK_TAGS.has(String(tagName).toUpperCase());
   }
 
-  // segments: [{ref, block, text}] in document order (ref = a text node, block = its block element).
-  // Consecutive segments with the same block form one block. Returns batches, each
+  // segments: [{ref, block, text, own?}] in document order (ref = a text node, or an element whose
+  // attribute text this is, block = its block element). Consecutive segments with the same block
+  // form one block; an `own` segment (alt, aria-label, title) stays in its block, so one badge per
+  // company per block still holds, but is set apart by SEP so its words never join the text's. Returns batches, each
   // {text, segs: [{ref, block, start, end, refStart}]}, where text is whole blocks joined by SEP and
   // [start, end) is a segment's span in text, refStart the offset in ref's own data where it begins.
   // A batch holds at most maxChars of text unless one block alone is longer; such a block is cut
@@ -33,15 +35,17 @@
     for (const s of segments) {
       if (!s.text) continue;
       if (!cur || cur.block !== s.block) {
-        cur = { block: s.block, parts: [], length: 0, blank: true };
+        cur = { block: s.block, parts: [], length: 0, blank: true, breakNext: false };
         blocks.push(cur);
       }
       // Cut huge text nodes so that no single part exceeds maxChars.
+      const breakBefore = Boolean(s.own) || cur.breakNext;
       for (let i = 0; i < s.text.length; i += maxChars) {
         const text = s.text.slice(i, i + maxChars);
-        cur.parts.push({ ref: s.ref, text, refStart: i });
+        cur.parts.push({ ref: s.ref, text, refStart: i, breakBefore: i === 0 && breakBefore });
         cur.length += text.length;
       }
+      cur.breakNext = Boolean(s.own);
       if (cur.blank && /\S/.test(s.text)) cur.blank = false;
     }
 
@@ -52,10 +56,11 @@
       if (b.blank) continue; // whitespace-only blocks cannot match anything
       let first = true;
       for (const p of b.parts) {
-        const need = p.text.length + (first ? 1 : 0);
+        const sep = first || p.breakBefore;
+        const need = p.text.length + (sep ? 1 : 0);
         if (batch && batch.text.length + need > maxChars) flush();
         if (!batch) batch = { text: '', segs: [] };
-        else if (first) batch.text += SEP;
+        else if (sep) batch.text += SEP;
         // The continuation of a cut block starts a fresh batch without a SEP: still the same block.
         const start = batch.text.length;
         batch.text += p.text;
@@ -118,7 +123,22 @@
     return out;
   }
 
-  const api = { SEP, BLOCK_TAGS, isBlockTag, buildBatches, locate, mapHits, onePerCompany };
+  // Text-node hits before attribute hits of the same block (stable otherwise), so that the block's
+  // one badge sits at the visible words and can be underlined; an alt or title only badges a block
+  // whose text does not name the company.
+  function textFirst(mapped, isText) {
+    const byBlock = new Map();
+    for (const m of mapped) {
+      let list = byBlock.get(m.block);
+      if (!list) byBlock.set(m.block, (list = []));
+      list.push(m);
+    }
+    const out = [];
+    for (const list of byBlock.values()) out.push(...list.filter((m) => isText(m.start.ref)), ...list.filter((m) => !isText(m.start.ref)));
+    return out;
+  }
+
+  const api = { SEP, BLOCK_TAGS, isBlockTag, buildBatches, locate, mapHits, onePerCompany, textFirst };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryBlocks = api;
 })(globalThis);

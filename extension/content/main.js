@@ -1,122 +1,269 @@
 // Content script entry: the page pipeline, top to bottom.
-//   collect text (TreeWalker, time-sliced) -> build blocks and batches (blocks.js)
-//   -> ask the background to scan each batch -> map UTF-16 offsets back to (node, offset)
-//   -> Range -> badges on the overlay (overlay.js) -> watch for changes (MutationObserver queues only).
+//   settings (storage.local) -> who runs this site (notice) -> collect text (collect.js, time-sliced)
+//   -> batches (blocks.js) -> scan in the background -> map UTF-16 offsets back to (node, offset)
+//   -> lazy visibility check -> findings + badges (overlay.js) -> product data (structured.js)
+//   -> report findings -> watch for changes (one MutationObserver that only queues).
 // Runs at document_idle in the top frame. Nothing from the page leaves the device: the background
-// is this extension's own worker.
+// is this extension's own worker. Hidden tabs do no work; an idle page runs no timers.
 (function () {
   'use strict';
+  // A site added with "Check this site too" may also be injected by executeScript: run once.
+  if (globalThis.__backstoryStarted) return;
+  globalThis.__backstoryStarted = true;
+
   const api = globalThis.BackstoryApi;
-  const B = globalThis.BackstoryBlocks;
-  const overlay = globalThis.BackstoryOverlay.create(document);
+  const { BackstoryBlocks: B, BackstoryRules: R, BackstoryStructured: S, BackstoryCard: Card } = globalThis;
+  const HOST = location.hostname;
 
   const BATCH_CHARS = 8192; // one scan message: ~1 ms to match, small enough to keep turns short
   const SLICE_MS = 4; // DOM-walk budget before yielding to the page (uBlock Origin uses ~4 ms)
-  const MAX_QUEUED = 1000; // above this many queued mutations, one full rescan is cheaper
-  const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'HEAD', 'IFRAME', 'CANVAS']);
+  const MAX_QUEUED = 1000; // above this many queued mutations, one full rescan is cheaper (Dark Reader)
+  const BADGE_CAP = 150; // badges per page; the rest are listed in the popup from the findings
+  const SETTLE_MS = 100; // let a burst of mutations finish before looking at it
+  const REPORT_MS = 250; // findings reports are coalesced
+  const CHROME_SELECTOR = 'header, footer, nav, [role="banner"], [role="contentinfo"], [role="navigation"]';
 
-  const yieldToPage = () => (globalThis.scheduler?.yield
-    ? globalThis.scheduler.yield()
-    : new Promise((resolve) => (globalThis.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 50 }) : setTimeout(resolve, 0))));
+  const overlay = globalThis.BackstoryOverlay.create(document, { onActivate: openCard });
+  const collector = globalThis.BackstoryCollect.create(document, { isOwn: overlay.isHost, sliceMs: SLICE_MS });
+  const yieldToPage = globalThis.BackstoryCollect.yieldToPage;
 
-  let enabled = true;
-  let dead = false; // set when the extension was updated or removed under us
+  let rawSettings = null;
+  let settings = R.readSettings(null);
+  let site = { owner: null }; // owner: company summary when this host belongs to a dataset company
+  let dead = false;
+  let running = false; // observer and listeners attached
+  let generation = 0; // bumped on every reset; a scan from an older generation draws nothing
+  const findings = new Map(); // block -> Map(company id -> {company, alias, kind, brand, badgeable})
+  const seen = new WeakSet(); // blocks collected at least once (a rescan of one clears it first)
+  // Main-thread timings of this page for benchmarks, which read them in the isolated world over the
+  // DevTools protocol (the page cannot see this world); never sent anywhere.
+  const stats = globalThis.__backstoryStats = { walkMs: 0, scanMs: 0, drawMs: 0, batches: [], longestMs: 0 };
 
-  // ---- 1. collect text ------------------------------------------------------------------------
-  function rejected(el) {
-    return SKIP_TAGS.has(el.tagName) || el.isContentEditable || overlay.isHost(el);
-  }
-  function insideRejected(node) {
-    for (let e = node.nodeType === 1 ? node : node.parentElement; e; e = e.parentElement) if (rejected(e)) return true;
-    return !node.isConnected;
-  }
-  function blockOf(node, cache) {
-    const start = node.nodeType === 1 ? node : node.parentElement;
-    if (cache.has(start)) return cache.get(start);
-    let e = start;
-    while (e && e !== document.body && !B.isBlockTag(e.tagName)) e = e.parentElement;
-    const block = e || document.body;
-    cache.set(start, block);
-    return block;
-  }
-  const filter = {
-    acceptNode(n) {
-      if (n.nodeType === 1) return rejected(n) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-      return n.data ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-    },
-  };
-  async function collect(roots) {
-    const segments = [];
-    const cache = new Map();
-    let deadline = performance.now() + SLICE_MS;
-    for (const root of roots) {
-      if (insideRejected(root)) continue;
-      if (root.nodeType === 3) { segments.push({ ref: root, block: blockOf(root, cache), text: root.data }); continue; }
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, filter);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        segments.push({ ref: n, block: blockOf(n, cache), text: n.data });
-        if (performance.now() > deadline) { await yieldToPage(); deadline = performance.now() + SLICE_MS; }
-      }
+  const alive = () => { try { return Boolean(api.runtime?.id); } catch { return false; } };
+  async function send(msg) {
+    try {
+      return await api.runtime.sendMessage(msg);
+    } catch {
+      if (!alive()) teardown(); // the extension was updated or removed under us
+      return null;
     }
-    return segments;
+  }
+  const badgesOn = () => settings.display === 'badges+underline' || settings.display === 'badges';
+  const whenVisible = () => (document.hidden
+    ? new Promise((resolve) => document.addEventListener('visibilitychange', function on() {
+      if (!document.hidden) { document.removeEventListener('visibilitychange', on); resolve(); }
+    }))
+    : Promise.resolve());
+  // Lazy: only for nodes that matched. Opacity is not checked: fade-in content starts transparent.
+  const isVisible = (el) => (el.checkVisibility ? el.checkVisibility({ visibilityProperty: true }) : el.getClientRects().length > 0);
+
+  // A matched node that is hidden now (a closed tab panel, a collapsed menu) is watched and its
+  // block rescanned when it shows up.
+  const dormant = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      dormant.unobserve(e.target);
+      queue(e.target);
+    }
+  });
+
+  // ---- findings ------------------------------------------------------------------------------------
+  const blockHas = (block, company) => findings.get(block)?.has(company) ?? false;
+  function record(block, f) {
+    let m = findings.get(block);
+    if (!m) findings.set(block, (m = new Map()));
+    m.set(f.company, f);
+  }
+  function clearWithin(node) {
+    for (const block of findings.keys()) if (node === block || node.contains(block)) findings.delete(block);
+    overlay.removeWithin(node);
+  }
+  // On the site's own pages, its name in the header and footer is no news: the notice says it once.
+  function ownerSuppressed(entry, anchor) {
+    if (!site.owner || entry.company.id !== site.owner.id) return false;
+    return entry.kind === 'company' || entry.kind === 'symbol' || Boolean(anchor.closest(CHROME_SELECTOR));
   }
 
-  // ---- 2-4. scan batches, map hits back, draw ------------------------------------------------------
+  let reportTimer = 0;
+  function scheduleReport() {
+    if (!reportTimer) reportTimer = setTimeout(report, REPORT_MS);
+  }
+  function report() {
+    reportTimer = 0;
+    if (dead) return;
+    const list = [];
+    let eligible = 0;
+    for (const [block, m] of findings) {
+      if (!block.isConnected) { findings.delete(block); continue; }
+      for (const f of m.values()) { list.push(f); if (f.badgeable) eligible += 1; }
+    }
+    send({ type: 'report', ...R.summarize(list, eligible - overlay.count) });
+  }
+
+  // ---- scan and draw -------------------------------------------------------------------------------
   function toRange(m) {
     try {
       const r = document.createRange();
+      // An alt/title match: the element's contents, or the element itself when it has none (an img).
+      if (m.start.ref.nodeType !== 3) { if (m.start.ref.firstChild) r.selectNodeContents(m.start.ref); else r.selectNode(m.start.ref); return r; }
       r.setStart(m.start.ref, m.start.offset);
       r.setEnd(m.end.ref, m.end.offset);
       return r;
     } catch { return null; } // the text changed since it was collected; the observer will rescan it
   }
-  async function process(roots) {
-    if (dead || !enabled) return;
-    const batches = B.buildBatches(await collect(roots), BATCH_CHARS);
-    for (const batch of batches) {
-      let res;
-      try {
-        res = await api.runtime.sendMessage({ type: 'scan', text: batch.text });
-      } catch (e) {
-        if (!api.runtime?.id) { teardown(); return; } // extension context invalidated
-        throw e;
-      }
-      if (!res?.ok) { console.warn('Backstory: scan failed:', res?.error); return; }
+  // Decides one (block, company) hit: hidden by the user, hidden on the page, counted, badged.
+  function accept(m, entry, items) {
+    if (!entry || R.suppressed(entry, HOST, settings) || blockHas(m.block, entry.company.id)) return;
+    const anchor = m.start.ref.nodeType === 3 ? m.start.ref.parentElement : m.start.ref;
+    if (!anchor) return;
+    if (!isVisible(anchor)) { dormant.observe(anchor); return; }
+    const badgeable = badgesOn() && !ownerSuppressed(entry, anchor);
+    record(m.block, { company: entry.company.id, alias: entry.alias, kind: entry.kind, brand: entry.brand?.name ?? null, badgeable });
+    if (!badgeable || overlay.count + items.length >= BADGE_CAP) return;
+    const range = toRange(m);
+    if (range) items.push({ range, anchor, block: m.block, entry });
+  }
+
+  async function process(roots, { full = false } = {}) {
+    if (dead || R.pageOff(settings, HOST)) return;
+    const gen = generation;
+    await whenVisible();
+    if (!full) for (const r of roots) if (r.nodeType === 1 && seen.has(r)) clearWithin(r);
+    const segments = await collector.collect(roots, stats);
+    if (gen !== generation) return;
+    for (const s of segments) seen.add(s.block);
+    for (const batch of B.buildBatches(segments, BATCH_CHARS)) {
+      const t0 = performance.now();
+      const res = await send({ type: 'scan', text: batch.text });
+      const t1 = performance.now();
+      if (dead || gen !== generation) return;
+      if (!res?.ok) { if (res) console.warn('Backstory: scan failed:', res.error); return; }
       const companyOf = (i) => res.entries[i]?.company?.id;
       const items = [];
-      for (const m of B.onePerCompany(B.mapHits(batch, res.hits), companyOf)) {
-        const entry = res.entries[m.entry];
-        if (overlay.has(m.block, entry.company.id)) continue;
-        const range = toRange(m);
-        if (range) items.push({ range, block: m.block, entry });
-      }
+      const mapped = B.textFirst(B.mapHits(batch, res.hits), (n) => n.nodeType === 3);
+      for (const m of B.onePerCompany(mapped, companyOf)) accept(m, res.entries[m.entry], items);
       overlay.add(items);
+      const t2 = performance.now();
+      stats.scanMs += t1 - t0;
+      stats.drawMs += t2 - t1;
+      stats.batches.push({ chars: batch.text.length, roundTripMs: t1 - t0, drawMs: t2 - t1 });
+      stats.longestMs = Math.max(stats.longestMs, t2 - t1);
       await yieldToPage();
+      await whenVisible();
+    }
+    if (full || roots.some((r) => r.nodeType === 1 && r.contains(S.titleElement(document)))) await structured(gen);
+    scheduleReport();
+  }
+
+  // The product's brand from structured data: certain, so flagged at the product title even when
+  // the text rules would hold an ambiguous name back.
+  async function structured(gen) {
+    const names = S.readBrands(document);
+    const title = names.length ? S.titleElement(document) : null;
+    if (!title || !isVisible(title)) return;
+    const block = collector.blockOf(title, new Map());
+    for (const name of names) {
+      const res = await send({ type: 'brand', name });
+      if (dead || gen !== generation || !res?.ok || !res.entry) continue;
+      const entry = res.entry;
+      if (R.suppressed(entry, HOST, settings) || blockHas(block, entry.company.id)) continue;
+      const badgeable = badgesOn();
+      record(block, { company: entry.company.id, alias: entry.alias, kind: 'structured', brand: entry.brand?.name ?? null, badgeable });
+      if (!badgeable || overlay.count >= BADGE_CAP) continue;
+      const range = document.createRange();
+      range.selectNodeContents(title);
+      overlay.add([{ range, anchor: title, block, entry }]);
     }
   }
+
   // Scans run one after another so that a block is never drawn twice by racing scans.
   let chain = Promise.resolve();
-  function enqueue(roots) {
-    chain = chain.then(() => process(roots)).catch((e) => console.warn('Backstory:', e));
+  function enqueue(roots, opts) {
+    chain = chain.then(() => process(roots, opts)).catch((e) => console.warn('Backstory:', e));
     return chain;
   }
 
-  // ---- 5. watch for changes ---------------------------------------------------------------------
-  // The callback only queues; work happens later, coalesced (infinite scroll adds many nodes at once).
+  // ---- the card -------------------------------------------------------------------------------------
+  async function openCard(badge) {
+    const entry = badge ? badge.entry : { kind: 'company', alias: site.owner.name, brand: null, owners: [], company: site.owner };
+    const res = await send({ type: 'cardInfo', company: entry.company.id, brand: entry.brand?.id ?? null });
+    if (dead) return;
+    const info = res?.ok ? res : {};
+    const model = {
+      ...entry,
+      company: { ...entry.company, ...(info.company ?? {}) },
+      owners: info.owners ?? entry.owners,
+      alternatives: info.alternatives ?? [],
+      reportUrl: info.reportUrl ?? null,
+      host: HOST,
+    };
+    const card = Card.build(document, model, {
+      details: (id) => send({ type: 'openProfile', id }),
+      hide: badge ? () => hideMatch(entry) : null,
+      close: () => overlay.closeCard(true),
+    });
+    overlay.showCard(badge, card);
+  }
+  // Remembered locally in settings.hiddenMatches; the settings listener then redraws the page.
+  async function hideMatch(entry) {
+    overlay.closeCard(false);
+    const raw = (await api.storage.local.get('settings')).settings;
+    await api.storage.local.set({ settings: R.withHiddenMatch(raw, HOST, entry.company.id, entry.alias) });
+  }
+
+  // ---- the site owner ------------------------------------------------------------------------------
+  async function showNotice() {
+    overlay.hideNotice();
+    if (!site.owner || R.pageOff(settings, HOST)) return;
+    const dismissed = (await api.storage.local.get('noticeDismissed')).noticeDismissed;
+    if (Array.isArray(dismissed) && dismissed.includes(HOST)) return;
+    overlay.showNotice({
+      text: Card.t('page_notice', [site.owner.name]),
+      color: site.owner.categories?.[0]?.color,
+      openLabel: Card.t('page_notice_details'),
+      dismissLabel: Card.t('page_notice_dismiss'),
+      onOpen: () => openCard(null),
+      onDismiss: async () => {
+        const list = (await api.storage.local.get('noticeDismissed')).noticeDismissed;
+        const next = Array.isArray(list) ? list.filter((h) => typeof h === 'string') : [];
+        if (!next.includes(HOST)) next.push(HOST);
+        await api.storage.local.set({ noticeDismissed: next });
+      },
+    });
+  }
+
+  // ---- watch for changes ----------------------------------------------------------------------------
+  // The callback only queues; work waits for the burst to settle and for a frame (uBlock Origin).
   const queued = new Set();
-  let overflow = false;
-  let timer = 0;
+  let overflow = false, removals = false, timer = 0, frame = 0;
+  let lastPath = location.href.split('#')[0];
   const observer = new MutationObserver((records) => {
     for (const r of records) {
+      if (r.removedNodes.length) removals = true;
+      if (overflow) continue;
       if (r.type === 'characterData') queued.add(r.target);
       else for (const n of r.addedNodes) queued.add(n);
-      if (queued.size > MAX_QUEUED) { overflow = true; queued.clear(); break; }
+      if (queued.size > MAX_QUEUED) { overflow = true; queued.clear(); }
     }
-    if (!timer && (queued.size || overflow)) timer = setTimeout(() => requestAnimationFrame(flushQueue), 100);
+    schedule();
   });
-  function flushQueue() {
-    timer = 0;
+  function queue(node) {
+    queued.add(node);
+    schedule();
+  }
+  function schedule() {
+    if (timer || frame || dead) return;
+    timer = setTimeout(() => { timer = 0; frame = requestAnimationFrame(flush); }, SETTLE_MS);
+  }
+  function flush() {
+    frame = 0;
+    if (dead) return;
+    if (!alive()) { teardown(); return; }
+    if (document.hidden) { whenVisible().then(schedule); return; }
+    if (location.href.split('#')[0] !== lastPath) { routeChanged(); return; }
+    if (removals) { removals = false; overlay.position(); scheduleReport(); }
     let roots;
+    const full = overflow;
     if (overflow) roots = [document.body];
     else {
       // Rescan each change's whole block, so context rules see the text around it.
@@ -124,49 +271,121 @@
       const blocks = new Set();
       for (const n of queued) {
         if (!n.isConnected || (n.nodeType !== 1 && n.nodeType !== 3)) continue;
-        blocks.add(n.nodeType === 1 && B.isBlockTag(n.tagName) ? n : blockOf(n, cache));
+        const b = n.nodeType === 1 && B.isBlockTag(n.tagName) ? n : collector.blockOf(n, cache);
+        if (b) blocks.add(b);
       }
       roots = [...blocks].filter((b) => ![...blocks].some((o) => o !== b && o.contains(b)));
     }
     queued.clear();
     overflow = false;
-    if (roots.length) enqueue(roots);
+    if (roots.length) enqueue(roots, { full }).then(() => overlay.position());
+  }
+
+  // Client-side route change (history API, popstate): the page's findings start over.
+  function routeChanged() {
+    lastPath = location.href.split('#')[0];
+    reset();
+    scheduleReport();
+    overflow = true;
+    schedule();
+  }
+  function reset() {
+    generation += 1;
+    findings.clear();
+    overlay.removeAll();
+    overlay.closeCard(false);
   }
 
   // Badges follow the text: scroll (captured, for inner scrollers), resize and reflow.
   let framePending = false;
   function reposition() {
-    if (framePending) return;
+    if (framePending || dead) return;
     framePending = true;
-    requestAnimationFrame(() => { framePending = false; overlay.position(); });
+    requestAnimationFrame(() => {
+      framePending = false;
+      if (!alive()) { teardown(); return; }
+      overlay.position();
+    });
   }
   const resizeObserver = new ResizeObserver(reposition);
-
-  function teardown() {
-    dead = true;
-    observer.disconnect();
-    resizeObserver.disconnect();
-    removeEventListener('scroll', reposition, true);
-    removeEventListener('resize', reposition);
-    overlay.destroy();
+  const onPop = () => { if (location.href.split('#')[0] !== lastPath) routeChanged(); };
+  const onVisible = () => { if (!document.hidden && !alive()) teardown(); };
+  function onMessage(msg, sender) {
+    // Only the background (no tab) may ask; a page cannot reach this listener at all.
+    if (sender?.id !== api.runtime.id || sender.tab || msg?.type !== 'cycleBadges') return;
+    overlay.focusNext();
   }
 
-  // ---- start ---------------------------------------------------------------------------------
-  async function start() {
-    try { enabled = (await api.storage.local.get('enabled')).enabled !== false; } catch { enabled = true; }
-    api.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local' || !('enabled' in changes)) return;
-      enabled = changes.enabled.newValue !== false;
-      overlay.setHidden(!enabled);
-      if (enabled) enqueue([document.body]); // catch up on what changed while off
-    });
-    if (!document.body) return;
+  function attach() {
+    if (running || !document.body) return;
+    running = true;
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     addEventListener('scroll', reposition, { capture: true, passive: true });
     addEventListener('resize', reposition, { passive: true });
+    addEventListener('popstate', onPop);
+    globalThis.navigation?.addEventListener?.('currententrychange', onPop);
     resizeObserver.observe(document.documentElement);
     resizeObserver.observe(document.body);
-    await enqueue([document.body]);
+  }
+  function detach() {
+    running = false;
+    observer.disconnect();
+    resizeObserver.disconnect();
+    dormant.disconnect();
+    removeEventListener('scroll', reposition, true);
+    removeEventListener('resize', reposition);
+    removeEventListener('popstate', onPop);
+    globalThis.navigation?.removeEventListener?.('currententrychange', onPop);
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    timer = frame = 0;
+    queued.clear();
+  }
+  // Orphaned (the extension was updated, reloaded or disabled): remove every trace from the page.
+  function teardown() {
+    if (dead) return;
+    dead = true;
+    detach();
+    clearTimeout(reportTimer);
+    document.removeEventListener('visibilitychange', onVisible);
+    try { api.storage.onChanged.removeListener(onSettings); api.runtime.onMessage.removeListener(onMessage); } catch { /* gone */ }
+    findings.clear();
+    overlay.destroy();
+  }
+
+  // Settings changed in options or the popup: start the page over with the new rules.
+  function onSettings(changes, area) {
+    if (area !== 'local' || !('settings' in changes) || dead) return;
+    rawSettings = changes.settings.newValue;
+    settings = R.readSettings(rawSettings);
+    apply();
+  }
+  async function apply() {
+    reset();
+    overlay.setUnderline(settings.display === 'badges+underline');
+    if (R.pageOff(settings, HOST)) {
+      detach();
+      overlay.hideNotice();
+      scheduleReport();
+      return;
+    }
+    attach();
+    await showNotice();
+    await enqueue([document.body], { full: true });
+    overlay.position();
+  }
+
+  async function start() {
+    try { rawSettings = (await api.storage.local.get('settings')).settings; } catch { rawSettings = null; }
+    settings = R.readSettings(rawSettings);
+    api.storage.onChanged.addListener(onSettings);
+    api.runtime.onMessage.addListener(onMessage);
+    document.addEventListener('visibilitychange', onVisible);
+    if (!document.body || R.pageOff(settings, HOST)) { scheduleReport(); return; }
+    await whenVisible();
+    const res = await send({ type: 'site' });
+    site = { owner: res?.ok ? res.owner : null };
+    await apply();
   }
   start();
 })();

@@ -1,38 +1,35 @@
-// Draws badges on an overlay layer: one host element with a closed shadow root, never touching
-// the page's own nodes (wrapping page text breaks React and friends: facebook/react#11538).
+// Draws on an overlay layer: one host element with a closed shadow root, shown in the top layer so
+// page elements cannot cover it, never touching the page's own nodes (wrapping page text breaks
+// React and friends: facebook/react#11538). Holds the badges, the open card and the site notice.
 (function (root) {
   'use strict';
+  const Card = root.BackstoryCard;
 
   // The badge sits like a superscript at the end of the match: raised half its height so it covers
   // as little of the next word as possible, while clearly belonging to the word it marks.
   const BADGE = 16; // px, badge diameter
   const OVERLAP = 1; // px the badge reaches back over the last letter
+  const NEAR = '400px 0px'; // badges are placed only for text within this margin of the viewport
+  const HIGHLIGHT = 'backstory-match';
   const STYLE = `
     .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; }
     .badge { all: initial; position: absolute; box-sizing: border-box; width: ${BADGE}px; height: ${BADGE}px;
       border-radius: 50%; border: 2px solid #fff; background: var(--c, #0f766e); color: #fff; cursor: pointer;
-      font: 700 9px/12px system-ui, sans-serif; text-align: center; box-shadow: 0 1px 3px rgba(0,0,0,.45);
+      font: 700 9px/12px system-ui, sans-serif; text-align: center; box-shadow: 0 0 0 1px rgba(0,0,0,.55), 0 1px 3px rgba(0,0,0,.45);
       pointer-events: auto; }
-    .badge:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; }
+    .badge:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
     .badge[hidden] { display: none; }
-    .card { all: initial; position: absolute; box-sizing: border-box; width: 280px; padding: 12px 14px;
-      background: #fff; color: #111827; border: 1px solid #d1d5db; border-radius: 8px;
-      box-shadow: 0 6px 24px rgba(0,0,0,.2); font: 14px/1.4 system-ui, sans-serif; pointer-events: auto; display: block; }
-    .card[hidden] { display: none; }
-    .card:focus { outline: none; }
-    .name { display: block; font-weight: 700; font-size: 16px; margin: 0 24px 4px 0; }
-    .rel, .owners { display: block; margin: 0 0 6px; color: #374151; }
-    .cats { display: block; margin: 0 0 8px; }
-    .cat { display: inline-block; margin: 0 4px 4px 0; padding: 1px 8px; border-radius: 999px; font-size: 12px;
-      background: #f3f4f6; border-left: 4px solid var(--c, #9ca3af); }
-    .link { color: #1d4ed8; text-decoration: underline; font-weight: 600; }
-    .link:focus-visible, .close:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
-    .close { all: initial; position: absolute; top: 6px; right: 8px; width: 24px; height: 24px; cursor: pointer;
-      font: 18px/24px system-ui, sans-serif; text-align: center; color: #4b5563; border-radius: 4px; }
+    .pop { position: absolute; pointer-events: auto; display: block; }
+    .notice { all: initial; position: fixed; inset-inline-end: 16px; bottom: 16px; display: flex; gap: 10px; align-items: center;
+      max-width: min(360px, calc(100vw - 32px)); box-sizing: border-box; padding: 8px 8px 8px 12px; border-radius: 8px;
+      background: #111827; color: #f9fafb; font: 13px/1.35 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.3);
+      pointer-events: auto; border-inline-start: 6px solid var(--c, #0f766e); }
+    .notice button { all: initial; cursor: pointer; font: 600 13px/1.2 system-ui, sans-serif; color: #bfdbfe;
+      text-decoration: underline; padding: 4px; border-radius: 4px; }
+    .notice button.x { color: #e5e7eb; text-decoration: none; font-size: 18px; line-height: 18px; padding: 2px 6px; }
+    .notice button:focus-visible { outline: 3px solid #60a5fa; outline-offset: 1px; }
+    ${Card.CSS}
   `;
-
-  const safeColor = (c) => (/^#[0-9a-f]{3,8}$/i.test(c || '') ? c : null);
-  const httpsUrl = (u) => { try { return new URL(u).protocol === 'https:' ? new URL(u).href : null; } catch { return null; } };
 
   function el(doc, tag, cls, text) {
     const e = doc.createElement(tag);
@@ -41,53 +38,77 @@
     return e;
   }
 
-  // What the card says about a hit, e.g. "Whole Foods Market is a brand of Amazon".
-  function relation(entry) {
-    const c = entry.company.name;
-    if (entry.kind === 'brand' && entry.brand) return `${entry.brand.name} is a brand of ${c}`;
-    if (entry.kind === 'symbol') return `${entry.alias} is a stock symbol of ${c}`;
-    return entry.alias && entry.alias !== c ? `“${entry.alias}” refers to ${c}` : null;
-  }
-
-  function create(doc) {
-    let host = null, layer = null, card = null, cardFor = null;
-    let hidden = false;
-    const badges = []; // {range, button, block, company}
+  // onActivate(badge): the badge was clicked or pressed (main.js builds and shows the card).
+  function create(doc, { onActivate = () => {} } = {}) {
+    const win = doc.defaultView;
+    let host = null, layer = null, pop = null, popFor = null, notice = null;
+    let hidden = false, underline = false;
+    const badges = []; // {range, anchor, button, block, company, entry, near}
     const drawn = new WeakMap(); // block element -> Set(company id) with a badge already
+    const byAnchor = new Map(); // anchor element -> Set(badge)
+    const io = new win.IntersectionObserver(onIntersect, { rootMargin: NEAR });
+    const highlight = typeof win.Highlight === 'function' && win.CSS?.highlights ? new win.Highlight() : null;
+    let highlightSheet = null;
 
     function ensureHost() {
       if (!host) {
         host = doc.createElement('backstory-overlay');
         // CSSOM, not a style attribute: a page CSP without 'unsafe-inline' would block the attribute.
-        for (const [k, v] of [['position', 'absolute'], ['top', '0'], ['left', '0'], ['width', '0'], ['height', '0'],
-          ['margin', '0'], ['padding', '0'], ['border', '0'], ['overflow', 'visible'], ['display', 'block'],
-          ['z-index', '2147483647'], ['pointer-events', 'none']]) host.style.setProperty(k, v, 'important');
+        // Inline !important also wins over any page rule aimed at this element.
+        for (const [k, v] of [['position', 'absolute'], ['top', '0'], ['left', '0'], ['right', 'auto'], ['bottom', 'auto'],
+          ['width', '0'], ['height', '0'], ['margin', '0'], ['padding', '0'], ['border', '0'], ['overflow', 'visible'],
+          ['display', 'block'], ['background', 'transparent'], ['z-index', '2147483647'], ['pointer-events', 'none'],
+          ['transform', 'none'], ['filter', 'none'], ['opacity', '1'], ['visibility', 'visible'], ['clip-path', 'none']]) {
+          host.style.setProperty(k, v, 'important');
+        }
+        // The top layer sits above every z-index the page can set, so a page cannot cover badges.
+        if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
         const shadow = host.attachShadow({ mode: 'closed' });
         try { // constructed sheets are not subject to the page's style-src CSP
-          const sheet = new CSSStyleSheet();
+          const sheet = new win.CSSStyleSheet();
           sheet.replaceSync(STYLE);
           shadow.adoptedStyleSheets = [sheet];
         } catch { shadow.append(el(doc, 'style', null, STYLE)); }
         layer = el(doc, 'div', 'layer');
         shadow.append(layer);
         // Keep page handlers ("click outside closes the menu") from reacting to our UI.
-        for (const t of ['click', 'mousedown', 'pointerdown', 'keydown']) layer.addEventListener(t, (e) => e.stopPropagation());
-        layer.addEventListener('keydown', (e) => { if (e.key === 'Escape' && card && !card.hidden) { closeCard(true); } });
+        for (const t of ['click', 'mousedown', 'pointerdown', 'keydown', 'focusin']) layer.addEventListener(t, (e) => e.stopPropagation());
+        layer.addEventListener('keydown', (e) => { if (e.key === 'Escape' && pop) closeCard(true); });
       }
       if (hidden) host.style.setProperty('display', 'none', 'important');
       if (!host.isConnected) doc.documentElement.append(host); // the page may have removed it
+      if (host.hasAttribute('popover') && !host.matches(':popover-open')) {
+        try { host.showPopover(); } catch { /* an ancestor is not rendered yet; plain z-index still applies */ }
+      }
+    }
+
+    // Underline matched text with the CSS Custom Highlight API: no DOM change at all. The
+    // ::highlight rule must live in a document-level sheet, adopted rather than inserted as an element.
+    function setUnderline(on) {
+      underline = Boolean(on) && Boolean(highlight);
+      if (!highlight) return;
+      if (underline) {
+        if (!highlightSheet) {
+          highlightSheet = new win.CSSStyleSheet();
+          highlightSheet.replaceSync(`::highlight(${HIGHLIGHT}) { text-decoration-line: underline; text-decoration-style: dotted;
+            text-decoration-color: #0f766e; text-decoration-thickness: 2px; }`);
+        }
+        if (!doc.adoptedStyleSheets.includes(highlightSheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, highlightSheet];
+        win.CSS.highlights.set(HIGHLIGHT, highlight);
+      } else {
+        win.CSS.highlights.delete(HIGHLIGHT);
+      }
     }
 
     function has(block, company) {
       return drawn.get(block)?.has(company) ?? false;
     }
 
-    // items: [{range, block, entry}] where entry is the background's entry summary.
+    // items: [{range, anchor, block, entry}] where entry is the background's entry summary.
     function add(items) {
       if (!items.length) return;
       ensureHost();
-      const fresh = [];
-      for (const { range, block, entry } of items) {
+      for (const { range, anchor, block, entry } of items) {
         const company = entry.company.id;
         if (has(block, company)) continue;
         let set = drawn.get(block);
@@ -95,119 +116,170 @@
         set.add(company);
         const b = el(doc, 'button', 'badge', (entry.company.name.trim()[0] || '?').toUpperCase());
         b.type = 'button';
-        b.setAttribute('aria-label', `${entry.company.name} — details`);
+        b.hidden = true; // until the anchor is known to be near the viewport
+        b.setAttribute('aria-label', Card.badgeLabel(entry.company));
         b.setAttribute('aria-haspopup', 'dialog');
         b.setAttribute('aria-expanded', 'false');
         b.title = `${entry.alias}: ${entry.company.name}`;
-        const color = safeColor(entry.company.categories?.[0]?.color);
+        const color = Card.safeColor(entry.company.categories?.[0]?.color);
         if (color) b.style.setProperty('--c', color);
-        const badge = { range, button: b, block, company, entry };
-        b.addEventListener('click', () => toggleCard(badge));
+        const badge = { range, anchor, button: b, block, company, entry, near: false };
+        b.addEventListener('click', () => (popFor === badge ? closeCard(true) : onActivate(badge)));
         layer.append(b);
         badges.push(badge);
-        fresh.push(badge);
+        let group = byAnchor.get(anchor);
+        if (!group) { byAnchor.set(anchor, (group = new Set())); io.observe(anchor); }
+        group.add(badge);
+        if (highlight && range.startContainer.nodeType === 3) highlight.add(range);
       }
-      position(fresh);
     }
 
-    // Reads every rect first, then writes every style: one layout, no thrashing.
-    function position(list = badges) {
+    function onIntersect(entries) {
+      const changed = [];
+      for (const e of entries) {
+        for (const b of byAnchor.get(e.target) ?? []) {
+          b.near = e.isIntersecting;
+          if (b.near) changed.push(b);
+          else b.button.hidden = true;
+        }
+      }
+      position(changed);
+    }
+
+    // Reads every rect first, then writes every style: one layout, no thrashing. Only badges near
+    // the viewport are measured; a badge whose text left the document is removed.
+    function position(list = badges.filter((b) => b.near)) {
       if (!host || !list.length) return;
+      ensureHost();
       const origin = host.getBoundingClientRect();
       const places = list.map((b) => {
         if (!b.range.startContainer.isConnected || !b.range.endContainer.isConnected) return 'gone';
         const rects = b.range.getClientRects();
         const r = rects[rects.length - 1];
-        return r && (r.width || r.height) ? r : null;
+        return r && r.width > 1 && r.height > 1 ? r : null;
       });
-      let removed = false;
+      const gone = [];
       list.forEach((b, i) => {
         const r = places[i];
-        if (r === 'gone') { remove(b); removed = true; return; }
+        if (r === 'gone') { gone.push(b); return; }
         b.button.hidden = !r;
         if (!r) return;
         b.button.style.left = `${Math.round(r.right - origin.left - OVERLAP)}px`;
         b.button.style.top = `${Math.round(r.top - origin.top - BADGE / 2 + 2)}px`;
       });
-      if (removed) for (let i = badges.length - 1; i >= 0; i--) if (!badges[i].button.isConnected) badges.splice(i, 1);
-      if (card && !card.hidden && cardFor) placeCard();
+      if (gone.length) remove(gone);
+      if (pop && popFor) placeCard();
     }
 
-    function remove(b) {
-      if (cardFor === b) closeCard(false);
-      b.button.remove();
-      drawn.get(b.block)?.delete(b.company);
+    // Removes badges (a list, or those whose block lies inside `within`); returns their count.
+    function remove(list) {
+      const drop = new Set(list);
+      if (!drop.size) return 0;
+      for (const b of drop) {
+        if (popFor === b) closeCard(false);
+        b.button.remove();
+        drawn.get(b.block)?.delete(b.company);
+        const group = byAnchor.get(b.anchor);
+        group?.delete(b);
+        if (group && !group.size) { byAnchor.delete(b.anchor); io.unobserve(b.anchor); }
+        highlight?.delete(b.range);
+      }
+      for (let i = badges.length - 1; i >= 0; i--) if (drop.has(badges[i])) badges.splice(i, 1);
+      return drop.size;
     }
+    const removeWithin = (node) => remove(badges.filter((b) => node === b.block || node.contains(b.block)));
+    const removeAll = () => remove(badges.slice());
+    const removeCompany = (company) => remove(badges.filter((b) => b.company === company));
 
-    function toggleCard(badge) {
-      if (cardFor === badge && card && !card.hidden) { closeCard(true); return; }
-      openCard(badge);
-    }
-
-    function openCard(badge) {
-      if (cardFor) cardFor.button.setAttribute('aria-expanded', 'false');
-      card?.remove();
-      const { entry } = badge;
-      card = el(doc, 'div', 'card');
-      card.setAttribute('role', 'dialog');
-      card.setAttribute('aria-label', entry.company.name);
-      card.tabIndex = -1;
-      card.append(el(doc, 'span', 'name', entry.company.name));
-      const rel = relation(entry);
-      if (rel) card.append(el(doc, 'span', 'rel', rel));
-      const owners = (entry.owners || []).filter((o) => o.id !== entry.company.id);
-      if (owners.length) {
-        const text = owners.map((o) => (o.share != null ? `${o.name} (${Math.round(o.share * 1000) / 10}%)` : o.name)).join(', ');
-        card.append(el(doc, 'span', 'owners', `Owned by ${text}`));
-      }
-      const cats = entry.company.categories || [];
-      if (cats.length) {
-        const box = el(doc, 'span', 'cats');
-        for (const c of cats) {
-          const chip = el(doc, 'span', 'cat', c.label);
-          const color = safeColor(c.color);
-          if (color) chip.style.setProperty('--c', color);
-          box.append(chip);
-        }
-        card.append(box);
-      }
-      const url = httpsUrl(entry.company.profile_url);
-      if (url) {
-        const a = el(doc, 'a', 'link', 'Read the profile');
-        a.setAttribute('href', url);
-        a.setAttribute('target', '_blank');
-        a.setAttribute('rel', 'noopener noreferrer');
-        card.append(a);
-      }
-      const close = el(doc, 'button', 'close', '×');
-      close.type = 'button';
-      close.setAttribute('aria-label', 'Close');
-      close.addEventListener('click', () => closeCard(true));
-      card.append(close);
-      cardFor = badge;
-      badge.button.setAttribute('aria-expanded', 'true');
-      layer.append(card);
+    // ---- the card (built by main.js with BackstoryCard) ----------------------------------------
+    function showCard(badge, cardEl) {
+      closeCard(false);
+      ensureHost();
+      pop = el(doc, 'div', 'pop');
+      pop.append(cardEl);
+      popFor = badge;
+      badge?.button.setAttribute('aria-expanded', 'true');
+      layer.append(pop);
       placeCard();
-      card.focus({ preventScroll: true });
+      cardEl.focus({ preventScroll: true });
+      // Click outside closes it; pointerdown on our own UI is stopped inside the layer.
+      win.addEventListener('pointerdown', outside, true);
     }
-
+    function outside(e) {
+      if (e.target !== host) closeCard(false);
+    }
     function placeCard() {
-      const left = parseFloat(cardFor.button.style.left) || 0;
-      const top = parseFloat(cardFor.button.style.top) || 0;
-      const maxLeft = doc.documentElement.scrollWidth - 290;
-      card.style.left = `${Math.max(0, Math.min(left - 8, maxLeft))}px`;
-      card.style.top = `${top + BADGE + 6}px`;
+      const origin = host.getBoundingClientRect();
+      const anchor = popFor && !popFor.button.hidden ? popFor.button.getBoundingClientRect() : null;
+      const w = pop.offsetWidth || 300, h = pop.offsetHeight || 200;
+      const vw = doc.documentElement.clientWidth, vh = win.innerHeight;
+      let left = 8, top = 8;
+      if (anchor) {
+        left = Math.max(8, Math.min(anchor.left - 8, vw - w - 8));
+        top = anchor.bottom + 6 + h <= vh ? anchor.bottom + 6 : Math.max(8, anchor.top - 6 - h);
+      } else if (notice) {
+        left = Math.max(8, vw - w - 16);
+        top = Math.max(8, vh - h - 72);
+      }
+      pop.style.left = `${Math.round(left - origin.left)}px`;
+      pop.style.top = `${Math.round(top - origin.top)}px`;
+    }
+    function closeCard(refocus) {
+      if (!pop) return;
+      win.removeEventListener('pointerdown', outside, true);
+      pop.remove();
+      pop = null;
+      const was = popFor;
+      popFor = null;
+      if (was) {
+        was.button.setAttribute('aria-expanded', 'false');
+        if (refocus && was.button.isConnected) was.button.focus({ preventScroll: true });
+      } else if (refocus) notice?.querySelector('button')?.focus({ preventScroll: true });
     }
 
-    function closeCard(refocus) {
-      if (!card) return;
-      card.remove();
-      card = null;
-      if (cardFor) {
-        cardFor.button.setAttribute('aria-expanded', 'false');
-        if (refocus) cardFor.button.focus({ preventScroll: true });
-      }
-      cardFor = null;
+    // ---- the site notice ("You are shopping with Amazon") ------------------------------------------
+    // parts: {text, color, openLabel, dismissLabel, onOpen, onDismiss}
+    function showNotice(parts) {
+      ensureHost();
+      notice?.remove();
+      notice = el(doc, 'div', 'notice');
+      notice.setAttribute('role', 'status');
+      notice.setAttribute('dir', 'auto');
+      const color = Card.safeColor(parts.color);
+      if (color) notice.style.setProperty('--c', color);
+      notice.append(el(doc, 'span', 'msg', parts.text));
+      const open = el(doc, 'button', 'open', parts.openLabel);
+      open.type = 'button';
+      open.addEventListener('click', () => parts.onOpen());
+      const x = el(doc, 'button', 'x', '×');
+      x.type = 'button';
+      x.setAttribute('aria-label', parts.dismissLabel);
+      x.addEventListener('click', () => { hideNotice(); parts.onDismiss(); });
+      notice.append(open, x);
+      layer.append(notice);
+    }
+    function hideNotice() {
+      if (!notice) return;
+      if (!popFor) closeCard(false);
+      notice.remove();
+      notice = null;
+    }
+
+    // Keyboard: the commands-API shortcut moves focus to the next badge in reading order.
+    function focusNext() {
+      if (!badges.length) return false;
+      const sorted = badges.slice().sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & 4 ? -1 : a === b ? 0 : 1));
+      const active = sorted.findIndex((b) => b.button === hostActive());
+      const next = sorted[(active + 1) % sorted.length];
+      if (!next.near) next.anchor.scrollIntoView({ block: 'center' });
+      next.near = true;
+      position([next]);
+      next.button.focus();
+      return true;
+    }
+    // The focused element inside our closed root (the page only sees the host as active).
+    function hostActive() {
+      return layer?.getRootNode()?.activeElement ?? null;
     }
 
     function setHidden(value) {
@@ -217,14 +289,25 @@
     }
 
     function destroy() {
+      closeCard(false);
+      io.disconnect();
+      if (highlight) { highlight.clear(); win.CSS.highlights.delete(HIGHLIGHT); }
+      if (highlightSheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== highlightSheet);
       host?.remove();
       badges.length = 0;
+      byAnchor.clear();
     }
 
-    return { has, add, position, setHidden, destroy, isHost: (n) => n === host, get count() { return badges.length; } };
+    return {
+      has, add, position, removeWithin, removeAll, removeCompany, showCard, closeCard, showNotice, hideNotice,
+      focusNext, setHidden, setUnderline, destroy,
+      isHost: (n) => n === host,
+      get count() { return badges.length; },
+      get cardOpen() { return Boolean(pop); },
+    };
   }
 
-  const api = { create, relation };
+  const api = { create };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryOverlay = api;
 })(globalThis);

@@ -1,75 +1,208 @@
-// Popup: a search box over the dataset (via the background's `search` message) and the on/off switch.
-// Every dataset string reaches the DOM through textContent or setAttribute.
+// Popup: search as you type (a combobox: arrows, Enter, Escape), the company card, what was found on
+// this tab (storage.session `findings:<tabId>`), and the per-site switches. `?tab=<id>` describes that
+// tab instead of the active one (tests, full-tab view). Works offline: everything comes from the
+// background's engine and local storage.
 'use strict';
-const api = globalThis.BackstoryApi;
-const $ = (id) => document.getElementById(id);
-const el = (tag, cls, text) => {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text != null) e.textContent = text;
-  return e;
-};
-const KIND_LABEL = { brand: 'brand', company: 'company', alias: 'also known as', symbol: 'stock symbol' };
+(function () {
+  const api = globalThis.BackstoryApi;
+  const { t, tn } = globalThis.BackstoryI18n;
+  const { el, chips } = globalThis.BackstoryDom;
+  const Settings = globalThis.BackstorySettings;
+  const $ = (id) => document.getElementById(id);
+  const q = $('q'), list = $('results'), card = $('card');
 
-let seq = 0; // answers may arrive out of order; only the newest query's answer is shown
-async function runSearch() {
-  const query = $('q').value.trim();
-  const mine = ++seq;
-  $('details').hidden = true;
-  if (!query) { $('results').replaceChildren(); $('status').textContent = ''; return; }
-  const res = await api.runtime.sendMessage({ type: 'search', query, limit: 10 });
-  if (mine !== seq) return;
-  if (!res?.ok) { $('status').textContent = `Search failed: ${res?.error ?? 'no answer'}`; return; }
-  const items = res.results.map((r) => {
-    const li = el('li');
-    const b = el('button');
-    b.type = 'button';
-    b.append(el('span', 'company', r.company_name));
-    if (r.label !== r.company_name) b.append(el('span', 'via', ` — ${KIND_LABEL[r.kind] ?? r.kind}: ${r.label}`));
-    b.addEventListener('click', () => showCompany(r.company));
-    li.append(b);
-    return li;
-  });
-  $('results').replaceChildren(...items);
-  $('status').textContent = items.length ? `${items.length} result${items.length > 1 ? 's' : ''}` : 'No match in this dataset';
-}
+  const KIND = { brand: 'popup_kind_brand', company: 'popup_kind_company', alias: 'popup_kind_alias', symbol: 'popup_kind_symbol', structured: 'popup_kind_structured' };
+  const kindLabel = (k) => (KIND[k] ? t(KIND[k]) : k);
 
-async function showCompany(id) {
-  const res = await api.runtime.sendMessage({ type: 'company', id });
-  const c = res?.ok ? res.company : null;
-  const box = $('details');
-  if (!c) { box.hidden = true; return; }
-  const parts = [el('h2', null, c.name)];
-  if (c.summary) parts.push(el('p', null, c.summary));
-  if (c.brands?.length) parts.push(el('p', 'muted', `Brands: ${c.brands.map((b) => b.name).join(', ')}`));
-  if (c.symbols?.length) parts.push(el('p', 'muted', `Symbols: ${c.symbols.join(', ')}`));
-  let url = null;
-  try { url = new URL(c.profile_url).protocol === 'https:' ? new URL(c.profile_url).href : null; } catch { /* no link */ }
-  if (url) {
-    const a = el('a', null, 'Read the profile');
-    a.setAttribute('href', url);
-    a.setAttribute('target', '_blank');
-    a.setAttribute('rel', 'noopener noreferrer');
-    parts.push(a);
+  // ---- search ------------------------------------------------------------------------------------
+  let results = [], active = -1, seq = 0;
+  function setActive(i) {
+    active = i;
+    list.querySelectorAll('[role="option"]').forEach((o, j) => o.setAttribute('aria-selected', String(j === i)));
+    const opt = list.children[i];
+    if (opt) { q.setAttribute('aria-activedescendant', opt.id); opt.scrollIntoView({ block: 'nearest' }); } else q.removeAttribute('aria-activedescendant');
   }
-  box.replaceChildren(...parts);
-  box.hidden = false;
-}
+  function showList(on) {
+    list.hidden = !on;
+    q.setAttribute('aria-expanded', String(on));
+    $('findings').hidden = on || q.value.trim() !== '';
+  }
+  // Answers may arrive out of order; only the newest query's answer is shown.
+  async function runSearch() {
+    const query = q.value.trim();
+    const mine = ++seq;
+    closeCard(false);
+    if (!query) { results = []; list.replaceChildren(); setActive(-1); showList(false); $('status').textContent = ''; return; }
+    const res = await api.runtime.sendMessage({ type: 'search', query, limit: 20 });
+    if (mine !== seq) return;
+    if (!res?.ok) { $('status').textContent = t('popup_search_failed', [res?.error ?? '']); return; }
+    results = res.results;
+    list.replaceChildren(...results.map((r, i) => {
+      const via = r.label !== r.company_name
+        ? t(r.kind === 'brand' ? 'popup_via_brand' : 'popup_via_other', [kindLabel(r.kind), r.label]) : kindLabel(r.kind);
+      const li = el('li', { role: 'option', id: `r${i}`, 'aria-selected': 'false' },
+        el('span', { class: 'name', dir: 'auto' }, r.company_name), el('span', { class: 'via', dir: 'auto' }, via));
+      li.addEventListener('click', () => openResult(i));
+      return li;
+    }));
+    setActive(results.length ? 0 : -1);
+    showList(results.length > 0);
+    $('status').textContent = results.length ? tn('popup_results_count', results.length) : t('popup_no_results');
+  }
+  function openResult(i) {
+    const r = results[i];
+    if (!r) return;
+    // Search kinds: brand, company, alias (another name of the company), symbol.
+    openCard(r.company, { kind: r.kind === 'alias' ? 'company' : r.kind, alias: r.label, brand: r.brand ?? null, brandName: r.label });
+  }
+  q.addEventListener('input', runSearch);
+  q.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && results.length) { e.preventDefault(); showList(true); setActive((active + 1) % results.length); }
+    else if (e.key === 'ArrowUp' && results.length) { e.preventDefault(); showList(true); setActive((active - 1 + results.length) % results.length); }
+    else if (e.key === 'Enter') { e.preventDefault(); openResult(active < 0 ? 0 : active); }
+    else if (e.key === 'Escape' && q.value) { e.preventDefault(); e.stopPropagation(); q.value = ''; runSearch(); }
+  });
+  // Escape anywhere else closes an open card and returns to the search box (the popup stays open).
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !card.hidden) { e.preventDefault(); closeCard(true); }
+  });
 
-async function showInfo() {
-  const res = await api.runtime.sendMessage({ type: 'info' });
-  if (!res?.ok) { $('dataset').textContent = `Dataset not loaded: ${res?.error ?? 'no answer'}`; return; }
-  const i = res.info;
-  $('dataset').textContent = `Dataset: ${i.title} ${i.version} (as of ${i.as_of}) — ${i.counts.companies} companies, ${i.counts.brands} brands`;
-}
+  // ---- the company card (extension/shared/card.js, the same card the badges open) ---------------
+  const Card = globalThis.BackstoryCard;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(Card.CSS + '\n.bs-card { position: relative; width: 100%; box-shadow: none; }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
-async function setupToggle() {
-  const box = $('enabled');
-  box.checked = (await api.storage.local.get('enabled')).enabled !== false;
-  box.addEventListener('change', () => api.storage.local.set({ enabled: box.checked }));
-}
+  // how: {kind, alias, brand: brand id or null} from a search result or a finding, or null.
+  async function openCard(companyId, how) {
+    const [res, more] = await Promise.all([
+      api.runtime.sendMessage({ type: 'company', id: companyId }),
+      api.runtime.sendMessage({ type: 'cardInfo', company: companyId, brand: how?.brand ?? null }),
+    ]);
+    const c = res?.ok ? res.company : null;
+    if (!c) return;
+    const x = more?.ok ? more : {};
+    const model = {
+      company: {
+        id: c.id, name: c.name, summary: c.summary, as_of: c.as_of, profile_url: c.profile_url ?? null,
+        categories: (c.category_details ?? []).map((k) => ({ id: k.id, label: k.label, color: k.color ?? null })),
+      },
+      kind: how?.kind ?? 'company', alias: how?.alias ?? c.name,
+      brand: how?.brand && x.owners ? { id: how.brand, name: how.brandName ?? how.alias } : null,
+      owners: x.owners ?? [{ id: c.id, name: c.name, share: null }],
+      alternatives: x.alternatives ?? [],
+    };
+    const built = Card.build(document, model, {
+      detailsHref: `../profile/profile.html?company=${encodeURIComponent(c.id)}`,
+      close: () => closeCard(true),
+    });
+    card.replaceChildren(built);
+    card.hidden = false;
+    showList(false);
+    $('findings').hidden = true;
+    built.focus();
+  }
+  function closeCard(refocus) {
+    if (card.hidden) return;
+    card.hidden = true;
+    card.replaceChildren();
+    showList(results.length > 0);
+    if (refocus) q.focus();
+  }
 
-$('q').addEventListener('input', runSearch);
-$('search-form').addEventListener('submit', (e) => { e.preventDefault(); runSearch(); });
-showInfo();
-setupToggle();
+  // ---- this tab: findings and site switches ------------------------------------------------------
+  async function currentTab() {
+    const param = new URLSearchParams(location.search).get('tab');
+    if (param != null && /^\d+$/.test(param)) {
+      try { return await api.tabs.get(Number(param)); } catch { return { id: Number(param) }; }
+    }
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    return tab ?? null;
+  }
+  function hostOf(url) {
+    try { const u = new URL(url); return /^https?:$/.test(u.protocol) ? u : null; } catch { return null; }
+  }
+
+  function renderFindings(f, paused) {
+    const status = $('findings-status');
+    const ul = $('findings-list');
+    if (paused) { status.textContent = t('popup_findings_paused'); ul.replaceChildren(); return; }
+    if (!f) { status.textContent = t('popup_findings_none_yet'); ul.replaceChildren(); return; }
+    status.textContent = f.companies.length ? tn('popup_findings_count', f.companies.length) : t('popup_findings_empty');
+    ul.replaceChildren(...f.companies.map((c) => {
+      const name = el('button', { type: 'button', class: 'company', dir: 'auto' }, c.name);
+      name.addEventListener('click', () => openCard(c.id, null));
+      const how = c.matches.map((m) => {
+        const what = m.kind === 'brand' && m.brand ? t('popup_match_brand', [m.alias, m.brand]) : t('popup_match_other', [m.alias, kindLabel(m.kind)]);
+        return m.count > 1 ? t('popup_match_times', [what, String(m.count)]) : what;
+      }).join(' · ');
+      return el('li', null,
+        el('div', { class: 'row' }, name, el('span', { class: 'count' }, tn('popup_mentions', c.count))),
+        chips(c.categories),
+        el('p', { class: 'muted small', dir: 'auto' }, how));
+    }));
+    if (f.capped) ul.append(el('li', { class: 'muted small' }, tn('popup_findings_capped', f.capped)));
+  }
+
+  async function setupSite() {
+    const tab = await currentTab();
+    if (!tab) return renderFindings(null, false);
+    const key = `findings:${tab.id}`;
+    const findings = (await api.storage.session.get(key))[key] ?? null;
+    const url = hostOf(tab.url);
+    const host = findings?.host ?? url?.hostname ?? null; // hostname, as the content script compares it
+    let settings = await Settings.get();
+    renderFindings(findings, host && settings.pausedSites.includes(host));
+    api.storage.session.onChanged?.addListener((changes) => {
+      if (changes[key]) renderFindings(changes[key].newValue ?? null, host && settings.pausedSites.includes(host));
+    });
+    if (!host) return;
+    $('site').hidden = false;
+    $('site-host').textContent = host;
+    // Covered: the content script runs there (it reported, or the site is curated or added and the
+    // browser grants access). Firefox lets users revoke access; then the button asks for it again.
+    const status = url ? await api.runtime.sendMessage({ type: 'siteStatus', origin: url.origin }) : null;
+    const covered = findings != null || (status?.ok && (status.curated || status.added) && status.granted);
+    if (covered) {
+      const box = $('pause');
+      $('pause-row').hidden = false;
+      box.checked = settings.pausedSites.includes(host);
+      box.addEventListener('change', async () => {
+        settings = await Settings.update((s) => {
+          s.pausedSites = s.pausedSites.filter((h) => h !== host);
+          if (box.checked) s.pausedSites.push(host);
+          return s;
+        });
+        renderFindings(findings, box.checked);
+        $('site-status').textContent = t(box.checked ? 'popup_paused_now' : 'popup_resumed_now');
+      });
+    } else if (url) {
+      const add = $('add-site');
+      add.hidden = false;
+      if (status?.ok && (status.curated || status.added)) add.textContent = t('popup_grant_site');
+      // permissions.request must run inside the user's click, before any other await.
+      add.addEventListener('click', async () => {
+        const origin = url.origin;
+        let granted = false;
+        try { granted = await api.permissions.request({ origins: [`${origin}/*`] }); } catch { granted = false; }
+        if (!granted) { $('site-status').textContent = t('popup_add_site_denied'); return; }
+        const res = await api.runtime.sendMessage({ type: 'addSite', origin });
+        const added = res?.ok && res.added;
+        $('site-status').textContent = added ? t('popup_add_site_done') : t('popup_add_site_failed', [res?.error ?? (res?.missing ?? []).join(', ')]);
+        if (added) add.hidden = true;
+      });
+    }
+  }
+
+  async function showDataset() {
+    const res = await api.runtime.sendMessage({ type: 'info' });
+    $('dataset').textContent = res?.ok
+      ? t('popup_dataset_line', [res.info.title, String(res.info.version), res.info.as_of])
+      : t('popup_dataset_failed', [res?.error ?? '']);
+  }
+
+  $('open-options').addEventListener('click', () => api.runtime.openOptionsPage());
+  showDataset();
+  setupSite();
+  q.focus();
+})();

@@ -5,13 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { RESOLVE_LOOPBACK_ONLY, watchNetwork } from './network-gate.mjs';
 
 export const DIST = fileURLToPath(new URL('../../dist/chromium/', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // headless: true unless told otherwise. Flags: the network is closed here, so background
 // networking and component updates would only flood it with refused connections.
-export async function launch({ ext = DIST, headless = true } = {}) {
+// The network gate: close() throws if the session requested anything outside the extension and
+// loopback test servers (allowRequest(url) lets the dataset-update tests reach their host).
+export async function launch({ ext = DIST, headless = true, allowRequest } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -20,13 +23,15 @@ export async function launch({ ext = DIST, headless = true } = {}) {
     args: [
       `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
       '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+      RESOLVE_LOOPBACK_ONLY,
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), // Chromium refuses to sandbox as root
     ],
   });
+  const network = watchNetwork(context, { allowRequest });
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(worker.url()).host;
-  const close = async () => { await context.close(); await rm(profile, { recursive: true, force: true }); };
-  return { context, worker, extensionId, close };
+  const close = async () => { await context.close(); await rm(profile, { recursive: true, force: true }); network.check(); };
+  return { context, worker, extensionId, close, network };
 }
 
 // Walks the whole DOM including closed shadow roots (CDP's pierce does not care about closure,
@@ -40,13 +45,14 @@ function* walk(node, inShadow = null) {
 const attrs = (n) => { const o = {}; for (let i = 0; i + 1 < (n.attributes ?? []).length; i += 2) o[n.attributes[i]] = n.attributes[i + 1]; return o; };
 const text = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(text).join(''));
 
-// Returns {hosts: [{shadowRootType}], badges: [{label, title, expanded, box:{x,y,width,height}}], links: [{href, target, rel, text}], cardText}
+// Returns {hosts: [{shadowRootType}], badges: [{label, title, expanded, box:{x,y,width,height}}], links: [{href, target, rel, text}], cardText,
+//   notice (the site notice's text or null), controls: [{text, label, box}] (the card's and notice's buttons and links)}
 export async function readOverlay(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const hosts = [], badges = [], links = [];
-    let cardText = null;
+    const hosts = [], badges = [], links = [], controls = [];
+    let cardText = null, notice = null;
     for (const { node, inShadow } of walk(root)) {
       if (node.localName === 'backstory-overlay' && !inShadow) {
         hosts.push({ shadowRootType: node.shadowRoots?.[0]?.shadowRootType ?? null });
@@ -65,9 +71,18 @@ export async function readOverlay(page) {
         badges.push({ label: a['aria-label'], title: a.title, expanded: a['aria-expanded'], box });
       }
       if (node.localName === 'a') links.push({ href: a.href, target: a.target, rel: a.rel, text: text(node) });
+      if (a.role === 'status') notice = text(node);
+      if ((node.localName === 'a' || node.localName === 'button') && !/\bbadge\b/.test(a.class ?? '')) {
+        let box = null;
+        try {
+          const { model } = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId });
+          box = { x: model.border[0], y: model.border[1], width: model.border[2] - model.border[0], height: model.border[5] - model.border[1] };
+        } catch { /* not rendered */ }
+        controls.push({ text: text(node), label: a['aria-label'] ?? null, box });
+      }
       if (a.role === 'dialog') cardText = text(node);
     }
-    return { hosts, badges, links, cardText };
+    return { hosts, badges, links, cardText, notice, controls };
   } finally {
     await cdp.detach().catch(() => {});
   }
@@ -100,4 +115,32 @@ export function textRect(page, needle) {
     }
     return null;
   }, needle);
+}
+
+// Every tab's findings as the background stored them (storage.session `findings:<tabId>`), keyed by tab id.
+export async function readFindings(worker) {
+  const all = await worker.evaluate(() => chrome.storage.session.get(null));
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('findings:')).map(([k, v]) => [k.slice(9), v]));
+}
+
+// Polls readFindings until one tab's findings satisfy check(findings); returns them (or all, on timeout).
+export async function waitForFindings(worker, check, timeout = 10000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const all = await readFindings(worker);
+    const hit = Object.values(all).find(check);
+    if (hit) return hit;
+    if (Date.now() > end) return { timeout: true, all };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// Collects what a test page must never show: console errors and warnings (React's hydration
+// warnings are console.error), uncaught exceptions, and requests to anywhere but `origin`.
+export function watchPage(page, origin) {
+  const problems = { console: [], errors: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.console.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.errors.push(String(e)));
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.foreign.push(r.url()); });
+  return problems;
 }

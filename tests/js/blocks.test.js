@@ -81,3 +81,19 @@ test('isBlockTag knows blocks from inline tags', () => {
   assert.ok(B.isBlockTag('div') && B.isBlockTag('LI') && B.isBlockTag('td'));
   assert.ok(!B.isBlockTag('span') && !B.isBlockTag('a') && !B.isBlockTag('b'));
 });
+
+test('attribute text (own segments) stays in its block but is set apart by U+2029', () => {
+  const [batch] = B.buildBatches([
+    { ref: 'img', block: 'tile', text: 'Whole', own: true }, seg('t1', 'tile', 'Foods'), seg('t2', 'tile', ' Market'),
+  ], 100);
+  assert.equal(batch.text, 'Whole\u2029Foods Market');
+  assert.deepEqual(batch.segs.map((s) => [s.ref, s.block, s.start]), [['img', 'tile', 0], ['t1', 'tile', 6], ['t2', 'tile', 11]]);
+});
+
+test('textFirst puts text-node hits of a block before attribute hits', () => {
+  const mapped = [
+    { block: 'p', start: { ref: 'attr' }, entry: 1 }, { block: 'p', start: { ref: 'text' }, entry: 2 }, { block: 'q', start: { ref: 'attr' }, entry: 3 },
+  ];
+  const out = B.textFirst(mapped, (r) => r === 'text');
+  assert.deepEqual(out.map((m) => m.entry), [2, 1, 3]);
+});

@@ -10,8 +10,8 @@
 //! - a name that is one ordinary English word (`data/common-words.txt`: "Free", "More", "Select",
 //!   "Seat") or has fewer than two letters ("3", "W") is dropped: on a shop page it is the word,
 //!   not the brand, nearly every time, and no declarative rule can tell them apart;
-//! - a short all-capitals name ("LG", "AMP", "TVS") and a name made only of ordinary words ("Best
-//!   Buy", "The Big") must keep their written letter case (`case: exact`).
+//! - a short all-capitals name ("AMP", "TVS") and a name made only of ordinary words ("Best Buy",
+//!   "The Big") must keep their written letter case or be in capitals (`case: exact`).
 
 use super::{plain, Builder, Meta, Unmapped};
 use crate::dataset::{Alias, AliasRule, CasePolicy, Dataset};
@@ -62,7 +62,7 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
         b.companies[c].summary = format!("{} ({}), a brand listed in the name-suggestion-index.", cell(brand), cell(category));
         if needs_exact_case(cell(brand)) {
             // An alias object whose text is the name gives the name its rules (DATASET.md).
-            b.companies[c].aliases.push(exact(cell(brand)));
+            b.companies[c].aliases.extend(exact_spellings(cell(brand)));
         }
         for name in cell(names).split('|').map(str::trim).filter(|s| !s.is_empty()) {
             if super::fold(name) == super::fold(cell(brand)) {
@@ -73,8 +73,11 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
                 continue;
             }
             if b.claim(name, c, &format!("{at}, names")) && !b.companies[c].aliases.iter().any(|a| a.text() == name) {
-                let alias = if needs_exact_case(name) { exact(name) } else { plain(name) };
-                b.companies[c].aliases.push(alias);
+                if needs_exact_case(name) {
+                    b.companies[c].aliases.extend(exact_spellings(name));
+                } else {
+                    b.companies[c].aliases.push(plain(name));
+                }
             }
         }
     }
@@ -106,6 +109,13 @@ fn needs_exact_case(name: &str) -> bool {
     let words: Vec<&str> = folded.split(' ').collect();
     let ordinary_phrase = words.len() > 1 && words.iter().all(|w| is_common_word(w) || w.chars().all(|c| !c.is_alphabetic()));
     short_capitals || ordinary_phrase
+}
+
+/// The name as written and, when that is not already capitals, in capitals: headings and logos
+/// write brands in capitals ("BEST BUY"), ordinary words far less often.
+fn exact_spellings(name: &str) -> Vec<Alias> {
+    let upper = name.to_uppercase();
+    if upper == name { vec![exact(name)] } else { vec![exact(name), exact(&upper)] }
 }
 
 fn exact(text: &str) -> Alias {

@@ -1,0 +1,59 @@
+// Check a list: sends the pasted text to the background's `scan` (the engine badges use) and lists
+// every company it names, grouped, with what matched and how often. The text never leaves the device.
+'use strict';
+(function () {
+  const api = globalThis.BackstoryApi;
+  const { t, tn } = globalThis.BackstoryI18n;
+  const { el, chips } = globalThis.BackstoryDom;
+  const $ = (id) => document.getElementById(id);
+  const KIND = { brand: 'check_kind_brand', company: 'check_kind_company', symbol: 'check_kind_symbol' };
+
+  // Hits are [start, end, kind, entry]*; one row per company, one line per (dataset name, kind).
+  function group(text, hits, entries) {
+    const companies = new Map();
+    for (let i = 0; i < hits.length; i += 4) {
+      const e = entries[hits[i + 3]];
+      if (!e) continue;
+      const c = companies.get(e.company.id) ?? { company: e.company, count: 0, matches: new Map() };
+      companies.set(e.company.id, c);
+      c.count += 1;
+      const key = `${e.kind}\u0000${e.alias}`;
+      const m = c.matches.get(key) ?? { entry: e, count: 0, seen: new Set() };
+      c.matches.set(key, m);
+      m.count += 1;
+      m.seen.add(text.slice(hits[i], hits[i + 1]));
+    }
+    return [...companies.values()].sort((a, b) => b.count - a.count || a.company.name.localeCompare(b.company.name));
+  }
+
+  function matchLine(m) {
+    const e = m.entry;
+    const kind = t(KIND[e.kind] ?? 'check_kind_company');
+    let what = e.brand ? t('check_match_brand', [e.brand.name]) : `${e.alias} (${kind})`;
+    if (e.brand && e.owners.length > 1) what += ' — ' + t('check_owned_by', [e.owners.map((o) => o.name).join(', ')]);
+    const written = [...m.seen].filter((s) => s !== e.alias && s !== e.brand?.name);
+    if (written.length) what += ' — ' + t('check_written', [written.slice(0, 5).join(', ')]);
+    return el('li', { dir: 'auto' }, m.count > 1 ? t('check_times', [what, String(m.count)]) : what);
+  }
+
+  async function check() {
+    const text = $('text').value;
+    const status = $('check-status');
+    if (!text.trim()) { status.textContent = t('check_empty'); $('check-results').replaceChildren(); return; }
+    const res = await api.runtime.sendMessage({ type: 'scan', text });
+    if (!res?.ok) { status.textContent = t('check_failed', [res?.error ?? '']); return; }
+    const rows = group(text, res.hits, res.entries);
+    status.textContent = rows.length ? tn('check_count', rows.length) : t('check_none');
+    $('check-results').replaceChildren(...rows.map((r) => el('li', null,
+      el('div', { class: 'head' },
+        el('a', { href: `../profile/profile.html?company=${encodeURIComponent(r.company.id)}`, target: '_blank', dir: 'auto' }, r.company.name),
+        el('span', { class: 'count' }, tn('check_mentions', r.count))),
+      chips(r.company.categories),
+      el('ul', { class: 'matches' }, [...r.matches.values()].map(matchLine)))));
+  }
+
+  $('check-form').addEventListener('submit', (e) => { e.preventDefault(); check(); });
+  $('text').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); check(); }
+  });
+})();

@@ -1,0 +1,77 @@
+// Pure rules for the content script: reading the user's settings, which matches are hidden, and the
+// per-tab findings report. No DOM access here, so node --test can run it (tests/js/rules.test.js).
+(function (root) {
+  'use strict';
+
+  const DISPLAYS = ['badges+underline', 'badges', 'notice', 'off'];
+
+  // storage.local `settings` (shared contract with options and popup); absent or malformed fields
+  // mean defaults, so a half-written or older settings object never breaks the page.
+  function readSettings(raw) {
+    const s = raw && typeof raw === 'object' ? raw : {};
+    const strings = (a) => (Array.isArray(a) ? a.filter((x) => typeof x === 'string') : []);
+    return {
+      display: DISPLAYS.includes(s.display) ? s.display : 'badges+underline',
+      hiddenCategories: strings(s.hiddenCategories),
+      pausedSites: strings(s.pausedSites).map((h) => h.toLowerCase()),
+      hiddenMatches: (Array.isArray(s.hiddenMatches) ? s.hiddenMatches : [])
+        .filter((h) => h && typeof h.host === 'string' && typeof h.company === 'string' && typeof h.alias === 'string'),
+    };
+  }
+
+  const fold = (s) => String(s).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+  // Nothing at all runs on a paused site or with display "off".
+  function pageOff(settings, host) {
+    return settings.display === 'off' || settings.pausedSites.includes(String(host).toLowerCase());
+  }
+
+  // A company is hidden when every one of its categories is hidden: a company also listed under a
+  // category the user keeps still shows. A company without categories is never hidden this way.
+  function categoryHidden(company, settings) {
+    const cats = company.categories ?? [];
+    if (!cats.length || !settings.hiddenCategories.length) return false;
+    return cats.every((c) => settings.hiddenCategories.includes(c.id));
+  }
+
+  // "Not this company — hide on this site": the alias (case-insensitive) for that company on that host.
+  function matchHidden(entry, host, settings) {
+    const h = String(host).toLowerCase();
+    const a = fold(entry.alias);
+    return settings.hiddenMatches.some((m) => m.host.toLowerCase() === h && m.company === entry.company.id && fold(m.alias) === a);
+  }
+
+  function suppressed(entry, host, settings) {
+    return categoryHidden(entry.company, settings) || matchHidden(entry, host, settings);
+  }
+
+  // Adds a hidden match to settings (returns a new raw settings object; keeps fields it does not know).
+  function withHiddenMatch(raw, host, company, alias) {
+    const base = raw && typeof raw === 'object' ? raw : {};
+    const list = Array.isArray(base.hiddenMatches) ? base.hiddenMatches.slice() : [];
+    if (!list.some((m) => m && m.host === host && m.company === company && fold(m.alias) === fold(alias))) list.push({ host, company, alias });
+    return { ...base, hiddenMatches: list };
+  }
+
+  // findings: iterable of {company, alias, kind, brand} (one per block and company). Returns the
+  // `report` message body: companies in first-seen order, each with its matches grouped by alias.
+  function summarize(findings, capped) {
+    const companies = new Map();
+    for (const f of findings) {
+      let c = companies.get(f.company);
+      if (!c) companies.set(f.company, (c = { id: f.company, matches: new Map() }));
+      const key = `${f.kind}\u0000${f.alias}`;
+      const m = c.matches.get(key);
+      if (m) m.count += 1;
+      else c.matches.set(key, { alias: f.alias, kind: f.kind, brand: f.brand ?? null, count: 1 });
+    }
+    return {
+      companies: [...companies.values()].map((c) => ({ id: c.id, matches: [...c.matches.values()] })),
+      capped: Math.max(0, capped | 0),
+    };
+  }
+
+  const api = { DISPLAYS, readSettings, pageOff, categoryHidden, matchHidden, suppressed, withHiddenMatch, summarize };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else root.BackstoryRules = api;
+})(globalThis);

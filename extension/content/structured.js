@@ -1,0 +1,65 @@
+// Reads a product's brand from the page's structured data: JSON-LD Product.brand/manufacturer,
+// microdata itemprop=brand, and the product:brand meta tag. A brand stated there is certain, so it is
+// flagged near the product title even where the text rules would hold back an ambiguous name.
+(function (root) {
+  'use strict';
+
+  const MAX_JSONLD_CHARS = 200000; // a product block is a few KB; skip giant blobs rather than parse them
+  const MAX_NAME = 120;
+
+  const typeIs = (node, t) => [].concat(node?.['@type'] ?? []).some((x) => typeof x === 'string' && x.replace(/^.*[/#:]/, '') === t);
+  function nameOf(v) {
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v)) return nameOf(v[0]);
+    if (v && typeof v === 'object') return typeof v.name === 'string' ? v.name : nameOf(v.name);
+    return null;
+  }
+  function clean(s) {
+    if (typeof s !== 'string') return null;
+    const t = s.replace(/[®™℠]/g, '').replace(/\s+/g, ' ').trim();
+    return t && t.length <= MAX_NAME ? t : null;
+  }
+
+  // texts: the contents of every <script type="application/ld+json">. Returns brand names, in order,
+  // without duplicates. Walks @graph, arrays and nested objects (ProductGroup, ItemPage.mainEntity).
+  function brandsFromJsonLd(texts) {
+    const out = [];
+    const add = (s) => { const c = clean(s); if (c && !out.some((o) => o.toLowerCase() === c.toLowerCase())) out.push(c); };
+    const visit = (node, depth) => {
+      if (depth > 8 || node == null || typeof node !== 'object') return;
+      if (Array.isArray(node)) { for (const n of node) visit(n, depth + 1); return; }
+      if (typeIs(node, 'Product') || typeIs(node, 'ProductGroup') || typeIs(node, 'IndividualProduct')) {
+        add(nameOf(node.brand));
+        add(nameOf(node.manufacturer));
+      }
+      for (const [k, v] of Object.entries(node)) if (k !== 'brand' && k !== 'manufacturer') visit(v, depth + 1);
+    };
+    for (const text of texts) {
+      if (typeof text !== 'string' || text.length > MAX_JSONLD_CHARS) continue;
+      try { visit(JSON.parse(text), 0); } catch { /* a broken block on the page is not our problem */ }
+    }
+    return out;
+  }
+
+  // All brand names the document states, JSON-LD first, then microdata, then meta.
+  function readBrands(doc) {
+    const texts = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent);
+    const out = brandsFromJsonLd(texts);
+    const add = (s) => { const c = clean(s); if (c && !out.some((o) => o.toLowerCase() === c.toLowerCase())) out.push(c); };
+    for (const e of doc.querySelectorAll('[itemprop~="brand"], [itemprop~="manufacturer"]')) {
+      const inner = e.querySelector('[itemprop~="name"]');
+      add(e.getAttribute('content') ?? inner?.getAttribute('content') ?? (inner ?? e).textContent);
+    }
+    for (const m of doc.querySelectorAll('meta[property="product:brand"], meta[name="product:brand"]')) add(m.getAttribute('content'));
+    return out.slice(0, 5);
+  }
+
+  // The product title the badge goes next to: microdata name inside a Product, else the first <h1>.
+  function titleElement(doc) {
+    return doc.querySelector('[itemtype*="schema.org/Product"] [itemprop~="name"]:not(meta)') ?? doc.querySelector('h1');
+  }
+
+  const api = { brandsFromJsonLd, readBrands, titleElement };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else root.BackstoryStructured = api;
+})(globalThis);

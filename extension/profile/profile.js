@@ -1,0 +1,64 @@
+// Profile page: one company's story from the dataset in use (background `profile` message), built
+// with textContent and https-only links; works offline.
+'use strict';
+(function () {
+  const api = globalThis.BackstoryApi;
+  const { t } = globalThis.BackstoryI18n;
+  const { el, chips, link } = globalThis.BackstoryDom;
+  const main = document.getElementById('profile');
+  const id = new URLSearchParams(location.search).get('company') ?? '';
+  const profileHref = (cid) => `profile.html?company=${encodeURIComponent(cid)}`;
+  const share = (s) => (s == null ? '' : ` (${t('profile_share', [String(s)])})`);
+
+  function section(titleKey, ...content) {
+    const h = el('h2', null, t(titleKey));
+    return el('section', null, h, ...content);
+  }
+
+  function render(p) {
+    const c = p.company;
+    document.title = t('profile_page_title', [c.name]);
+    const out = [el('header', { class: 'page-head' },
+      el('h1', { dir: 'auto' }, c.name),
+      c.legal_name !== c.name ? el('p', { class: 'muted', dir: 'auto' }, c.legal_name) : null,
+      chips(p.categories))];
+    const facts = el('dl', { class: 'facts' });
+    const fact = (key, value) => facts.append(el('dt', null, t(key)), el('dd', { dir: 'auto' }, value));
+    if (c.symbols.length) fact('profile_symbols', c.symbols.join(', '));
+    if (c.headquarters) fact('profile_headquarters', c.headquarters);
+    if (p.parent) fact('profile_parent', el('a', { href: profileHref(p.parent.id) }, p.parent.name));
+    if (p.subsidiaries.length) {
+      const dd = p.subsidiaries.flatMap((s, i) => [i ? ', ' : null, el('a', { href: profileHref(s.id), dir: 'auto' }, s.name)]);
+      fact('profile_subsidiaries', el('span', null, ...dd));
+    }
+    if (c.domains.length) fact('profile_domains', c.domains.join(', '));
+    fact('profile_as_of', c.as_of);
+    out.push(facts, el('p', { dir: 'auto', class: 'summary' }, c.summary));
+    if (c.profile_url) out.push(el('p', null, link(c.profile_url, t('profile_external', [safeHost(c.profile_url)]))));
+    for (const s of c.profile) out.push(el('section', null, el('h2', { dir: 'auto' }, s.title), el('p', { dir: 'auto' }, s.text)));
+    if (p.brandGroups.length) {
+      out.push(section('profile_brands', ...p.brandGroups.map((g) => el('div', null,
+        el('h3', { dir: 'auto' }, t('profile_brands_of', [g.owner.name])),
+        el('ul', { class: 'brands' }, g.brands.map((b) => el('li', { dir: 'auto' },
+          b.name + share(b.share),
+          b.coOwners.length ? el('span', { class: 'muted' }, ' — ' + t('profile_co_owners', [b.coOwners.map((o) => o.name + share(o.share)).join(', ')])) : null)))))));
+    }
+    if (c.sources.length) {
+      out.push(section('profile_sources', el('ul', null, c.sources.map((s) => el('li', null,
+        link(s.url, s.title), s.as_of ? el('span', { class: 'muted' }, ' ' + t('profile_source_as_of', [s.as_of])) : null)))));
+    }
+    const foot = el('footer', { class: 'muted small' });
+    foot.append(el('p', { dir: 'auto' }, t('profile_dataset', [p.dataset.title, p.dataset.as_of, p.dataset.license])));
+    if (p.dataset.attribution) foot.append(el('p', { dir: 'auto' }, p.dataset.attribution));
+    out.push(foot);
+    main.replaceChildren(...out);
+  }
+  function safeHost(url) { try { return new URL(url).host; } catch { return ''; } }
+
+  (async () => {
+    const res = id ? await api.runtime.sendMessage({ type: 'profile', id }) : null;
+    main.removeAttribute('aria-busy');
+    if (res?.ok && res.company) return render(res);
+    document.getElementById('profile-status').textContent = res && !res.ok ? t('profile_failed', [res.error]) : t('profile_not_found', [id]);
+  })();
+})();

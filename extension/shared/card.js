@@ -1,0 +1,165 @@
+// The company card, built from an entry/company summary: used by the content script's badges and,
+// through a <script> tag, by extension pages (the popup shows the same card for a search result).
+// Dataset strings reach the DOM only through textContent and setAttribute; links are https only.
+(function (root) {
+  'use strict';
+
+  // Styles for the card, as a string: the content script adopts them into its closed shadow root
+  // (a content script cannot load a CSS file into a page without web_accessible_resources), and an
+  // extension page can do the same with a constructed sheet.
+  const CSS = `
+    .bs-card { box-sizing: border-box; width: 300px; max-width: calc(100vw - 16px); padding: 12px 14px;
+      background: #fff; color: #111827; border: 1px solid #d1d5db; border-radius: 8px;
+      box-shadow: 0 6px 24px rgba(0,0,0,.2); font: 14px/1.4 system-ui, sans-serif; text-align: start; }
+    .bs-card:focus { outline: none; }
+    .bs-name { display: block; margin: 0 28px 4px 0; font: 700 16px/1.3 system-ui, sans-serif; }
+    .bs-rel, .bs-owners, .bs-origin { margin: 0 0 6px; color: #374151; }
+    .bs-cats { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; padding: 0; list-style: none; }
+    .bs-cat { padding: 1px 8px; border-radius: 999px; font-size: 12px; background: #f3f4f6;
+      border-inline-start: 4px solid var(--c, #6b7280); }
+    .bs-summary { margin: 0 0 4px; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
+      line-clamp: 2; overflow: hidden; }
+    .bs-asof, .bs-alt { margin: 0 0 8px; font-size: 12px; color: #4b5563; }
+    .bs-actions, .bs-minor { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 0 0 6px; align-items: center; }
+    .bs-minor { font-size: 12px; margin: 6px 0 0; padding-top: 6px; border-top: 1px solid #e5e7eb; }
+    .bs-link { color: #1d4ed8; text-decoration: underline; font-weight: 600; background: none; border: 0;
+      padding: 0; font: inherit; font-weight: 600; cursor: pointer; }
+    .bs-minor .bs-link { font-weight: 400; }
+    .bs-link:focus-visible, .bs-close:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; border-radius: 2px; }
+    .bs-close { position: absolute; top: 6px; inset-inline-end: 8px; width: 28px; height: 28px; cursor: pointer;
+      border: 0; background: none; font: 20px/28px system-ui, sans-serif; color: #4b5563; border-radius: 4px; padding: 0; }
+    @media (prefers-color-scheme: dark) {
+      .bs-card { background: #1f2937; color: #f9fafb; border-color: #4b5563; }
+      .bs-rel, .bs-owners, .bs-origin { color: #d1d5db; }
+      .bs-asof, .bs-alt, .bs-close { color: #d1d5db; }
+      .bs-cat { background: #374151; }
+      .bs-link { color: #93c5fd; }
+      .bs-minor { border-color: #4b5563; }
+    }
+  `;
+
+  const api = () => root.BackstoryApi ?? root.browser ?? root.chrome;
+  // chrome.i18n.getMessage, with the key itself as the fallback where i18n is missing (unit tests).
+  function t(key, subs) {
+    let s = '';
+    try { s = api()?.i18n?.getMessage(key, subs) ?? ''; } catch { s = ''; }
+    return s || key;
+  }
+
+  const safeColor = (c) => (/^#[0-9a-f]{3,8}$/i.test(c || '') ? c : null);
+  function httpsUrl(u) {
+    try { const url = new URL(u); return url.protocol === 'https:' ? url.href : null; } catch { return null; }
+  }
+
+  // "Amazon: Immigration and border enforcement, Prisons and policing — details".
+  function badgeLabel(company, tr = t) {
+    const cats = (company.categories ?? []).map((c) => c.label).filter(Boolean);
+    return cats.length ? tr('card_badge_label', [company.name, cats.join(', ')]) : tr('card_badge_label_plain', [company.name]);
+  }
+
+  // Shares are percentages in the dataset (DATASET.md: 0 < share <= 100).
+  function ownerText(o, tr = t) {
+    return typeof o.share === 'number' ? tr('card_owner_share', [o.name, String(Math.round(o.share * 10) / 10)]) : o.name;
+  }
+
+  // How the match connects to the company: "Ring is a brand of Amazon", joint owners with shares.
+  function relationText(model, tr = t) {
+    const c = model.company.name;
+    const owners = model.owners ?? [];
+    if (model.brand && owners.length > 1) return tr('card_joint', [model.brand.name, owners.map((o) => ownerText(o, tr)).join(', ')]);
+    if (model.brand) return tr('card_brand_of', [model.brand.name, c]);
+    if (model.kind === 'symbol') return tr('card_symbol_of', [model.alias, c]);
+    if (model.alias && model.alias.toLowerCase() !== c.toLowerCase()) return tr('card_alias_of', [model.alias, c]);
+    return null;
+  }
+
+  // The dataset's report URL with {alias} and {host} filled in (URL-encoded); https only. Nothing is
+  // sent unless the user follows the link.
+  function reportHref(template, alias, host) {
+    if (typeof template !== 'string') return null;
+    const url = template.replaceAll('{alias}', encodeURIComponent(alias ?? '')).replaceAll('{host}', encodeURIComponent(host ?? ''));
+    return httpsUrl(url);
+  }
+
+  function el(doc, tag, cls, text) {
+    const e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function link(doc, href, text) {
+    const a = el(doc, 'a', 'bs-link', text);
+    a.setAttribute('href', href);
+    a.setAttribute('target', '_blank');
+    a.setAttribute('rel', 'noopener noreferrer');
+    return a;
+  }
+  function button(doc, text, onClick) {
+    const b = el(doc, 'button', 'bs-link', text);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  // model: {company: {id, name, categories: [{id,label,color}], summary?, as_of?, profile_url?},
+  //         kind?, alias?, brand?: {id,name}, owners?: [{id,name,share}], alternatives?: [string],
+  //         reportUrl?: template, host?: page host}
+  // actions (all optional): details(companyId) or detailsHref, hide(), close().
+  function build(doc, model, actions = {}) {
+    const c = model.company;
+    const card = el(doc, 'div', 'bs-card');
+    card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-label', c.name);
+    card.setAttribute('dir', 'auto');
+    card.tabIndex = -1;
+    card.append(el(doc, 'h2', 'bs-name', c.name));
+    const rel = relationText(model);
+    if (rel) card.append(el(doc, 'p', 'bs-rel', rel));
+    if (model.kind === 'structured') card.append(el(doc, 'p', 'bs-origin', t('card_from_product_data')));
+    const cats = c.categories ?? [];
+    if (cats.length) {
+      const ul = el(doc, 'ul', 'bs-cats');
+      for (const k of cats) {
+        const li = el(doc, 'li', 'bs-cat', k.label);
+        const color = safeColor(k.color);
+        if (color) li.style.setProperty('--c', color);
+        ul.append(li);
+      }
+      card.append(ul);
+    }
+    if (c.summary) {
+      const p = el(doc, 'p', 'bs-summary', c.summary);
+      p.title = c.summary; // the full text when two lines cut it
+      card.append(p);
+    }
+    if (c.as_of) card.append(el(doc, 'p', 'bs-asof', t('card_as_of', [c.as_of])));
+    const alts = (model.alternatives ?? []).filter((a) => typeof a === 'string' && a);
+    if (alts.length) card.append(el(doc, 'p', 'bs-alt', t('card_alternatives', [alts.join(', ')])));
+
+    const main = el(doc, 'div', 'bs-actions');
+    const profile = httpsUrl(c.profile_url);
+    if (profile) main.append(link(doc, profile, t('card_read_profile')));
+    if (actions.details) main.append(button(doc, t('card_details'), () => actions.details(c.id)));
+    else if (actions.detailsHref) main.append(link(doc, actions.detailsHref, t('card_details')));
+    if (main.childElementCount) card.append(main);
+
+    const minor = el(doc, 'div', 'bs-minor');
+    if (actions.hide && model.alias) minor.append(button(doc, t('card_hide'), () => actions.hide()));
+    const report = reportHref(model.reportUrl, model.alias, model.host);
+    if (report) minor.append(link(doc, report, t('card_report')));
+    if (minor.childElementCount) card.append(minor);
+
+    if (actions.close) {
+      const close = el(doc, 'button', 'bs-close', '×');
+      close.type = 'button';
+      close.setAttribute('aria-label', t('card_close'));
+      close.addEventListener('click', () => actions.close());
+      card.append(close);
+    }
+    return card;
+  }
+
+  const out = { CSS, t, build, badgeLabel, relationText, ownerText, reportHref, httpsUrl, safeColor };
+  if (typeof module === 'object' && module.exports) module.exports = out;
+  else root.BackstoryCard = out;
+})(globalThis);

@@ -1,0 +1,48 @@
+// End-to-end: "check a list" — pasted text goes through the same engine as pages; every company it
+// names is listed by brand, name or stock symbol, with what matched; keyboard submit; axe.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from '../../scripts/lib/browser.mjs';
+import { axeBothSchemes } from './pages-lib.mjs';
+
+let browser, page;
+before(async () => {
+  browser = await launch();
+  page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/extension/check/check.html`);
+});
+after(async () => { await browser?.close(); });
+
+const box = () => page.getByRole('textbox', { name: 'Text to check' });
+const rows = () => page.locator('#check-results > li');
+const rowOf = (name) => rows().filter({ has: page.getByRole('link', { name, exact: true }) });
+
+test('a shopping list and fund holdings: brands, names and stock symbols, grouped by company', async () => {
+  assert.match(await page.locator('#check-hint').textContent(), /NASDAQ: AMZN, \$AMZN or AMZN\.O/);
+  await box().fill([
+    'Weekly shop', 'Whole Foods Market salad', 'Ring doorbell battery', 'ring binder (not a brand here)', '',
+    'Fund holdings in my portfolio', 'NASDAQ: AMZN 120 shares', 'NYSE: CXW 40 shares', '$CAT 10 shares',
+    'CAT toy for the kitten',
+  ].join('\n'));
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.locator('#check-status').filter({ hasText: 'companies are named' }).waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('#check-status').textContent(), '3 companies are named in this text.');
+  assert.deepEqual(await page.locator('#check-results .head a').allTextContents(), ['Amazon', 'Caterpillar', 'CoreCivic']);
+  const amazon = await rowOf('Amazon').locator('.matches li').allTextContents();
+  assert.deepEqual(amazon.sort(), ['NASDAQ:AMZN (stock symbol) — written as AMZN', 'Ring (brand) — written as Ring doorbell', 'Whole Foods Market (brand)']);
+  assert.match(await rowOf('Amazon').locator('.count').textContent(), /^3 mentions$/);
+  assert.match(await rowOf('Caterpillar').textContent(), /\$CAT|CAT/);
+  assert.equal(await rowOf('Caterpillar').locator('.count').textContent(), '1 mention'); // "CAT toy" does not count
+  assert.equal(await rowOf('CoreCivic').getByRole('link').getAttribute('href'), '../profile/profile.html?company=corecivic');
+  assert.deepEqual(await axeBothSchemes(page), []);
+});
+
+test('Ctrl+Enter checks from the keyboard; text naming nobody says so', async () => {
+  await box().fill('Apples, bread and a ring binder');
+  await box().press('Control+Enter');
+  await page.locator('#check-status').filter({ hasText: 'No company' }).waitFor({ timeout: 10000 });
+  assert.equal(await rows().count(), 0);
+  await box().fill('   ');
+  await box().press('Control+Enter');
+  await page.locator('#check-status').filter({ hasText: 'Paste or type some text first.' }).waitFor({ timeout: 10000 });
+});

@@ -1,0 +1,146 @@
+// End-to-end: signed dataset updates in a packed extension. A local update server serves each
+// failure the extension must refuse (each with its own status, the previous dataset still
+// working), then a good update, whose new company the demo shop's badges follow.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, DIST, readOverlay, waitForOverlay } from '../../scripts/lib/browser.mjs';
+import { serve } from '../../scripts/serve.mjs';
+import { readSecretKey, signMinisign } from './lib/minisign.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'target/debug/backstory');
+const BUNDLED = JSON.parse(readFileSync(join(ROOT, 'extension/data/default.json'), 'utf8'));
+
+// What the update server answers next: {status, type, body, sig, hang, reset, etag}.
+let answer = {};
+let updateServer, shop, browser, extPage, dir, secret, stranger;
+
+function dataset(version, extra = {}) {
+  const d = structuredClone(BUNDLED);
+  d.version = version;
+  d.companies.push({
+    id: 'corner-market', name: 'Corner Market', legal_name: 'Corner Market Test Fixture', categories: [],
+    summary: 'A company added by the update tests.', as_of: '2025-01-01', sources: [{ title: 'Update test fixture', url: 'https://example.org/fixture' }],
+  });
+  return Object.assign(d, extra);
+}
+const comment = (d) => `backstory-dataset id=${d.id} version=${d.version}`;
+function signed(d, key = secret, text = JSON.stringify(d)) {
+  const body = Buffer.from(text);
+  return { status: 200, type: 'application/json', body, sig: signMinisign(key, body, comment(d)) };
+}
+
+before(async () => {
+  if (!existsSync(CLI)) execFileSync('cargo', ['build', '--quiet', '--features', 'cli', '--bin', 'backstory'], { cwd: ROOT });
+  dir = mkdtempSync(join(tmpdir(), 'backstory-updates-'));
+  execFileSync(CLI, ['keygen', '-o', join(dir, 'keys')]);
+  execFileSync(CLI, ['keygen', '-o', join(dir, 'stranger')]);
+  secret = readSecretKey(join(dir, 'keys/backstory.key'));
+  stranger = readSecretKey(join(dir, 'stranger/backstory.key'));
+  updateServer = createServer((req, res) => {
+    const a = answer;
+    if (a.reset) { req.socket.destroy(); return; }
+    if (a.hang) return; // never answers
+    const isSig = req.url.endsWith('.minisig');
+    if (!isSig && a.etag && req.headers['if-none-match'] === a.etag) { res.writeHead(304).end(); return; }
+    const headers = { 'content-type': isSig ? 'text/plain' : a.type, ...(a.etag && !isSig ? { etag: a.etag } : {}) };
+    res.writeHead(isSig ? (a.sig ? 200 : 404) : a.status, headers).end(isSig ? a.sig ?? '' : a.body);
+  });
+  await new Promise((ok) => updateServer.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${updateServer.address().port}/list.json`;
+  execFileSync(CLI, ['pack', '--dataset', join(ROOT, 'extension/data/default.json'), '--name', 'Update Test', '--extension', DIST,
+    '--update-url', url, '--public-key', join(dir, 'keys/backstory.pub'), '-o', join(dir, 'packed')]);
+  shop = await serve();
+  browser = await launch({ ext: join(dir, 'packed/update-test-chromium') });
+  extPage = await browser.context.newPage();
+  await extPage.goto(`chrome-extension://${browser.extensionId}/extension/popup/popup.html`);
+});
+after(async () => {
+  updateServer?.closeAllConnections();
+  updateServer?.close();
+  await shop?.close();
+  await browser?.close();
+});
+
+const send = (message) => extPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
+async function checkNow() {
+  const reply = await send({ type: 'checkNow' });
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  return reply.status;
+}
+async function assertStillVersion(version) {
+  const reply = await send({ type: 'info' });
+  assert.equal(reply.info.version, version);
+  const search = await send({ type: 'search', query: 'ring' });
+  assert.equal(search.results[0].company, 'amazon', 'the dataset in use still answers');
+}
+
+const refusals = [
+  ['a server that resets the connection', () => ({ reset: true }), 'unreachable'],
+  ['an HTML error page', () => ({ status: 500, type: 'text/html', body: '<!doctype html><h1>Bad gateway</h1>' }), 'http-error'],
+  ['an HTML page served as the dataset', () => ({ status: 200, type: 'text/html', body: '<!doctype html><p>Sign in</p>', sig: 'x' }), 'not-a-dataset'],
+  ['a file over 5 MB', () => ({ status: 200, type: 'application/json', body: Buffer.alloc(5 * 1024 * 1024 + 10, 32), sig: 'x' }), 'too-large'],
+  ['a signature from another key', () => signed(dataset(5), stranger), 'signature-mismatch'],
+  ['malformed JSON, correctly signed', () => signed(dataset(5), secret, '{"format": "backstory-dataset", "version": 5,'), 'malformed'],
+  ['a schema-invalid dataset, correctly signed', () => signed(dataset(6, { categories: [] })), 'invalid'],
+  ['an older version, correctly signed', () => signed(dataset(1)), 'not-newer'],
+];
+
+for (const [name, make, code] of refusals) {
+  test(`refuses ${name} with status "${code}" and keeps the dataset in use`, async () => {
+    answer = make();
+    const status = await checkNow();
+    assert.equal(status.code, code, JSON.stringify(status));
+    assert.ok(status.reason.length > 0);
+    await assertStillVersion(BUNDLED.version);
+  });
+}
+
+test('refuses a server that never answers with status "timeout"', { timeout: 60000 }, async () => {
+  answer = { hang: true };
+  const status = await checkNow();
+  assert.equal(status.code, 'timeout');
+  await assertStillVersion(BUNDLED.version);
+});
+
+test('applies a good update, and the badges follow the new dataset', async () => {
+  answer = { ...signed(dataset(5)), etag: '"v5"' };
+  const status = await checkNow();
+  assert.equal(status.code, 'applied', JSON.stringify(status));
+  await assertStillVersion(5);
+  const page = await browser.context.newPage();
+  await page.goto(shop.url);
+  const overlay = await waitForOverlay(page, (o) => o.badges.some((b) => /Corner Market/.test(b.label)));
+  assert.ok(overlay.badges.some((b) => /Corner Market/.test(b.label)), 'the new company is badged');
+  await page.close();
+});
+
+test('asks again with the ETag and keeps the dataset when nothing changed', async () => {
+  const status = await checkNow();
+  assert.equal(status.code, 'not-modified', JSON.stringify(status));
+  await assertStillVersion(5);
+  const saved = await send({ type: 'updateStatus' });
+  assert.equal(saved.status.lastSuccess, status.lastSuccess);
+  assert.equal(saved.subscription.source, 'bundled');
+});
+
+test('options shows the subscription, the last result in plain words, and Check now runs a check', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/extension/options/options.html`);
+  const section = page.getByRole('region', { name: 'Dataset updates' });
+  await section.getByText(/set by the publisher of this extension/).waitFor({ timeout: 10000 });
+  assert.match(await page.locator('#updates-subscription').textContent(), /127\.0\.0\.1:\d+\/list\.json/);
+  assert.match(await page.locator('#updates-status').textContent(), /Up to date: the list has not changed\./);
+  answer = { reset: true };
+  await section.getByRole('button', { name: 'Check now' }).click();
+  await page.locator('#updates-result').filter({ hasText: 'could not be reached' }).waitFor({ timeout: 30000 });
+  assert.match(await page.locator('#updates-status').textContent(), /Failed: the server could not be reached\. The list in use stays\./);
+  await assertStillVersion(5);
+  await page.close();
+});

@@ -1,0 +1,230 @@
+//! `make eval`: detection quality on saved retail pages. Runs the text pipeline of `backstory
+//! scan` (visible text by `page_text`, then the engine) with the default dataset and with a large
+//! one imported from the name-suggestion-index, and scores the hits against the hand labels in
+//! `tests/corpus-labels.json`: precision, recall, and every false positive and false negative with
+//! its context. The corpus lives outside the project (`../shared`, or `$BACKSTORY_SHARED`); without
+//! it the evaluation says so and passes, and only the labels' own consistency is tested.
+#![cfg(feature = "cli")]
+
+mod labels;
+mod score;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use backstory::cli::scan::{input_text, load_engine, scan_input};
+use backstory::normalize::{normalize, Fold};
+use backstory::utf16::utf16_to_byte;
+use backstory::Engine;
+
+use labels::{Labels, Mention, Page};
+use score::{Expected, Found, Miss};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// The goals for the large dataset.
+const GOAL_PRECISION: f64 = 0.97;
+const GOAL_RECALL: f64 = 0.95;
+
+fn shared() -> PathBuf {
+    std::env::var_os("BACKSTORY_SHARED").map_or_else(|| PathBuf::from(ROOT).join("../shared"), PathBuf::from)
+}
+
+/// Names are compared as the engine compares them: case, accents and spacing folded.
+fn key(s: &str) -> String {
+    normalize(s, Fold::MATCH).text.trim().to_string()
+}
+
+/// The page's visible text and its hits, exactly as `backstory scan PAGE` computes them.
+fn page_hits(engine: &Engine, path: &str) -> (String, Vec<Found>) {
+    let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let report = scan_input(engine, path, &raw);
+    let text = input_text(path, &raw);
+    let found = report
+        .hits
+        .into_iter()
+        .map(|h| {
+            let range = (utf16_to_byte(&text, h.start), utf16_to_byte(&text, h.end));
+            Found { company: h.company, text: text[range.0..range.1].to_string(), context: h.context, range }
+        })
+        .collect();
+    (text, found)
+}
+
+/// Up to 40 characters each side of a byte range, on one line.
+fn context(text: &str, (s, e): (usize, usize)) -> String {
+    let before: Vec<char> = text[..s].chars().rev().take(40).collect();
+    let before: String = before.into_iter().rev().collect();
+    let after: String = text[e..].chars().take(40).collect();
+    format!("{before}{}{after}", &text[s..e]).split(|c: char| c.is_whitespace() || c == '\u{2029}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Default)]
+struct Totals {
+    pages: usize,
+    hits: usize,
+    true_positives: usize,
+    neutral: usize,
+    false_positives: Vec<(String, Miss)>,
+    false_negatives: Vec<(String, Miss)>,
+}
+
+impl Totals {
+    fn precision(&self) -> f64 {
+        ratio(self.true_positives, self.true_positives + self.false_positives.len())
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.true_positives, self.true_positives + self.false_negatives.len())
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+fn evaluate(engine: &Engine, labels: &Labels, corpus: &PathBuf, which: fn(&Page) -> Option<&Vec<Mention>>) -> Totals {
+    let mut t = Totals::default();
+    for (name, page) in &labels.pages {
+        let Some(mentions) = which(page) else { continue };
+        let path = corpus.join(name);
+        let (text, found) = page_hits(engine, &path.to_string_lossy());
+        let expected: Vec<Expected> = mentions
+            .iter()
+            .map(|m| Expected { company: m.company.clone(), text: m.text.clone(), count: m.count, arguable: m.arguable })
+            .collect();
+        let uncovered = |e: &Expected, hits: &[Found]| {
+            score::occurrences(&text, &e.text)
+                .into_iter()
+                .filter(|&(s, end)| !hits.iter().any(|h| h.range.0 < end && s < h.range.1))
+                .map(|r| context(&text, r))
+                .collect()
+        };
+        let out = score::score(&found, &expected, key, uncovered);
+        t.pages += 1;
+        t.hits += found.len();
+        t.true_positives += out.true_positives;
+        t.neutral += out.neutral;
+        t.false_positives.extend(out.false_positives.into_iter().map(|m| (name.clone(), m)));
+        t.false_negatives.extend(out.false_negatives.into_iter().map(|m| (name.clone(), m)));
+    }
+    t
+}
+
+fn print(title: &str, t: &Totals) {
+    println!("\n== {title}");
+    println!(
+        "{} pages, {} hits: {} true positives, {} false positives, {} false negatives, {} on arguable mentions (not scored)",
+        t.pages,
+        t.hits,
+        t.true_positives,
+        t.false_positives.len(),
+        t.false_negatives.len(),
+        t.neutral
+    );
+    println!("precision {:.3}  recall {:.3}", t.precision(), t.recall());
+    for (what, list) in [("false positive", &t.false_positives), ("false negative", &t.false_negatives)] {
+        for (page, m) in list {
+            println!("  {what}: {page}: {} \"{}\"  …{}…", m.company, m.text, m.context);
+        }
+    }
+}
+
+/// Imports the name-suggestion-index brand table with the CLI, as an organizer would.
+fn import_large(tsv: &PathBuf) -> String {
+    let out_dir = PathBuf::from(ROOT).join("target/eval");
+    std::fs::create_dir_all(&out_dir).expect("target/eval is writable");
+    let out = out_dir.join("nsi-large.json");
+    let run = Command::new(env!("CARGO_BIN_EXE_backstory"))
+        .args(["import", "--from", "nsi", "--id", "nsi-large", "--as-of", "2025-11-01", "-o"])
+        .arg(&out)
+        .arg(tsv)
+        .output()
+        .expect("the backstory binary runs");
+    let unmapped = String::from_utf8_lossy(&run.stderr).lines().filter(|l| l.contains("not mapped")).count();
+    println!("{}", String::from_utf8_lossy(&run.stdout).trim());
+    println!("(import: {unmapped} record(s) not mapped; `backstory import --from nsi` lists them)");
+    assert!(run.status.code().is_some_and(|c| c <= 1), "import failed: {}", String::from_utf8_lossy(&run.stderr));
+    out.to_string_lossy().into_owned()
+}
+
+#[test]
+#[ignore = "run by `make eval`: needs the shared corpus"]
+fn eval_corpus() {
+    let corpus = shared().join("corpus");
+    if !corpus.is_dir() {
+        println!("eval skipped: no corpus at {} (set BACKSTORY_SHARED to the shared folder)", corpus.display());
+        return;
+    }
+    let labels = labels::load(ROOT);
+    let default = load_engine(None).expect("the bundled dataset builds");
+    let t = evaluate(&default, &labels, &corpus, |p| Some(&p.default));
+    print("default dataset (extension/data/default.json), every labeled page", &t);
+
+    let tsv = shared().join("reference/nsi-brands.tsv");
+    if !tsv.is_file() {
+        println!("\nlarge dataset skipped: {} not found", tsv.display());
+        return;
+    }
+    let large = load_engine(Some(&import_large(&tsv))).expect("the imported dataset builds");
+    let t = evaluate(&large, &labels, &corpus, |p| p.large.as_ref());
+    print(&format!("large dataset (name-suggestion-index), {}", labels.large_subset), &t);
+    let verdict = t.precision() >= GOAL_PRECISION && t.recall() >= GOAL_RECALL;
+    println!(
+        "\nlarge-dataset goals: precision >= {GOAL_PRECISION}, recall >= {GOAL_RECALL}: {}",
+        if verdict { "met" } else { "NOT met" }
+    );
+    assert!(verdict, "large-dataset goals not met");
+}
+
+#[test]
+fn labels_name_real_companies_and_pages() {
+    let labels = labels::load(ROOT);
+    let default = load_engine(None).expect("the bundled dataset builds");
+    assert!(!labels.about.is_empty() && !labels.large_subset.is_empty(), "say how the labels were made");
+    for (name, page) in &labels.pages {
+        assert!(page.notes.iter().all(|n| !n.trim().is_empty()), "{name}: empty note");
+        assert!(name.ends_with(".html") && !name.starts_with('/'), "{name}: name pages by their path under the corpus");
+        for m in page.default.iter().chain(page.large.iter().flatten()) {
+            assert!(m.count > 0 && !m.text.trim().is_empty(), "{name}: {m:?}");
+            assert!(!m.arguable || m.note.is_some(), "{name}: an arguable label needs a note saying why: {m:?}");
+        }
+        for m in &page.default {
+            assert!(default.company_index(&m.company).is_some(), "{name}: {} is no company of the default dataset", m.company);
+        }
+    }
+    let corpus = shared().join("corpus");
+    if corpus.is_dir() {
+        for dir in std::fs::read_dir(&corpus).expect("corpus readable").flatten() {
+            for file in std::fs::read_dir(dir.path()).expect("corpus folder readable").flatten() {
+                let name = format!("{}/{}", dir.file_name().to_string_lossy(), file.file_name().to_string_lossy());
+                assert!(labels.pages.contains_key(&name), "{name} has no labels");
+            }
+        }
+        for name in labels.pages.keys() {
+            assert!(corpus.join(name).is_file(), "{name} is labeled but not in {}", corpus.display());
+        }
+    }
+}
+
+/// For labeling: writes each corpus page's visible text (blocks on their own lines) to
+/// `$BACKSTORY_EVAL_TEXT/<folder>__<page>.txt`, the text a labeler reads and the engine scans.
+#[test]
+#[ignore = "labeling aid: BACKSTORY_EVAL_TEXT=dir cargo test --features cli --test eval dump -- --ignored"]
+fn dump_visible_text() {
+    let (Some(out), corpus) = (std::env::var_os("BACKSTORY_EVAL_TEXT"), shared().join("corpus")) else {
+        println!("set BACKSTORY_EVAL_TEXT to a folder");
+        return;
+    };
+    std::fs::create_dir_all(&out).expect("output folder");
+    for dir in std::fs::read_dir(&corpus).expect("corpus readable").flatten() {
+        for file in std::fs::read_dir(dir.path()).expect("corpus folder readable").flatten() {
+            let raw = std::fs::read_to_string(file.path()).expect("page readable");
+            let name = file.file_name().to_string_lossy().into_owned();
+            let text = input_text(&name, &raw).replace('\u{2029}', "\n");
+            let target = PathBuf::from(&out).join(format!("{}__{name}.txt", dir.file_name().to_string_lossy()));
+            std::fs::write(target, text).expect("write text");
+        }
+    }
+}

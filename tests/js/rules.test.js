@@ -1,0 +1,60 @@
+// Unit tests for extension/content/rules.js: settings defaults, hidden categories and matches, findings.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const R = require('../../extension/content/rules.js');
+
+const amazon = { id: 'amazon', name: 'Amazon', categories: [{ id: 'immigration' }, { id: 'military' }] };
+const entry = (alias, company = amazon) => ({ alias, company });
+
+test('absent or malformed settings mean the defaults', () => {
+  assert.deepEqual(R.readSettings(undefined), { display: 'badges+underline', hiddenCategories: [], pausedSites: [], hiddenMatches: [] });
+  const s = R.readSettings({ display: 'loud', hiddenCategories: ['x', 3], pausedSites: 'nope', hiddenMatches: [{ host: 'a' }, null] });
+  assert.equal(s.display, 'badges+underline');
+  assert.deepEqual(s.hiddenCategories, ['x']);
+  assert.deepEqual(s.pausedSites, []);
+  assert.deepEqual(s.hiddenMatches, []);
+});
+
+test('display off and paused sites turn the page off', () => {
+  assert.ok(R.pageOff(R.readSettings({ display: 'off' }), 'shop.example'));
+  assert.ok(R.pageOff(R.readSettings({ pausedSites: ['Shop.Example'] }), 'shop.example'));
+  assert.ok(!R.pageOff(R.readSettings({ display: 'notice', pausedSites: ['other.example'] }), 'shop.example'));
+});
+
+test('a company is hidden only when every one of its categories is hidden', () => {
+  assert.ok(!R.categoryHidden(amazon, R.readSettings({ hiddenCategories: ['military'] })));
+  assert.ok(R.categoryHidden(amazon, R.readSettings({ hiddenCategories: ['military', 'immigration'] })));
+  assert.ok(!R.categoryHidden({ id: 'x', categories: [] }, R.readSettings({ hiddenCategories: ['military'] })));
+});
+
+test('a hidden match applies to its host, company and alias only (case-insensitive alias)', () => {
+  const s = R.readSettings({ hiddenMatches: [{ host: 'shop.example', company: 'amazon', alias: 'Ring' }] });
+  assert.ok(R.suppressed(entry('RING'), 'shop.example', s));
+  assert.ok(!R.suppressed(entry('Ring'), 'other.example', s));
+  assert.ok(!R.suppressed(entry('Zappos'), 'shop.example', s));
+  assert.ok(!R.suppressed(entry('Ring', { id: 'other', categories: [] }), 'shop.example', s));
+});
+
+test('withHiddenMatch adds once and keeps unknown fields', () => {
+  const a = R.withHiddenMatch({ display: 'badges', future: 1 }, 'h', 'amazon', 'Ring');
+  const b = R.withHiddenMatch(a, 'h', 'amazon', 'ring');
+  assert.deepEqual(b, { display: 'badges', future: 1, hiddenMatches: [{ host: 'h', company: 'amazon', alias: 'Ring' }] });
+});
+
+test('summarize groups findings by company, then by kind and alias, in first-seen order', () => {
+  const out = R.summarize([
+    { company: 'amazon', alias: 'Ring', kind: 'brand', brand: 'Ring' },
+    { company: 'geo', alias: 'GEO Group', kind: 'company', brand: null },
+    { company: 'amazon', alias: 'Ring', kind: 'brand', brand: 'Ring' },
+    { company: 'amazon', alias: 'Amazon', kind: 'company', brand: null },
+  ], 3);
+  assert.deepEqual(out, {
+    companies: [
+      { id: 'amazon', matches: [{ alias: 'Ring', kind: 'brand', brand: 'Ring', count: 2 }, { alias: 'Amazon', kind: 'company', brand: null, count: 1 }] },
+      { id: 'geo', matches: [{ alias: 'GEO Group', kind: 'company', brand: null, count: 1 }] },
+    ],
+    capped: 3,
+  });
+  assert.equal(R.summarize([], -2).capped, 0);
+});
