@@ -4,13 +4,13 @@
 //!
 //! NSI names shops, not words on a page, so the import adds rules a page needs (measured with
 //! `make eval` on saved retail pages; each rule has a test in tests/import_rules.rs):
-//! - rows are read in Wikidata order, lowest id first: when several rows share a name ("Target",
-//!   "Walmart", "Staples"), the lowest id is the main entity and the later ones are regional
-//!   chains or side businesses (Target Australia, Walmart's fuel stations), so it keeps the name;
+//! - rows are read in Wikidata order, lowest id first: when several rows share a name ("Walmart",
+//!   "Staples"), the lowest id is the main entity and the later ones are regional chains or side
+//!   businesses (Staples Canada, Walmart's fuel stations), so it keeps the name;
 //! - a name that is one ordinary English word (`data/common-words.txt`: "Free", "More", "Select",
 //!   "Seat") or has fewer than two letters ("3", "W") is dropped: on a shop page it is the word,
 //!   not the brand, nearly every time, and no declarative rule can tell them apart;
-//! - a short all-capitals name ("AMP", "TVS") and a name made only of ordinary words ("Best Buy",
+//! - a short all-capitals name ("TVS", "SDI") and a name made only of ordinary words ("Best Buy",
 //!   "The Big") must keep their written letter case or be in capitals (`case: exact`).
 
 use super::{plain, Builder, Meta, Unmapped};
