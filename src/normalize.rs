@@ -123,6 +123,29 @@ impl Writer {
         self.bytes.push(b);
     }
 
+    /// Appends a run of ASCII letters and digits that came one to one from original bytes
+    /// starting at `at`.
+    fn push_ascii_word(&mut self, word: &[u8], at: u32, fold_case: bool) {
+        if self.word_starts && (!self.last_is_word || self.last_is_unspaced) {
+            self.mark_word_start((at, at + 1));
+        }
+        self.last_is_word = true;
+        self.last_is_unspaced = false;
+        let here = self.bytes.len() as u32;
+        let continues = self
+            .spans
+            .last()
+            .is_some_and(|s| s.one_to_one && s.orig_start + (here - s.start) == at);
+        if !continues {
+            self.spans.push(Span { start: here, orig_start: at, orig_end: at + 1, one_to_one: true });
+        }
+        if fold_case {
+            self.bytes.extend(word.iter().map(u8::to_ascii_lowercase));
+        } else {
+            self.bytes.extend_from_slice(word);
+        }
+    }
+
     /// Writes WORD_START, mapped to the character it stands before.
     fn mark_word_start(&mut self, range: (u32, u32)) {
         let here = self.bytes.len() as u32;
@@ -194,7 +217,21 @@ pub fn normalize(input: &str, fold: Fold) -> Normalized {
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        // ASCII, the bulk of page text, is handled byte by byte without decoding.
+        // A run of ASCII letters and digits (most of page text) is copied in one go: one word-start
+        // check, one span check, and a lowercasing copy the compiler can vectorize.
+        if b.is_ascii_alphanumeric() {
+            if let Some(run) = space_run.take() {
+                let sep = if paragraph || line_feeds >= 2 { BLOCK_BREAK } else { ' ' };
+                out.push(sep, run);
+                line_feeds = 0;
+                paragraph = false;
+            }
+            let len = bytes[at..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - at);
+            out.push_ascii_word(&bytes[at..at + len], at as u32, fold.case);
+            at += len;
+            continue;
+        }
+        // Other ASCII is handled byte by byte without decoding.
         let (c, width) = if b < 0x80 {
             (b as char, 1)
         } else {
