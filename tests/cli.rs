@@ -224,3 +224,39 @@ fn pack_refuses_insecure_update_urls_and_lone_keys() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("go together"));
 }
+
+/// Every subcommand speaks JSON for scripts: one object on stdout.
+#[test]
+fn keygen_sign_verify_speak_json() {
+    let dir = std::env::temp_dir().join(format!("backstory-json-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let keys = dir.join("keys");
+    let out = backstory(&["keygen", "--json", "-o", keys.to_str().expect("path")]);
+    let k: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("keygen json");
+    assert!(k["public_key_base64"].as_str().expect("key").starts_with("RW"));
+    let data = dir.join("d.json");
+    std::fs::copy(format!("{}/extension/data/default.json", env!("CARGO_MANIFEST_DIR")), &data).expect("copy");
+    let (key, pubkey, data) = (keys.join("backstory.key"), keys.join("backstory.pub"), data.to_str().expect("path").to_string());
+    let out = backstory(&["sign", "--json", "--key", key.to_str().expect("path"), &data]);
+    let s: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("sign json");
+    assert_eq!(s["signed"], true);
+    let out = backstory(&["verify", "--json", "--public-key", pubkey.to_str().expect("path"), "--current-version", "99", &data]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("verify json");
+    assert_eq!((v["ok"].as_bool(), v["code"].as_str()), (Some(false), Some("not-newer")));
+}
+
+#[test]
+fn import_and_pack_speak_json() {
+    let target = std::env::temp_dir().join(format!("backstory-import-json-{}.json", std::process::id()));
+    let out = backstory(&["import", "--json", "--from", "csv", "-o", target.to_str().expect("path"), &fixture("import/list.csv")]);
+    assert_eq!(out.status.code(), Some(1));
+    let i: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("import json");
+    assert_eq!((i["companies"].as_u64(), i["brands"].as_u64()), (Some(3), Some(4)));
+    assert_eq!(i["unmapped"][0]["at"], "line 6, owner_company");
+    let dir = std::env::temp_dir().join(format!("backstory-pack-json-{}", std::process::id()));
+    let out = pack(&dir, &["--json"]);
+    let p: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("pack json");
+    assert_eq!(p["outputs"].as_array().expect("outputs").len(), 2);
+    assert_eq!(p["outputs"][1]["browser"], "firefox");
+}

@@ -64,6 +64,8 @@ enum Command {
         as_of: Option<String>,
         #[arg(long, default_value_t = 1)]
         version: u64,
+        #[arg(long)]
+        json: bool,
         file: String,
     },
     /// Build a branded extension for Chromium and Firefox (folders and reproducible zips).
@@ -98,18 +100,24 @@ enum Command {
         extension: String,
         #[arg(short, long)]
         out: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Make a minisign key pair for signing dataset updates.
     Keygen {
         /// Folder for backstory.key (secret) and backstory.pub.
         #[arg(short, long, default_value = ".")]
         out: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Validate and sign a dataset; writes DATASET.minisig.
     Sign {
         /// Secret key file from `backstory keygen` (or an unencrypted minisign key).
         #[arg(long)]
         key: String,
+        #[arg(long)]
+        json: bool,
         dataset: String,
     },
     /// Check a signed dataset as the extension does before it applies an update.
@@ -123,6 +131,8 @@ enum Command {
         /// The dataset version in use; the update must be newer.
         #[arg(long, default_value_t = 0)]
         current_version: u64,
+        #[arg(long)]
+        json: bool,
         dataset: String,
     },
     /// Count what a dataset holds and list its riskiest aliases.
@@ -140,11 +150,11 @@ fn main() -> ExitCode {
         Command::Scan { dataset, json, inputs } => scan::run(dataset.as_deref(), json, &inputs),
         Command::Check { json, strict, files } => check::run(&files, json, strict),
         Command::Stats { json, file } => stats::run(&file, json),
-        Command::Keygen { out } => signing::keygen(&out),
-        Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out } => {
-            pack::run(&pack::PackOptions { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out })
+        Command::Keygen { out, json } => signing::keygen(&out, json),
+        Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out, json } => {
+            pack::run(&pack::PackOptions { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out, json })
         }
-        Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, file } => {
+        Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, json, file } => {
             let meta = import::Meta {
                 title: title.unwrap_or_else(|| format!("Imported from {file}")),
                 as_of: as_of.unwrap_or_else(import::today),
@@ -153,11 +163,11 @@ fn main() -> ExitCode {
                 license,
                 version,
             };
-            import::run(&from, &file, &out, meta, dataset.as_deref())
+            import::run(&from, &file, &out, meta, dataset.as_deref(), json)
         }
-        Command::Sign { key, dataset } => signing::sign(&key, &dataset),
-        Command::Verify { public_key, signature, current_version, dataset } => {
-            signing::verify(&public_key, &dataset, signature.as_deref(), current_version)
+        Command::Sign { key, dataset, json } => signing::sign(&key, &dataset, json),
+        Command::Verify { public_key, signature, current_version, dataset, json } => {
+            signing::verify(&public_key, &dataset, signature.as_deref(), current_version, json)
         }
     };
     match outcome {

@@ -28,6 +28,7 @@ pub struct PackOptions {
     pub addon_id: Option<String>,
     pub extension: String,
     pub out: String,
+    pub json: bool,
 }
 
 pub fn run(o: &PackOptions) -> Result<u8, String> {
@@ -56,6 +57,7 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
     files.insert("manifest.json".into(), manifest_bytes);
 
     let out = Path::new(&o.out);
+    let mut outputs = Vec::new();
     for browser in ["chromium", "firefox"] {
         let folder = out.join(format!("{slug}-{browser}"));
         if folder.exists() {
@@ -64,7 +66,13 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
         write_tree(&folder, &files)?;
         let zip = out.join(format!("{slug}-{browser}.zip"));
         write_zip(&zip, &files)?;
-        println!("{}  {}", folder.display(), zip.display());
+        if !o.json {
+            println!("{}  {}", folder.display(), zip.display());
+        }
+        outputs.push(json!({"browser": browser, "folder": folder, "zip": zip}));
+    }
+    if o.json {
+        println!("{}", json!({"name": o.name, "outputs": outputs}));
     }
     Ok(0)
 }

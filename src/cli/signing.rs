@@ -11,7 +11,7 @@ use crate::validate::{validate, Severity};
 
 /// Writes `<dir>/backstory.key` (secret, unencrypted: keep it offline) and `<dir>/backstory.pub`.
 /// Refuses to overwrite an existing key.
-pub fn keygen(dir: &str) -> Result<u8, String> {
+pub fn keygen(dir: &str, json: bool) -> Result<u8, String> {
     let dir = Path::new(dir);
     let (secret_path, public_path) = (dir.join("backstory.key"), dir.join("backstory.pub"));
     if secret_path.exists() || public_path.exists() {
@@ -23,14 +23,19 @@ pub fn keygen(dir: &str) -> Result<u8, String> {
     let public = pair.pk.to_box().map_err(|e| e.to_string())?.into_string();
     write_private(&secret_path, &secret)?;
     std::fs::write(&public_path, &public).map_err(|e| format!("{}: {e}", public_path.display()))?;
-    println!("secret key: {} (keep it offline; anyone holding it can publish updates)", secret_path.display());
-    println!("public key: {}", public_path.display());
-    println!("{}", pair.pk.to_base64());
+    if json {
+        let report = serde_json::json!({"secret_key": secret_path, "public_key": public_path, "public_key_base64": pair.pk.to_base64()});
+        println!("{report}");
+    } else {
+        println!("secret key: {} (keep it offline; anyone holding it can publish updates)", secret_path.display());
+        println!("public key: {}", public_path.display());
+        println!("{}", pair.pk.to_base64());
+    }
     Ok(0)
 }
 
 /// Signs a dataset after validating it; writes `<dataset>.minisig`.
-pub fn sign(key: &str, dataset_path: &str) -> Result<u8, String> {
+pub fn sign(key: &str, dataset_path: &str, json: bool) -> Result<u8, String> {
     let bytes = std::fs::read(dataset_path).map_err(|e| format!("{dataset_path}: {e}"))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{dataset_path}: {e}"))?;
     let dataset = Dataset::from_json(text).map_err(|e| format!("{dataset_path}: {e}"))?;
@@ -41,6 +46,9 @@ pub fn sign(key: &str, dataset_path: &str) -> Result<u8, String> {
         .collect();
     if !errors.is_empty() {
         eprintln!("{dataset_path}: not signed, the dataset has errors:\n{}", errors.join("\n"));
+        if json {
+            println!("{}", serde_json::json!({"file": dataset_path, "signed": false, "errors": errors}));
+        }
         return Ok(1);
     }
     let secret_text = std::fs::read_to_string(key).map_err(|e| format!("{key}: {e}"))?;
@@ -52,12 +60,16 @@ pub fn sign(key: &str, dataset_path: &str) -> Result<u8, String> {
         .map_err(|e| format!("signing failed: {e}"))?;
     let out = format!("{dataset_path}.minisig");
     std::fs::write(&out, signature.into_string()).map_err(|e| format!("{out}: {e}"))?;
-    println!("{out}: signed {comment}");
+    if json {
+        println!("{}", serde_json::json!({"file": dataset_path, "signed": true, "signature": out, "trusted_comment": comment}));
+    } else {
+        println!("{out}: signed {comment}");
+    }
     Ok(0)
 }
 
 /// Verifies a dataset and its signature as the extension would, against `current` version.
-pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, current: u64) -> Result<u8, String> {
+pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, current: u64, json: bool) -> Result<u8, String> {
     let bytes = std::fs::read(dataset_path).map_err(|e| format!("{dataset_path}: {e}"))?;
     let sig_path = signature.map_or_else(|| format!("{dataset_path}.minisig"), str::to_string);
     let sig = std::fs::read_to_string(&sig_path).map_err(|e| format!("{sig_path}: {e}"))?;
@@ -69,11 +81,19 @@ pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, cur
         .unwrap_or(key_text);
     match verify_update(&bytes, &sig, &key_text, current) {
         Ok(d) => {
-            println!("{dataset_path}: good signature, {} version {}", d.id, d.version);
+            if json {
+                println!("{}", serde_json::json!({"file": dataset_path, "ok": true, "id": d.id, "version": d.version}));
+            } else {
+                println!("{dataset_path}: good signature, {} version {}", d.id, d.version);
+            }
             Ok(0)
         }
         Err(e) => {
-            println!("{dataset_path}: refused: {e}");
+            if json {
+                println!("{}", serde_json::json!({"file": dataset_path, "ok": false, "code": e.code(), "reason": e.to_string()}));
+            } else {
+                println!("{dataset_path}: refused: {e}");
+            }
             Ok(1)
         }
     }

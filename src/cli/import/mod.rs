@@ -31,7 +31,7 @@ pub struct Unmapped {
 
 /// Runs an import; writes `out` and returns 0 when everything mapped, 1 when something did not
 /// (the rest is still written if it forms a valid dataset), 2-style errors as `Err`.
-pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>) -> Result<u8, String> {
+pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>, json_output: bool) -> Result<u8, String> {
     let input = super::read_input(file)?;
     let (dataset, unmapped) = match from {
         "csv" => csv_list::import(&input, meta),
@@ -58,12 +58,13 @@ pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>) ->
     }
     let json = serde_json::to_string_pretty(&dataset).map_err(|e| e.to_string())?;
     std::fs::write(out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
-    println!(
-        "{out}: {} companies, {} brands; {} record(s) not mapped",
-        dataset.companies.len(),
-        dataset.brands.len(),
-        unmapped.len()
-    );
+    if json_output {
+        let unmapped: Vec<serde_json::Value> = unmapped.iter().map(|u| serde_json::json!({"at": u.at, "why": u.why})).collect();
+        let report = serde_json::json!({"out": out, "companies": dataset.companies.len(), "brands": dataset.brands.len(), "unmapped": unmapped});
+        println!("{report}");
+    } else {
+        println!("{out}: {} companies, {} brands; {} record(s) not mapped", dataset.companies.len(), dataset.brands.len(), unmapped.len());
+    }
     Ok(u8::from(!unmapped.is_empty()))
 }
 
