@@ -177,7 +177,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     }
     claims(&mut f, d);
     lint_aliases(&mut f, d);
-    f.0.sort_by(|a, b| a.severity.cmp(&b.severity));
+    f.0.sort_by_key(|p| p.severity);
     f.0
 }
 

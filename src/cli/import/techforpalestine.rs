@@ -102,7 +102,7 @@ fn describe(b: &mut Builder, c: usize, v: &Value, at: &str) {
     }
 }
 
-/// Splits "Text.[^1]\n\n[^1]: https://..." into the prose without markers and the cited URLs.
+/// Splits `Text.[^1]\n\n[^1]: https://...` into the prose without markers and the cited URLs.
 fn footnotes(description: &str) -> (String, Vec<String>) {
     let mut prose = Vec::new();
     let mut urls = Vec::new();
