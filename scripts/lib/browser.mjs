@@ -28,7 +28,15 @@ export async function launch({ ext = DIST, headless = true, allowRequest } = {})
     ],
   });
   const network = watchNetwork(context, { allowRequest });
-  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20000 });
+  let worker;
+  try {
+    worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 60000 });
+  } catch (e) {
+    // The caller gets no handle to close, and an open browser would keep the test process alive.
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+    throw e;
+  }
   const extensionId = new URL(worker.url()).host;
   const close = async () => { await context.close(); await rm(profile, { recursive: true, force: true }); network.check(); };
   return { context, worker, extensionId, close, network };
