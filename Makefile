@@ -19,8 +19,14 @@ screenshots: build
 test: setup
 	node scripts/test-all.mjs
 
-bench: setup
-	cargo bench
+# Engine micro-benchmarks (criterion; BENCH_SKIP_CARGO=1 skips them, they are slow), then the browser:
+# every corpus and fixture page with the real extension beside the floor and peer-style matchers
+# (bench/report.md, BENCH_RUNS, BENCH_PAGES) and the infinite-scroll soak (bench/soak.md, BENCH_SOAK_SECONDS).
+bench: build
+	$(if $(BENCH_SKIP_CARGO),,cargo bench --bench engine)
+	cargo build --release --features cli --bin backstory
+	node bench/run.mjs
+	node bench/soak.mjs
 
 # Precision and recall on the shared corpus (../shared, or $$BACKSTORY_SHARED) against the hand
 # labels in tests/corpus-labels.json, default and NSI-imported datasets; tests/eval/main.rs.

@@ -15,8 +15,9 @@
     'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
   ]);
 
+  // HTML tag names are upper case already; the fallback serves XHTML and SVG-embedded documents.
   function isBlockTag(tagName) {
-    return BLOCK_TAGS.has(String(tagName).toUpperCase());
+    return BLOCK_TAGS.has(tagName) || BLOCK_TAGS.has(String(tagName).toUpperCase());
   }
 
   // segments: [{ref, block, text, own?}] in document order (ref = a text node, or an element whose

@@ -59,7 +59,8 @@
     // order, then attribute texts (each its own run, so their order does not matter).
     // A plain SHOW_TEXT walker without a JS filter stays on the browser's fast path; skipped regions
     // are found by a memoized look at each text node's ancestors (most share a parent).
-    async function collect(roots, stats) {
+    // stats.walkMs adds the walk's own time; clock (main.js) is told when the walk yields.
+    async function collect(roots, stats, clock) {
       const segments = [];
       const cache = new Map();
       let t0 = performance.now();
@@ -69,27 +70,42 @@
       const due = () => (++visited & 63) === 0 && performance.now() > deadline;
       const pause = async () => {
         if (stats) stats.walkMs += performance.now() - t0;
+        clock?.end();
         await yieldToPage();
+        clock?.begin();
         t0 = performance.now();
         deadline = t0 + sliceMs;
       };
       for (const r of roots) {
         if (insideRejected(r)) continue;
         if (r.nodeType === 3) { segments.push({ ref: r, block: blockOf(r, cache), text: r.data }); continue; }
-        const verdict = new Map([[r, false]]); // element -> inside a skipped region (below r)
-        const bad = (el) => {
-          let v = verdict.get(el);
-          if (v === undefined) { v = rejected(el) || bad(el.parentElement); verdict.set(el, v); }
+        // One memo per element below r: its text block, or null inside a skipped region. Text nodes
+        // come in runs under the same parent, so most skip even the Map lookup; text under a skipped
+        // parent (a script's source) is never read. This loop runs cold (once per page, before the
+        // JIT warms up), so every call saved per node counts: it was 5-10 times the bare walk.
+        const memo = new Map([[r, blockOf(r, cache)]]);
+        const blockBelow = (el) => {
+          if (el === null) return null; // removed from the page while the walk yielded
+          let v = memo.get(el);
+          if (v === undefined) {
+            if (rejected(el)) v = null;
+            else { const up = blockBelow(el.parentElement); v = up === null ? null : B.isBlockTag(el.tagName) ? el : up; }
+            memo.set(el, v);
+          }
           return v;
         };
         const walker = doc.createTreeWalker(r, NodeFilter.SHOW_TEXT);
+        let lastParent = null, block = null;
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (n.data.length > 1 && !bad(n.parentElement)) segments.push({ ref: n, block: blockOf(n, cache), text: n.data });
+          const p = n.parentNode;
+          if (p !== lastParent) { lastParent = p; block = blockBelow(p); }
+          if (block !== null) { const text = n.data; if (text.length > 1) segments.push({ ref: n, block, text }); }
           if (due()) await pause();
         }
         if (r.matches(ATTR_SELECTOR) && !rejected(r)) pushAttrs(r, blockOf(r, cache), segments);
         for (const el of r.querySelectorAll(ATTR_SELECTOR)) {
-          if (!bad(el)) pushAttrs(el, blockOf(el, cache), segments);
+          const b = blockBelow(el);
+          if (b !== null) pushAttrs(el, b, segments);
           if (due()) await pause();
         }
       }

@@ -15,7 +15,9 @@
   const { BackstoryBlocks: B, BackstoryRules: R, BackstoryStructured: S, BackstoryCard: Card } = globalThis;
   const HOST = location.hostname;
 
-  const BATCH_CHARS = 8192; // one scan message: ~1 ms to match, small enough to keep turns short
+  // One scan message: ~1 ms to match in the background. Each message costs a round trip of a few ms,
+  // and the page no longer waits on batch boundaries to draw, so larger batches are cheaper.
+  const BATCH_CHARS = 32768;
   const SLICE_MS = 4; // DOM-walk budget before yielding to the page (uBlock Origin uses ~4 ms)
   const MAX_QUEUED = 1000; // above this many queued mutations, one full rescan is cheaper (Dark Reader)
   const BADGE_CAP = 150; // badges per page; the rest are listed in the popup from the findings
@@ -23,9 +25,6 @@
   const REPORT_MS = 250; // findings reports are coalesced
   const CHROME_SELECTOR = 'header, footer, nav, [role="banner"], [role="contentinfo"], [role="navigation"]';
 
-  const overlay = globalThis.BackstoryOverlay.create(document, { onActivate: openCard });
-  const collector = globalThis.BackstoryCollect.create(document, { isOwn: overlay.isHost, sliceMs: SLICE_MS });
-  const yieldToPage = globalThis.BackstoryCollect.yieldToPage;
 
   let rawSettings = null;
   let settings = R.readSettings(null);
@@ -35,9 +34,29 @@
   let generation = 0; // bumped on every reset; a scan from an older generation draws nothing
   const findings = new Map(); // block -> Map(company id -> {company, alias, kind, brand, badgeable})
   const seen = new WeakSet(); // blocks collected at least once (a rescan of one clears it first)
-  // Main-thread timings of this page for benchmarks, which read them in the isolated world over the
-  // DevTools protocol (the page cannot see this world); never sent anywhere.
-  const stats = globalThis.__backstoryStats = { walkMs: 0, scanMs: 0, drawMs: 0, batches: [], longestMs: 0 };
+  // Main-thread timings of this page for benchmarks (bench/), which read them in the isolated world
+  // over the DevTools protocol (the page cannot see this world); never sent anywhere. A slice is one
+  // synchronous stretch of our work between two awaits (a task, or part of one): mainMs sums the
+  // slices, longestMs is the longest. Counters only, so a long-lived tab does not grow them.
+  const stats = globalThis.__backstoryStats = {
+    walkMs: 0, scanMs: 0, drawMs: 0, mainMs: 0, longestMs: 0, slices: 0, batches: 0, chars: 0, passes: 0, busy: 0,
+    get badges() { return overlay.count; },
+    get findings() { return findings.size; },
+  };
+  const clock = {
+    t: 0,
+    begin() { clock.t = performance.now(); },
+    end() {
+      const d = performance.now() - clock.t;
+      stats.mainMs += d;
+      stats.slices += 1;
+      if (d > stats.longestMs) stats.longestMs = d;
+    },
+  };
+
+  const overlay = globalThis.BackstoryOverlay.create(document, { onActivate: openCard, clock });
+  const collector = globalThis.BackstoryCollect.create(document, { isOwn: overlay.isHost, sliceMs: SLICE_MS });
+  const yieldToPage = globalThis.BackstoryCollect.yieldToPage;
 
   const alive = () => { try { return Boolean(api.runtime?.id); } catch { return false; } };
   async function send(msg) {
@@ -126,44 +145,79 @@
 
   async function process(roots, { full = false } = {}) {
     if (dead || R.pageOff(settings, HOST)) return;
-    const gen = generation;
     await whenVisible();
+    stats.busy += 1;
+    clock.begin();
+    try {
+      await pass(roots, full, generation);
+    } finally {
+      clock.end();
+      stats.busy -= 1;
+      stats.passes += 1;
+    }
+  }
+  // Between clock.end() and clock.begin() our code waits (the background, or the page's turn).
+  async function pass(roots, full, gen) {
     if (!full) for (const r of roots) if (r.nodeType === 1 && seen.has(r)) clearWithin(r);
-    const segments = await collector.collect(roots, stats);
+    const segments = await collector.collect(roots, stats, clock);
     if (gen !== generation) return;
     for (const s of segments) seen.add(s.block);
+    // Every batch is matched first. Mapping offsets back reads no style or layout, and nothing is
+    // drawn yet, so no DOM write of ours lands between the visibility reads below.
+    const hits = []; // [mapped hit, entry]
     for (const batch of B.buildBatches(segments, BATCH_CHARS)) {
+      clock.end();
       const t0 = performance.now();
       const res = await send({ type: 'scan', text: batch.text });
-      const t1 = performance.now();
+      stats.scanMs += performance.now() - t0;
+      clock.begin();
       if (dead || gen !== generation) return;
       if (!res?.ok) { if (res) console.warn('Backstory: scan failed:', res.error); return; }
       const companyOf = (i) => res.entries[i]?.company?.id;
-      const items = [];
       const mapped = B.textFirst(B.mapHits(batch, res.hits), (n) => n.nodeType === 3);
-      for (const m of B.onePerCompany(mapped, companyOf)) accept(m, res.entries[m.entry], items);
-      overlay.add(items);
-      const t2 = performance.now();
-      stats.scanMs += t1 - t0;
-      stats.drawMs += t2 - t1;
-      stats.batches.push({ chars: batch.text.length, roundTripMs: t1 - t0, drawMs: t2 - t1 });
-      stats.longestMs = Math.max(stats.longestMs, t2 - t1);
-      await yieldToPage();
-      await whenVisible();
+      for (const m of B.onePerCompany(mapped, companyOf)) hits.push([m, res.entries[m.entry]]);
+      stats.batches += 1;
+      stats.chars += batch.text.length;
     }
-    if (full || roots.some((r) => r.nodeType === 1 && r.contains(S.titleElement(document)))) await structured(gen);
+    const product = full || roots.some((r) => r.nodeType === 1 && r.contains(S.titleElement(document))) ? readProduct() : null;
+    // Accepting and drawing share the slice budget: a slice reads visibility for as many hits as
+    // fit (checkVisibility updates style at most once, since nothing is written between the reads),
+    // then draws what it accepted, then yields. Accepting a whole batch in one go, with the badges
+    // of the previous batch just written, forced a style recalculation per batch and once made a
+    // 135 ms task on a large page.
+    for (let i = 0; i < hits.length;) {
+      const t0 = performance.now();
+      const items = [];
+      do { accept(hits[i][0], hits[i][1], items); i += 1; } while (i < hits.length && performance.now() - t0 < SLICE_MS);
+      overlay.add(items);
+      stats.drawMs += performance.now() - t0;
+      if (i < hits.length) {
+        clock.end();
+        await yieldToPage();
+        await whenVisible();
+        clock.begin();
+        if (dead || gen !== generation) return;
+      }
+    }
+    if (product) await structured(gen, product);
     scheduleReport();
   }
 
   // The product's brand from structured data: certain, so flagged at the product title even when
   // the text rules would hold an ambiguous name back.
-  async function structured(gen) {
+  // Read with the hits' visibility, before anything is drawn: checking the title after our badges and
+  // the underline sheet were written forced a whole-page style recalculation (a 26-40 ms task).
+  function readProduct() {
     const names = S.readBrands(document);
     const title = names.length ? S.titleElement(document) : null;
-    if (!title || !isVisible(title)) return;
+    return title && isVisible(title) ? { names, title } : null;
+  }
+  async function structured(gen, { names, title }) {
     const block = collector.blockOf(title, new Map());
     for (const name of names) {
+      clock.end();
       const res = await send({ type: 'brand', name });
+      clock.begin();
       if (dead || gen !== generation || !res?.ok || !res.entry) continue;
       const entry = res.entry;
       if (R.suppressed(entry, HOST, settings) || blockHas(block, entry.company.id)) continue;
@@ -256,12 +310,16 @@
     timer = setTimeout(() => { timer = 0; frame = requestAnimationFrame(flush); }, SETTLE_MS);
   }
   function flush() {
+    clock.begin();
+    try { flushQueued(); } finally { clock.end(); }
+  }
+  function flushQueued() {
     frame = 0;
     if (dead) return;
     if (!alive()) { teardown(); return; }
     if (document.hidden) { whenVisible().then(schedule); return; }
     if (location.href.split('#')[0] !== lastPath) { routeChanged(); return; }
-    if (removals) { removals = false; overlay.position(); scheduleReport(); }
+    if (removals) { removals = false; overlay.prune(); overlay.position(); scheduleReport(); }
     let roots;
     const full = overflow;
     if (overflow) roots = [document.body];
@@ -304,7 +362,9 @@
     requestAnimationFrame(() => {
       framePending = false;
       if (!alive()) { teardown(); return; }
+      clock.begin();
       overlay.position();
+      clock.end();
     });
   }
   const resizeObserver = new ResizeObserver(reposition);

@@ -39,7 +39,8 @@
   }
 
   // onActivate(badge): the badge was clicked or pressed (main.js builds and shows the card).
-  function create(doc, { onActivate = () => {} } = {}) {
+  // clock: {begin, end} (main.js) counts our own main-thread time; placing badges is part of it.
+  function create(doc, { onActivate = () => {}, clock = null } = {}) {
     const win = doc.defaultView;
     let host = null, layer = null, pop = null, popFor = null, notice = null;
     let hidden = false, underline = false;
@@ -84,20 +85,22 @@
 
     // Underline matched text with the CSS Custom Highlight API: no DOM change at all. The
     // ::highlight rule must live in a document-level sheet, adopted rather than inserted as an element.
+    // Adopting a document sheet makes the browser restyle the whole page, so it waits for the first
+    // underlined match (add(), after the slice's reads): a page with no match never pays for it.
     function setUnderline(on) {
       underline = Boolean(on) && Boolean(highlight);
       if (!highlight) return;
-      if (underline) {
-        if (!highlightSheet) {
-          highlightSheet = new win.CSSStyleSheet();
-          highlightSheet.replaceSync(`::highlight(${HIGHLIGHT}) { text-decoration-line: underline; text-decoration-style: dotted;
-            text-decoration-color: #0f766e; text-decoration-thickness: 2px; }`);
-        }
-        if (!doc.adoptedStyleSheets.includes(highlightSheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, highlightSheet];
-        win.CSS.highlights.set(HIGHLIGHT, highlight);
-      } else {
-        win.CSS.highlights.delete(HIGHLIGHT);
+      if (!underline) win.CSS.highlights.delete(HIGHLIGHT);
+      else if (highlight.size) showUnderline();
+    }
+    function showUnderline() {
+      if (!highlightSheet) {
+        highlightSheet = new win.CSSStyleSheet();
+        highlightSheet.replaceSync(`::highlight(${HIGHLIGHT}) { text-decoration-line: underline; text-decoration-style: dotted;
+          text-decoration-color: #0f766e; text-decoration-thickness: 2px; }`);
       }
+      if (!doc.adoptedStyleSheets.includes(highlightSheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, highlightSheet];
+      win.CSS.highlights.set(HIGHLIGHT, highlight);
     }
 
     function has(block, company) {
@@ -132,9 +135,11 @@
         group.add(badge);
         if (highlight && range.startContainer.nodeType === 3) highlight.add(range);
       }
+      if (underline && highlight.size && !win.CSS.highlights.has(HIGHLIGHT)) showUnderline();
     }
 
     function onIntersect(entries) {
+      clock?.begin();
       const changed = [];
       for (const e of entries) {
         for (const b of byAnchor.get(e.target) ?? []) {
@@ -144,6 +149,7 @@
         }
       }
       position(changed);
+      clock?.end();
     }
 
     // Reads every rect first, then writes every style: one layout, no thrashing. Only badges near
@@ -153,21 +159,21 @@
       ensureHost();
       const origin = host.getBoundingClientRect();
       const places = list.map((b) => {
-        if (!b.range.startContainer.isConnected || !b.range.endContainer.isConnected) return 'gone';
+        if (gone(b)) return 'gone';
         const rects = b.range.getClientRects();
         const r = rects[rects.length - 1];
         return r && r.width > 1 && r.height > 1 ? r : null;
       });
-      const gone = [];
+      const lost = [];
       list.forEach((b, i) => {
         const r = places[i];
-        if (r === 'gone') { gone.push(b); return; }
+        if (r === 'gone') { lost.push(b); return; }
         b.button.hidden = !r;
         if (!r) return;
         b.button.style.left = `${Math.round(r.right - origin.left - OVERLAP)}px`;
         b.button.style.top = `${Math.round(r.top - origin.top - BADGE / 2 + 2)}px`;
       });
-      if (gone.length) remove(gone);
+      if (lost.length) remove(lost);
       if (pop && popFor) placeCard();
     }
 
@@ -187,6 +193,11 @@
       for (let i = badges.length - 1; i >= 0; i--) if (drop.has(badges[i])) badges.splice(i, 1);
       return drop.size;
     }
+    // Badges whose text left the document, near the viewport or not: without this, badges of content
+    // an endless feed dropped stayed counted against the page's cap and new content got none.
+    // A live Range moves to the removal point when its text is removed, so the anchor element tells.
+    const gone = (b) => !b.anchor.isConnected || !b.range.startContainer.isConnected || !b.range.endContainer.isConnected;
+    const prune = () => remove(badges.filter(gone));
     const removeWithin = (node) => remove(badges.filter((b) => node === b.block || node.contains(b.block)));
     const removeAll = () => remove(badges.slice());
     const removeCompany = (company) => remove(badges.filter((b) => b.company === company));
@@ -299,7 +310,7 @@
     }
 
     return {
-      has, add, position, removeWithin, removeAll, removeCompany, showCard, closeCard, showNotice, hideNotice,
+      has, add, position, prune, removeWithin, removeAll, removeCompany, showCard, closeCard, showNotice, hideNotice,
       focusNext, setHidden, setUnderline, destroy,
       isHost: (n) => n === host,
       get count() { return badges.length; },

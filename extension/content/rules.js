@@ -36,6 +36,7 @@
 
   // "Not this company — hide on this site": the alias (case-insensitive) for that company on that host.
   function matchHidden(entry, host, settings) {
+    if (!settings.hiddenMatches.length) return false; // the common case; fold() normalizes, which costs
     const h = String(host).toLowerCase();
     const a = fold(entry.alias);
     return settings.hiddenMatches.some((m) => m.host.toLowerCase() === h && m.company === entry.company.id && fold(m.alias) === a);

@@ -98,11 +98,14 @@ test('content added later is scanned by the observer', async () => {
     p.append(b);
     document.querySelector('.reviews').append(p);
   });
-  const later = await waitForOverlay(page, (o) => o.badges.length >= EXPECTED.length + 1, 5000);
+  const late = await page.locator('#late').boundingBox();
+  const besideLate = (b) => b.box && b.box.y + b.box.height > late.y && b.box.y < late.y + late.height;
+  // Badges are placed by an IntersectionObserver callback after they exist: wait for the placement
+  // too, or a slow machine reads the new badge before it has a box.
+  const later = await waitForOverlay(page, (o) => o.badges.length >= EXPECTED.length + 1 && o.badges.some(besideLate), 10000);
   // One badge per company per block: the new paragraph names two Amazon brands, gets one badge.
   assert.equal(later.badges.length, EXPECTED.length + 1);
-  const late = await page.locator('#late').boundingBox();
-  assert.ok(later.badges.some((b) => b.box && b.box.y + b.box.height > late.y && b.box.y < late.y + late.height));
+  assert.ok(later.badges.some(besideLate));
 });
 
 test('the background refuses a privileged message from the content script', async () => {
