@@ -104,8 +104,15 @@ impl Writer {
     /// Appends one ASCII byte that came from original byte `at` alone.
     #[inline]
     fn push_ascii(&mut self, b: u8, at: u32) {
+        self.begin_ascii(at, b.is_ascii_alphanumeric());
+        self.bytes.push(b);
+    }
+
+    /// Before ASCII that came one to one from original bytes starting at `at`: the word-start
+    /// mark if a word begins here, and a new one-to-one span unless the last one continues.
+    #[inline]
+    fn begin_ascii(&mut self, at: u32, word: bool) {
         if self.word_starts {
-            let word = b.is_ascii_alphanumeric();
             if word && (!self.last_is_word || self.last_is_unspaced) {
                 self.mark_word_start((at, at + 1));
             }
@@ -120,25 +127,12 @@ impl Writer {
         if !continues {
             self.spans.push(Span { start: here, orig_start: at, orig_end: at + 1, one_to_one: true });
         }
-        self.bytes.push(b);
     }
 
     /// Appends a run of ASCII letters and digits that came one to one from original bytes
     /// starting at `at`.
     fn push_ascii_word(&mut self, word: &[u8], at: u32, fold_case: bool) {
-        if self.word_starts && (!self.last_is_word || self.last_is_unspaced) {
-            self.mark_word_start((at, at + 1));
-        }
-        self.last_is_word = true;
-        self.last_is_unspaced = false;
-        let here = self.bytes.len() as u32;
-        let continues = self
-            .spans
-            .last()
-            .is_some_and(|s| s.one_to_one && s.orig_start + (here - s.start) == at);
-        if !continues {
-            self.spans.push(Span { start: here, orig_start: at, orig_end: at + 1, one_to_one: true });
-        }
+        self.begin_ascii(at, true);
         if fold_case {
             self.bytes.extend(word.iter().map(u8::to_ascii_lowercase));
         } else {

@@ -30,6 +30,11 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// The error lines of `validate`, for commands that refuse an invalid dataset.
+pub fn errors(d: &Dataset) -> Vec<String> {
+    validate(d).into_iter().filter(|p| p.severity == Severity::Error).map(|p| p.to_string()).collect()
+}
+
 /// Companies whose `as_of` is this many years older than the dataset's get a warning.
 const STALE_YEARS: i32 = 5;
 

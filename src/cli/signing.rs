@@ -7,7 +7,6 @@ use minisign::{KeyPair, PublicKeyBox, SecretKeyBox};
 
 use crate::dataset::Dataset;
 use crate::update::{trusted_comment, verify_update};
-use crate::validate::{validate, Severity};
 
 /// Writes `<dir>/backstory.key` (secret, unencrypted: keep it offline) and `<dir>/backstory.pub`.
 /// Refuses to overwrite an existing key.
@@ -39,11 +38,7 @@ pub fn sign(key: &str, dataset_path: &str, json: bool) -> Result<u8, String> {
     let bytes = std::fs::read(dataset_path).map_err(|e| format!("{dataset_path}: {e}"))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{dataset_path}: {e}"))?;
     let dataset = Dataset::from_json(text).map_err(|e| format!("{dataset_path}: {e}"))?;
-    let errors: Vec<String> = validate(&dataset)
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| p.to_string())
-        .collect();
+    let errors = crate::validate::errors(&dataset);
     if !errors.is_empty() {
         eprintln!("{dataset_path}: not signed, the dataset has errors:\n{}", errors.join("\n"));
         if json {

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 use crate::dataset::{Alias, Brand, Category, Company, Dataset, Owner, Publisher, Source, FORMAT_MARKER, FORMAT_VERSION};
 use crate::normalize::{normalize, Fold};
-use crate::validate::{validate, Severity};
 
 /// Metadata for the dataset an import produces.
 pub struct Meta {
@@ -48,11 +47,7 @@ pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>, js
     for u in &unmapped {
         eprintln!("{file}: {}: not mapped: {}", u.at, u.why);
     }
-    let errors: Vec<String> = validate(&dataset)
-        .into_iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| p.to_string())
-        .collect();
+    let errors = crate::validate::errors(&dataset);
     if !errors.is_empty() {
         return Err(format!("the imported dataset is not valid, nothing written:\n{}", errors.join("\n")));
     }
