@@ -144,3 +144,30 @@ test('options shows the subscription, the last result in plain words, and Check 
   await assertStillVersion(5);
   await page.close();
 });
+
+test('a user can subscribe to another list by hand in options, and it is used from then on', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/extension/options/options.html`);
+  const section = page.getByRole('region', { name: 'Dataset updates' });
+  // The packed extension already holds this origin, so the permission request needs no prompt.
+  const ownList = `http://127.0.0.1:${updateServer.address().port}/own.json`;
+  await section.getByLabel('Address of the list (https://…)').fill(ownList);
+  await section.getByLabel("Publisher's public key (minisign)").fill('not a key');
+  await section.getByRole('button', { name: 'Subscribe' }).click();
+  await page.locator('#updates-result').filter({ hasText: 'not a minisign public key' }).waitFor({ timeout: 10000 });
+  const key = readFileSync(join(dir, 'keys/backstory.pub'), 'utf8');
+  await section.getByLabel("Publisher's public key (minisign)").fill(key.trim().split('\n').pop());
+  await section.getByRole('button', { name: 'Subscribe' }).click();
+  await page.locator('#updates-result').filter({ hasText: 'Subscribed' }).waitFor({ timeout: 10000 });
+  await section.getByText(/added by you/).waitFor({ timeout: 5000 });
+  answer = signed(dataset(7));
+  await section.getByRole('button', { name: 'Check now' }).click();
+  await page.locator('#updates-result').filter({ hasText: 'Updated' }).waitFor({ timeout: 30000 });
+  await assertStillVersion(7);
+  const saved = await send({ type: 'updateStatus' });
+  assert.equal(saved.subscription.source, 'user');
+  assert.equal(saved.subscription.url, ownList);
+  await section.getByRole('button', { name: 'Remove my subscription' }).click();
+  await section.getByText(/set by the publisher of this extension/).waitFor({ timeout: 5000 });
+  await page.close();
+});
