@@ -13,5 +13,14 @@ if [ "$first" != "$second" ]; then
   printf 'dist: NOT reproducible\nfirst build:\n%s\nsecond build:\n%s\n' "$first" "$second" >&2
   exit 1
 fi
+# Firefox's reviewers rebuild the WebAssembly from source: the source package is the commit
+# itself (git archive stamps entries with the commit's time, so it is reproducible too).
+version=$(node -p "require('./manifest.json').version")
+source_zip="dist/backstory-$version-source.zip"
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  git archive --format=zip -o "$source_zip" HEAD
+  [ -z "$(git status --porcelain)" ] || echo "dist: note: uncommitted changes are not in $source_zip" >&2
+  second=$(printf '%s\n%s  %s' "$second" "$(sha256sum "$source_zip" | cut -d' ' -f1)" "$(basename "$source_zip")")
+fi
 echo "$second" | tee dist/SHA256SUMS
 echo "dist: two builds gave byte-identical packages" >&2
