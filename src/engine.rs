@@ -411,9 +411,6 @@ impl Engine {
         self.search.search(query, limit)
     }
 
-    #[doc(hidden)]
-    pub fn debug_automaton(&self) -> (&AhoCorasick, usize) { (&self.automaton, self.patterns.len()) }
-
     /// Bytes held by the automaton (its own report).
     pub fn automaton_memory(&self) -> usize {
         self.automaton.memory_usage()

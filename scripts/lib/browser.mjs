@@ -96,6 +96,26 @@ export async function readOverlay(page) {
   }
 }
 
+// The content script's isolated world in `page` (reached through CDP: the page cannot see it), of
+// the extension `extensionId` (another loaded extension has a world of its own). Waits up to
+// `timeout` for the script to start; evaluate(expression) awaits and returns by value.
+export async function contentWorld(page, extensionId, timeout = 10000) {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable'); // reports the worlds that already exist, then new ones
+  let world;
+  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
+    if (world) break;
+  }
+  if (!world) throw new Error('content script world not found');
+  const evaluate = async (expression) => (await cdp.send('Runtime.evaluate', {
+    contextId: world.id, awaitPromise: true, returnByValue: true, expression,
+  })).result.value;
+  return { cdp, world, evaluate };
+}
+
 // Polls readOverlay until check(result) is truthy or the timeout passes; returns the last result.
 export async function waitForOverlay(page, check, timeout = 15000) {
   const end = Date.now() + timeout;

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../../scripts/serve.mjs';
-import { launch, readOverlay, textRect, waitForOverlay } from '../../scripts/lib/browser.mjs';
+import { contentWorld, launch, readOverlay, textRect, waitForOverlay } from '../../scripts/lib/browser.mjs';
 
 const PROFILE = 'https://investigate.info/company/amazon';
 const EXPECTED = ['Whole Foods Market', 'Ring Video Doorbell', 'Zappos', 'NASDAQ:AMZN'];
@@ -109,23 +109,15 @@ test('content added later is scanned by the observer', async () => {
 });
 
 test('the background refuses a privileged message from the content script', async () => {
-  const cdp = await page.context().newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
-  assert.ok(world, 'content script world not found');
-  const call = async (msg) => (await cdp.send('Runtime.evaluate', {
-    contextId: world.id, awaitPromise: true, returnByValue: true,
-    expression: `BackstoryApi.runtime.sendMessage(${JSON.stringify(msg)})`,
-  })).result.value;
+  const world = await contentWorld(page, browser.extensionId);
+  const call = (msg) => world.evaluate(`BackstoryApi.runtime.sendMessage(${JSON.stringify(msg)})`);
   assert.deepEqual(await call({ type: 'search', query: 'ring' }), { ok: false, error: 'sender not allowed' });
   assert.deepEqual(await call({ type: 'scan', text: 42 }), { ok: false, error: 'bad scan message' });
   assert.deepEqual(await call({ type: 'nope' }), { ok: false, error: 'unknown message type' });
   const ok = await call({ type: 'scan', text: 'Ring Video Doorbell' });
   assert.equal(ok.ok, true);
   assert.deepEqual(ok.hits.slice(0, 2), [0, 19]);
-  await cdp.detach();
+  await world.cdp.detach();
 });
 
 test('badges still appear on a page with a strict CSP', async () => {

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
-import { DIST, launch } from '../../scripts/lib/browser.mjs';
+import { DIST, contentWorld, launch } from '../../scripts/lib/browser.mjs';
 
 // One well-formed message per type, and refusals it must meet: `bad` (wrong shape) and `big`
 // (over a size cap). Adding a type to MESSAGES without a line here fails the first test.
@@ -79,20 +79,10 @@ before(async () => {
 
   // The content script's isolated world on the demo shop, reached through CDP.
   const page = await browser.context.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
   await page.goto(server.url);
-  await cdp.send('Runtime.enable');
-  let world;
-  for (const end = Date.now() + 10000; !world && Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
-    world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${browser.extensionId}`);
-  }
-  assert.ok(world, 'content script world not found');
-  contentCall = async (messages) => (await cdp.send('Runtime.evaluate', {
-    contextId: world.id, awaitPromise: true, returnByValue: true,
-    expression: `Promise.all(${JSON.stringify(messages)}.map((m) => BackstoryApi.runtime.sendMessage(m).catch((e) => ({ threw: String(e.message ?? e) }))))`,
-  })).result.value;
+  const world = await contentWorld(page, browser.extensionId);
+  contentCall = (messages) => world.evaluate(
+    `Promise.all(${JSON.stringify(messages)}.map((m) => BackstoryApi.runtime.sendMessage(m).catch((e) => ({ threw: String(e.message ?? e) }))))`);
 });
 after(async () => {
   await browser?.close();

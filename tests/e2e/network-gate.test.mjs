@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../../scripts/serve.mjs';
-import { launch } from '../../scripts/lib/browser.mjs';
+import { contentWorld, launch } from '../../scripts/lib/browser.mjs';
 import { isInside } from '../../scripts/lib/network-gate.mjs';
 
 // .invalid never resolves (RFC 2606), and the browser resolves nothing but loopback anyway.
@@ -40,20 +40,13 @@ test('a fetch from an extension page is caught', async () => {
 
 test('a fetch from the content script is caught, while the loopback test server is not', async () => {
   const page = await browser.context.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
   await page.goto(server.url);
-  await cdp.send('Runtime.enable');
-  let world;
-  await until(() => (world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'))), 'content script world');
-  await cdp.send('Runtime.evaluate', {
-    contextId: world.id, awaitPromise: true,
-    expression: `Promise.all([fetch(${JSON.stringify(OUTSIDE + 'content')}).catch(() => {}), fetch(${JSON.stringify(server.url + 'shop.css')})])`,
-  });
+  const world = await contentWorld(page, browser.extensionId);
+  await world.evaluate(
+    `Promise.all([fetch(${JSON.stringify(OUTSIDE + 'content')}).catch(() => {}), fetch(${JSON.stringify(server.url + 'shop.css')})]).then(() => null)`);
   await until(() => seen('content'), 'content script fetch');
   assert.ok(browser.network.outside.every((r) => !r.url.startsWith(server.url)), 'the loopback test server was reported');
-  await cdp.detach();
+  await world.cdp.detach();
   await page.close();
 });
 
