@@ -206,9 +206,7 @@ impl Engine {
             }
         }
         for (bi, brand) in dataset.brands.iter().enumerate() {
-            let Some(owner) = brand.owners.first().and_then(|o| company_by_id.get(&o.company)) else {
-                continue;
-            };
+            let Some(owner) = brand.owners.first().and_then(|o| company_by_id.get(&o.company)) else { continue };
             for rule in crate::dataset::match_rules(&brand.name, &brand.aliases) {
                 add_alias(&mut b, &mut entries, &rule, HitKind::Brand, Some(bi), *owner);
             }
@@ -264,6 +262,8 @@ impl Engine {
             {
                 continue;
             }
+            // The name begins after its word-start mark (which may stand for the space before it).
+            let s = if hay.as_bytes()[s] == normalize::WORD_START as u8 { s + 1 } else { s };
             let pattern = &self.patterns[m.pattern().as_usize()];
             if pattern.excludes_all || !pattern.excludes.is_empty() {
                 exclusions.push((s, e, m.pattern().as_usize()));
@@ -320,11 +320,12 @@ impl Engine {
         let (os, oe) = norm.original_range(s, e);
         let original = &text[os..oe];
         if entry.kind == HitKind::Symbol {
-            let hay = norm.text.as_str();
-            let before_start = floor_char_boundary(hay, s.saturating_sub(48));
-            let after_end = floor_char_boundary(hay, (e + 16).min(hay.len()));
-            let unmarked = |t: &str| t.chars().filter(|&c| c != normalize::WORD_START).collect::<String>();
-            let (before, after) = (unmarked(&hay[before_start..s]), unmarked(&hay[e..after_end]));
+            // The symbol rule reads the text around the ticker in its plain folded form (no marks),
+            // taken from the original: tickers are rare, so this costs nothing measurable.
+            let before_start = floor_char_boundary(text, os.saturating_sub(64));
+            let after_end = floor_char_boundary(text, (oe + 16).min(text.len()));
+            let before = normalize(&text[before_start..os], Fold::MATCH).text;
+            let after = normalize(&text[oe..after_end], Fold::MATCH).text;
             let candidate = symbols::Candidate {
                 before: &before,
                 after: &after,

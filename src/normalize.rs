@@ -36,6 +36,11 @@ impl Fold {
 /// with it too, so they can only match where a word starts: "ring" never even becomes a candidate
 /// inside "during", and the automaton reports a tenth of the matches it did without it. Page text
 /// never contains it: C0 control characters are dropped.
+///
+/// The mark takes the place of the space that separates a word from the word before ("whole
+/// foods" becomes "\u{1}whole\u{1}foods") and is inserted elsewhere (at the start, after
+/// punctuation, in scripts written without spaces), so ordinary prose stays one byte for one byte
+/// and its offset map a single run. A match that begins with the mark begins at the byte after it.
 pub const WORD_START: char = '\u{1}';
 
 /// The character that separates text blocks in normalized text. Page text marks a block break with
@@ -114,34 +119,119 @@ impl Writer {
     fn begin_ascii(&mut self, at: u32, word: bool) {
         if self.word_starts {
             if word && (!self.last_is_word || self.last_is_unspaced) {
-                self.mark_word_start((at, at + 1));
+                self.mark_word_start((at, at + 1), true);
             }
             self.last_is_word = word;
             self.last_is_unspaced = false;
         }
         let here = self.bytes.len() as u32;
-        let continues = self
-            .spans
-            .last()
-            .is_some_and(|s| s.one_to_one && s.orig_start + (here - s.start) == at);
+        let continues = self.spans.last().is_some_and(|s| s.one_to_one && s.orig_start + (here - s.start) == at);
         if !continues {
             self.spans.push(Span { start: here, orig_start: at, orig_end: at + 1, one_to_one: true });
         }
     }
 
-    /// Appends a run of ASCII letters and digits that came one to one from original bytes
-    /// starting at `at`.
-    fn push_ascii_word(&mut self, word: &[u8], at: u32, fold_case: bool) {
-        self.begin_ascii(at, true);
-        if fold_case {
-            self.bytes.extend(word.iter().map(u8::to_ascii_lowercase));
-        } else {
-            self.bytes.extend_from_slice(word);
+    /// Copies plain ASCII prose one to one, starting at `bytes[at]`, which the caller has just
+    /// written through `push_ascii` (so the one-to-one span and `last_is_word` are current).
+    /// Letters are lowercased when `fold_case`; a single space, tab or line break between a word
+    /// character and the next becomes the separator (WORD_START when marking, else a space); the
+    /// copy stops at anything else: other whitespace runs, control characters, non-ASCII, and a
+    /// word that needs an inserted mark. Returns where it stopped.
+    ///
+    /// This loop sees nearly every byte of a page, so it classifies bytes with a table and writes
+    /// into a slice 256 bytes at a time instead of pushing byte by byte.
+    fn copy_ascii_prose(&mut self, bytes: &[u8], mut at: usize, fold_case: bool) -> usize {
+        let separator = if self.word_starts { WORD_START as u8 } else { b' ' };
+        let case_bit = if fold_case { 0x20 } else { 0 };
+        let lower = |b: u8, class: u8| {
+            if class == PROSE_UPPER {
+                b | case_bit
+            } else {
+                b
+            }
+        };
+        let word_starts = self.word_starts;
+        let mut last_is_word = self.last_is_word;
+        loop {
+            let end = bytes.len().min(at + 256);
+            if at >= end {
+                break;
+            }
+            // One byte out per byte in, plus one spare: a separator and the letter after it are
+            // written together and that letter may lie just past `end`.
+            let start = self.bytes.len();
+            self.bytes.resize(start + (end - at) + 1, 0);
+            let out = &mut self.bytes[start..];
+            let mut written = 0;
+            let mut stopped = false;
+            while at < end {
+                let b = bytes[at];
+                let class = PROSE[usize::from(b)];
+                match class {
+                    PROSE_UPPER | PROSE_WORD => {
+                        if word_starts && !last_is_word {
+                            stopped = true;
+                            break;
+                        }
+                        out[written] = lower(b, class);
+                        last_is_word = true;
+                    }
+                    PROSE_PUNCT => {
+                        out[written] = b;
+                        last_is_word = false;
+                    }
+                    PROSE_SPACE => {
+                        let next = bytes.get(at + 1).copied().unwrap_or(0);
+                        match PROSE[usize::from(next)] {
+                            next_class @ (PROSE_UPPER | PROSE_WORD) if last_is_word => {
+                                out[written] = separator;
+                                out[written + 1] = lower(next, next_class);
+                                written += 2;
+                                at += 2;
+                                last_is_word = true;
+                                continue;
+                            }
+                            // After punctuation the space stays and the word after it
+                            // gets an inserted mark (the copy stops there).
+                            PROSE_UPPER | PROSE_WORD | PROSE_PUNCT => {
+                                out[written] = b' ';
+                                last_is_word = false;
+                            }
+                            _ => {
+                                stopped = true;
+                                break;
+                            }
+                        }
+                    }
+                    _ => {
+                        stopped = true;
+                        break;
+                    }
+                }
+                written += 1;
+                at += 1;
+            }
+            self.bytes.truncate(start + written);
+            if stopped {
+                break;
+            }
         }
+        self.last_is_word = last_is_word;
+        at
     }
 
-    /// Writes WORD_START, mapped to the character it stands before.
-    fn mark_word_start(&mut self, range: (u32, u32)) {
+    /// Writes WORD_START before a word whose first character came from `range`: over the separator
+    /// space just written when that space stands between two words of spaced scripts (`spaced`
+    /// says the new word is), or else inserted and mapped to that character. Only between two
+    /// spaced-script word characters does the mark replace a space, because only there is a mark
+    /// never inserted; so "x y" and "xy", "' b" and "'b", "中 国" and "中国" stay apart.
+    fn mark_word_start(&mut self, range: (u32, u32), spaced: bool) {
+        if spaced && self.space_follows_spaced_word() {
+            if let Some(last) = self.bytes.last_mut() {
+                *last = WORD_START as u8;
+            }
+            return;
+        }
         let here = self.bytes.len() as u32;
         self.spans.push(Span { start: here, orig_start: range.0, orig_end: range.1, one_to_one: false });
         self.bytes.push(WORD_START as u8);
@@ -157,20 +247,25 @@ impl Writer {
             let unspaced = is_unspaced_script(c);
             // A combining mark continues the word before it; it never starts one.
             if word && !is_combining_mark(c) && (!self.last_is_word || self.last_is_unspaced || unspaced) {
-                self.mark_word_start(range);
+                self.mark_word_start(range, !unspaced);
             }
             self.last_is_word = word;
             self.last_is_unspaced = unspaced;
         }
         let here = self.bytes.len() as u32;
-        let same_origin = self
-            .spans
-            .last()
-            .is_some_and(|s| !s.one_to_one && (s.orig_start, s.orig_end) == range);
+        let same_origin = self.spans.last().is_some_and(|s| !s.one_to_one && (s.orig_start, s.orig_end) == range);
         if !same_origin {
             self.spans.push(Span { start: here, orig_start: range.0, orig_end: range.1, one_to_one: false });
         }
         self.bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    /// Whether the output ends with a space right after a word character of a spaced script.
+    fn space_follows_spaced_word(&self) -> bool {
+        let Some((b' ', before)) = self.bytes.split_last() else { return false };
+        let Some(lead) = before.iter().rposition(|&b| b & 0xC0 != 0x80) else { return false };
+        let last = std::str::from_utf8(&before[lead..]).ok().and_then(|s| s.chars().next());
+        last.is_some_and(|c| is_word_char(c) && !is_unspaced_script(c))
     }
 
     /// Makes the last normalized character's original range end at `end`.
@@ -192,6 +287,34 @@ impl Writer {
     }
 }
 
+/// Byte classes for `Writer::copy_ascii_prose`: anything else (control characters, non-ASCII)
+/// ends the one-to-one copy.
+const PROSE_STOP: u8 = 0;
+const PROSE_UPPER: u8 = 1;
+const PROSE_WORD: u8 = 2;
+const PROSE_PUNCT: u8 = 3;
+const PROSE_SPACE: u8 = 4;
+static PROSE: [u8; 256] = {
+    let mut table = [PROSE_STOP; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_uppercase() {
+            PROSE_UPPER
+        } else if byte.is_ascii_alphanumeric() {
+            PROSE_WORD
+        } else if byte.is_ascii_graphic() {
+            PROSE_PUNCT
+        } else if matches!(byte, b' ' | b'\t' | b'\n' | b'\r') {
+            PROSE_SPACE
+        } else {
+            PROSE_STOP
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Normalizes `input` under `fold`. See the module docs and DESIGN.md for every rule.
 pub fn normalize(input: &str, fold: Fold) -> Normalized {
     let mut out = Writer {
@@ -211,18 +334,17 @@ pub fn normalize(input: &str, fold: Fold) -> Normalized {
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        // A run of ASCII letters and digits (most of page text) is copied in one go: one word-start
-        // check, one span check, and a lowercasing copy the compiler can vectorize.
-        if b.is_ascii_alphanumeric() {
+        // Visible ASCII (most of page text): the first byte through the general path (word-start
+        // mark, span), then plain prose is copied one to one without per-byte bookkeeping.
+        if b.is_ascii_graphic() {
             if let Some(run) = space_run.take() {
                 let sep = if paragraph || line_feeds >= 2 { BLOCK_BREAK } else { ' ' };
                 out.push(sep, run);
                 line_feeds = 0;
                 paragraph = false;
             }
-            let len = bytes[at..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - at);
-            out.push_ascii_word(&bytes[at..at + len], at as u32, fold.case);
-            at += len;
+            out.push_ascii(if fold.case { b.to_ascii_lowercase() } else { b }, at as u32);
+            at = out.copy_ascii_prose(bytes, at + 1, fold.case);
             continue;
         }
         // Other ASCII is handled byte by byte without decoding.
@@ -315,10 +437,7 @@ fn push_folded(out: &mut Writer, c: char, range: (u32, u32), fold: Fold) {
 /// Characters that never count: soft hyphen, zero-width characters, BOM, and trademark signs
 /// ("Kärcher®" must match "Kärcher").
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '®' | '™' | '℠'
-    )
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '®' | '™' | '℠')
 }
 
 /// Apostrophe and dash variants, folded to their ASCII forms.
@@ -370,9 +489,7 @@ pub fn is_unspaced_script(c: char) -> bool {
 /// Whether a word boundary lies between `before` and `after` (either may be absent: text edge).
 pub fn is_boundary(before: Option<char>, after: Option<char>) -> bool {
     match (before, after) {
-        (Some(b), Some(a)) => {
-            !is_word_char(b) || !is_word_char(a) || is_unspaced_script(b) || is_unspaced_script(a)
-        }
+        (Some(b), Some(a)) => !is_word_char(b) || !is_word_char(a) || is_unspaced_script(b) || is_unspaced_script(a),
         _ => true,
     }
 }
@@ -400,6 +517,22 @@ mod tests {
         assert_eq!(n.original_range(1, 2), (4, 5));
         assert_eq!(n.original_range(2, 3), (5, 6));
         assert_eq!(n.original_range(0, 4), (0, 8));
+    }
+
+    #[test]
+    fn word_start_mark_replaces_only_a_space_between_words() {
+        let a = |s: &str| normalize(s, Fold::AUTOMATON).text;
+        assert_eq!(a("Whole Foods"), "\u{1}whole\u{1}foods");
+        assert_eq!(a("Whole \u{A0} Foods"), "\u{1}whole\u{1}foods");
+        // Where a mark is inserted without a space, a space must stay to keep the texts apart.
+        assert_eq!(a("' B"), "' \u{1}b");
+        assert_eq!(a("'B"), "'\u{1}b");
+        assert_ne!(a("中 国"), a("中国"));
+        assert_ne!(a("a 中"), a("a中"));
+        // Prose stays one byte for one byte: the hit maps back through a single run.
+        let n = normalize("Shop Whole Foods, now", Fold::AUTOMATON);
+        let at = n.text.find("\u{1}foods").map_or(0, |i| i + 1);
+        assert_eq!(n.original_range(at, at + 5), (11, 16));
     }
 
     #[test]
