@@ -36,3 +36,41 @@ pub fn common_words() -> &'static HashSet<&'static str> {
 pub fn is_common_word(folded: &str) -> bool {
     common_words().contains(folded)
 }
+
+/// Ordinary English words from SCOWL (`data/english-words.txt`): a dictionary without proper
+/// names or abbreviations, so "amazon", "cvs" and "lg" are not in it. Used by the importers to
+/// tell brand names that are ordinary words from the rest; only the command line needs it.
+#[cfg(feature = "cli")]
+const ENGLISH_WORDS: &str = include_str!("../data/english-words.txt");
+
+/// True if `folded` (already case-folded) is an ordinary English word of `data/english-words.txt`.
+#[cfg(feature = "cli")]
+pub fn is_english_word(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| ENGLISH_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+        .contains(folded)
+}
+
+/// Letter codes a shop page prints for sizes, units, currencies and legal forms
+/// (`data/letter-codes.txt`): "XL", "LBS", "CAD", "Inc". A brand written the same way is nearly
+/// always the code on a shop page.
+#[cfg(feature = "cli")]
+const LETTER_CODES: &str = include_str!("../data/letter-codes.txt");
+
+/// True if `folded` (already case-folded) is one of the codes of `data/letter-codes.txt`.
+#[cfg(feature = "cli")]
+pub fn is_letter_code(folded: &str) -> bool {
+    static CODES: OnceLock<HashSet<String>> = OnceLock::new();
+    CODES
+        .get_or_init(|| {
+            LETTER_CODES
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim())
+                .filter(|l| !l.is_empty())
+                .flat_map(|l| l.split_whitespace())
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .contains(folded)
+}

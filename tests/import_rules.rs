@@ -75,3 +75,91 @@ fn short_capitals_and_phrases_of_ordinary_words_keep_their_case_or_capitals() {
     assert_eq!(scan(&path, "TVS motorcycles"), vec!["q3300084"]);
     assert_eq!(scan(&path, "Shop at Best Buy. BEST BUY logo"), vec!["q533415", "q533415"]);
 }
+
+#[test]
+fn a_brand_name_beats_another_rows_local_spelling() {
+    // Travis Perkins (Q2450664) lists "perkins" among its names; Perkins (Q7169056) is the
+    // restaurant chain of that name. Read by Wikidata order alone, the builders' merchant would
+    // take it.
+    let (d, stderr, path) = import(
+        "precedence",
+        &["Q2450664\tTravis Perkins\tshop/doityourself\tTravis Perkins|perkins", "Q7169056\tPerkins\tamenity/restaurant\tPerkins"],
+    );
+    assert!(company(&d, "q7169056").is_some(), "{stderr}");
+    assert!(stderr.contains("\"perkins\" already names company q7169056"), "{stderr}");
+    assert_eq!(scan(&path, "Breakfast at Perkins, timber from Travis Perkins"), vec!["q7169056", "q2450664"]);
+}
+
+#[test]
+fn dictionary_words_are_dropped_but_proper_names_and_acronyms_stay() {
+    // The 5,000-word frequency list held "amazon", "cvs" and "lg" (they are frequent on the web),
+    // so the import dropped Amazon, CVS and LG; a dictionary (SCOWL) lists ordinary words only.
+    let (d, stderr, path) = import(
+        "dictionary",
+        &[
+            "Q3884\tAmazon\tamenity/post_depot\tAmazon",
+            "Q162345\tLG\tshop/electronics\tLG|lg electronics",
+            "Q22026369\tYETI\tshop/outdoor\tYETI",
+            "Q458363\tMarathon\tamenity/fuel\tMarathon|marathon gas",
+            "Q1987861\tWE\tshop/clothes\tWE|we fashion",
+            "Q6484762\tLandmark Cinemas\tamenity/cinema\tLandmark Cinemas|landmark|landmark cinema",
+        ],
+    );
+    for id in ["q3884", "q162345", "q22026369", "q6484762"] {
+        assert!(company(&d, id).is_some(), "{id} is kept: {stderr}");
+    }
+    assert!(stderr.contains("brand \"Marathon\" is an ordinary English word"), "{stderr}");
+    assert!(stderr.contains("brand \"WE\" is an ordinary English word"), "a common word in capitals is still the word: {stderr}");
+    assert!(stderr.contains("\"landmark\" is an ordinary English word"), "{stderr}");
+    let page = "Britax Marathon car seat, Landmark colour. WE ACCEPT cards. Amazon Alexa, LG TVs and a YETI cooler; a yeti.";
+    assert_eq!(scan(&path, page), vec!["q3884", "q162345", "q22026369"]);
+}
+
+#[test]
+fn size_unit_currency_and_legal_form_codes_are_dropped() {
+    let (d, stderr, path) = import(
+        "codes",
+        &["Q4836838\tXL\tshop/convenience\tXL", "Q10225\tIndian National Congress\toffice/political_party\tIndian National Congress|congress party|inc"],
+    );
+    assert!(company(&d, "q4836838").is_none(), "\"XL\" is a size on every clothing page");
+    assert!(stderr.contains("brand \"XL\" is a size, unit, currency or legal-form code"), "{stderr}");
+    assert!(stderr.contains("\"inc\" is a size, unit, currency or legal-form code"), "{stderr}");
+    assert!(scan(&path, "Twin XL sheet set by Home Expressions Inc.").is_empty());
+}
+
+#[test]
+fn names_are_also_found_as_pages_write_them() {
+    let (d, _, path) = import(
+        "spellings",
+        &[
+            "Q5182604\tCrate & Barrel\tshop/furniture\tCrate & Barrel",
+            "Q2581220\tWilliams-Sonoma\tshop/houseware\tWilliams-Sonoma|william sonoma",
+            "Q864407\tThe Home Depot\tshop/doityourself\tThe Home Depot",
+            "Q1075391\tChloé\tshop/clothes\tChloé",
+            "Q304944\tČeské dráhy\tshop/ticket\tČD|České dráhy",
+        ],
+    );
+    assert!(company(&d, "q5182604").is_some());
+    let page = "Crate and Barrel, Williams Sonoma, Home Depot, Chloe and Chloé. Software CD-ROM";
+    assert_eq!(scan(&path, page), vec!["q5182604", "q2581220", "q864407", "q1075391", "q1075391"]);
+    assert_eq!(scan(&path, "ČD tickets"), vec!["q304944"], "the accent tells the short code apart");
+}
+
+#[test]
+fn a_spelling_pages_use_never_takes_another_rows_name() {
+    // NSI lists both The Grocery Outlet (Q16062155) and Grocery Outlet (Q5609934): dropping the
+    // article from the first must not take the second's name, whatever the file order.
+    let (_, _, path) = import(
+        "spelling-claims",
+        &["Q16062155\tThe Grocery Outlet\tshop/supermarket\tThe Grocery Outlet", "Q5609934\tGrocery Outlet\tshop/supermarket\tGrocery Outlet"],
+    );
+    assert_eq!(scan(&path, "The Grocery Outlet and Grocery Outlet"), vec!["q16062155", "q5609934"]);
+}
+
+#[test]
+fn phrases_of_ordinary_words_match_as_written_in_title_case_or_in_capitals() {
+    // NSI writes some names in lowercase ("west elm"); pages write them in Title Case too.
+    let (_, _, path) = import("title", &["Q7985021\twest elm\tshop/furniture\twest elm"]);
+    assert_eq!(scan(&path, "west elm, West Elm, WEST ELM"), vec!["q7985021"; 3]);
+    assert!(scan(&path, "a west Elm tree").is_empty());
+}

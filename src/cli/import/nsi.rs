@@ -7,15 +7,33 @@
 //! - rows are read in Wikidata order, lowest id first: when several rows share a name ("Walmart",
 //!   "Staples"), the lowest id is the main entity and the later ones are regional chains or side
 //!   businesses (Staples Canada, Walmart's fuel stations), so it keeps the name;
-//! - a name that is one ordinary English word (`data/common-words.txt`: "Free", "More", "Select",
-//!   "Seat") or has fewer than two letters ("3", "W") is dropped: on a shop page it is the word,
-//!   not the brand, nearly every time, and no declarative rule can tell them apart;
+//! - a row's own brand name comes before every row's other names: "Loft" is the brand of Ann
+//!   Taylor's Loft (Q62075137) and only a local spelling of the Japanese ロフト (Q5358428);
+//! - a name that is one ordinary English word (`data/english-words.txt`, a dictionary without
+//!   proper names: "Free", "Tops", "Plush", "Marathon") or has fewer than two letters ("3", "W") is
+//!   dropped: on a shop page it is the word, not the brand, nearly every time, and no declarative
+//!   rule can tell them apart. A name NSI writes in two to four capitals is an acronym and stays
+//!   ("YETI", "JAM"), unless it is also one of the 5,000 most common words
+//!   (`data/common-words.txt`: "WE", "ONLY"). Names that are proper nouns are not in the
+//!   dictionary and stay: "Amazon", "Tiffany", "Columbia", "CVS", "LG";
+//! - a name that is a size, unit, currency or legal-form code ("XL", "LBS", "CAD", "Inc";
+//!   `data/letter-codes.txt`) is dropped: shop pages print those codes everywhere;
 //! - a short all-capitals name ("TVS", "SDI") and a name made only of ordinary words ("Best Buy",
-//!   "The Big") must keep their written letter case or be in capitals (`case: exact`).
+//!   "west elm") keep their letter case: as written, in Title Case or in capitals
+//!   (`case: exact`);
+//! - accented names of four letters or more also match without their accents ("Chloé", "Chloe");
+//!   shorter ones are codes that their accents tell apart ("ČD" is not "CD");
+//! - each name is also matched as pages write it when NSI does not list that spelling: "&" as
+//!   "and" and the reverse ("Crate and Barrel"), hyphens as spaces ("Williams Sonoma") and
+//!   without a leading "The" ("Home Depot"). These spellings follow the rules above and never
+//!   take a name from another row.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
 use super::{plain, Builder, Meta, Unmapped};
-use crate::dataset::{Alias, AliasRule, CasePolicy, Dataset};
-use crate::words::is_common_word;
+use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Dataset};
+use crate::words::{is_common_word, is_english_word, is_letter_code};
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut b = Builder::new(meta);
@@ -31,6 +49,10 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut rows: Vec<(usize, Vec<&str>)> = lines.map(|(n, line)| (n, line.split('\t').map(str::trim).collect())).collect();
     // Stable sort: rows without a Wikidata id keep their file order, after the others.
     rows.sort_by_key(|(_, cells)| wikidata_number(cells.get(qid).copied().unwrap_or("")));
+
+    // First every row's own brand name, then the other names: a brand name is never taken by
+    // another row's local spelling.
+    let mut kept: Vec<(String, usize, Vec<&str>)> = Vec::new();
     for (n, cells) in rows {
         let at = format!("line {}", n + 1);
         let cell = |i: usize| cells.get(i).copied().unwrap_or("");
@@ -60,11 +82,21 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
             b.companies[c].categories.push(cat);
         }
         b.companies[c].summary = format!("{} ({}), a brand listed in the name-suggestion-index.", cell(brand), cell(category));
-        if needs_exact_case(cell(brand)) {
+        let rules = spellings(cell(brand));
+        if rules != [plain(cell(brand))] {
             // An alias object whose text is the name gives the name its rules (DATASET.md).
-            b.companies[c].aliases.extend(exact_spellings(cell(brand)));
+            b.companies[c].aliases.extend(rules);
         }
-        for name in cell(names).split('|').map(str::trim).filter(|s| !s.is_empty()) {
+        kept.push((at, c, cells));
+    }
+
+    // Then the names NSI lists, then the spellings pages use that NSI does not list; those are
+    // silently left out when unsafe or already taken, so they never take a listed name.
+    let mut spellings_of: Vec<(usize, Vec<&str>)> = Vec::new();
+    for (at, c, cells) in kept {
+        let cell = |i: usize| cells.get(i).copied().unwrap_or("");
+        let listed: Vec<&str> = cell(names).split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+        for &name in &listed {
             if super::fold(name) == super::fold(cell(brand)) {
                 continue;
             }
@@ -73,11 +105,17 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
                 continue;
             }
             if b.claim(name, c, &format!("{at}, names")) && !b.companies[c].aliases.iter().any(|a| a.text() == name) {
-                if needs_exact_case(name) {
-                    b.companies[c].aliases.extend(exact_spellings(name));
-                } else {
-                    b.companies[c].aliases.push(plain(name));
-                }
+                b.companies[c].aliases.extend(spellings(name));
+            }
+        }
+        spellings_of.push((c, std::iter::once(cell(brand)).chain(listed).collect()));
+    }
+    for (c, names) in spellings_of {
+        for variant in names.into_iter().flat_map(page_spellings) {
+            let key = super::fold(&variant);
+            if unsafe_name(&variant).is_none() && !b.claimed.contains_key(&key) {
+                b.claimed.insert(key, b.companies[c].id.clone());
+                b.companies[c].aliases.extend(spellings(&variant));
             }
         }
     }
@@ -95,35 +133,95 @@ fn unsafe_name(name: &str) -> Option<&'static str> {
     if folded.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return Some("has fewer than two letters");
     }
-    if !folded.contains(' ') && is_common_word(&folded) {
-        return Some("is an ordinary English word (data/common-words.txt)");
+    if folded.contains(' ') {
+        return None;
+    }
+    if is_letter_code(&folded) {
+        return Some("is a size, unit, currency or legal-form code (data/letter-codes.txt)");
+    }
+    // Written in two to four capitals, a name is an acronym ("CVS", "YETI") unless the word is
+    // also one of the 5,000 most common ("WE", "ONLY", "UPS").
+    let acronym = short_capitals(name) && !is_common_word(&folded);
+    if is_english_word(&folded) && !acronym {
+        return Some("is an ordinary English word (data/english-words.txt)");
     }
     None
 }
 
+/// Two to four letters, all capitals: "CVS", "YETI".
+fn short_capitals(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=4).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// Short all-capitals names and names made only of ordinary words keep their letter case.
 fn needs_exact_case(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    let short_capitals = letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase());
     let folded = super::fold(name);
     let words: Vec<&str> = folded.split(' ').collect();
-    let ordinary_phrase = words.len() > 1 && words.iter().all(|w| is_common_word(w) || w.chars().all(|c| !c.is_alphabetic()));
-    short_capitals || ordinary_phrase
+    let ordinary_phrase = words.len() > 1 && words.iter().all(|w| is_english_word(w) || w.chars().all(|c| !c.is_alphabetic()));
+    short_capitals(name) || ordinary_phrase
 }
 
-/// The name as written and, when that is not already capitals, in capitals: headings and logos
-/// write brands in capitals ("BEST BUY"), ordinary words far less often.
-fn exact_spellings(name: &str) -> Vec<Alias> {
-    let upper = name.to_uppercase();
-    if upper == name { vec![exact(name)] } else { vec![exact(name), exact(&upper)] }
+/// The alias entries for one name: plain, or with the case and accent rules it needs. A name
+/// that keeps its case matches as written, in Title Case and in capitals: headings and logos
+/// write brands in capitals ("BEST BUY"), prose in Title Case ("West Elm"), ordinary words far
+/// less often.
+fn spellings(name: &str) -> Vec<Alias> {
+    let name = name.trim();
+    // Short names are codes whose accents tell them apart ("ČD" is not "CD").
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let accents = if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
+    if needs_exact_case(name) {
+        let mut forms = vec![name.to_string()];
+        for form in [title_case(name), name.to_uppercase()] {
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+        forms.into_iter().map(|text| rule(text, CasePolicy::Exact, accents)).collect()
+    } else if accents == AccentPolicy::Optional {
+        vec![rule(name.to_string(), CasePolicy::Any, accents)]
+    } else {
+        vec![plain(name)]
+    }
 }
 
-fn exact(text: &str) -> Alias {
-    Alias::Ruled(AliasRule {
-        text: text.trim().to_string(),
-        case: CasePolicy::Exact,
-        accents: Default::default(),
-        context: Vec::new(),
-        exclude: Vec::new(),
-    })
+/// "west elm" -> "West Elm": each word's first letter in capitals, the rest as written.
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Other spellings of `name` that pages use: "&" and "and" swapped, hyphens as spaces, no leading
+/// "The".
+fn page_spellings(name: &str) -> Vec<String> {
+    let name = name.trim();
+    let mut out = Vec::new();
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.contains(&"&") {
+        out.push(words.iter().map(|w| if *w == "&" { "and" } else { w }).collect::<Vec<_>>().join(" "));
+    }
+    if words.iter().any(|w| w.eq_ignore_ascii_case("and")) && words.len() > 2 {
+        out.push(words.iter().map(|w| if w.eq_ignore_ascii_case("and") { "&" } else { w }).collect::<Vec<_>>().join(" "));
+    }
+    let chars: Vec<char> = name.chars().collect();
+    if (1..chars.len().saturating_sub(1)).any(|i| chars[i] == '-' && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric()) {
+        out.push(name.replace('-', " "));
+    }
+    if let Some(rest) = words.first().filter(|w| w.eq_ignore_ascii_case("the")).map(|_| words[1..].join(" ")) {
+        if !rest.is_empty() {
+            out.push(rest);
+        }
+    }
+    out.retain(|s| super::fold(s) != super::fold(name));
+    out
+}
+
+fn rule(text: String, case: CasePolicy, accents: AccentPolicy) -> Alias {
+    Alias::Ruled(AliasRule { text, case, accents, context: Vec::new(), exclude: Vec::new() })
 }
