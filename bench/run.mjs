@@ -2,8 +2,11 @@
 // of the shared corpus and the project's fixture pages, beside the bare text walk (the floor) and
 // three peer-style matchers injected into the same page, with the default and a large dataset; also
 // the background's cold start, its wasm memory and the popup's search latency per keystroke.
-// Writes target/bench/results.json, then bench/report.md and bench/report.svg (bench/report.mjs).
-// Env: BENCH_RUNS (loads per page, default 3), BENCH_PAGES (a RegExp on the page path).
+// Writes target/bench/results.json (or $BENCH_RESULTS there), then bench/report.md and
+// bench/report.svg (bench/report.mjs); a partial run writes its report to target/bench/ instead.
+// Env: BENCH_RUNS (loads per page, default 3), BENCH_PAGES (a RegExp on the page path),
+// BENCH_DATASETS (a RegExp on the dataset name: default, nsi), BENCH_DIST (another built extension
+// to measure instead of dist/chromium, e.g. a copy of an earlier build for a before/after run).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,9 +14,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
 import { CHROMIUM } from '../scripts/lib/browser.mjs';
-import { backgroundInfo, launch, median, settled, sleep } from './lib.mjs';
+import { backgroundInfo, inFreshWorld, launch, median, settled, sleep } from './lib.mjs';
 import { PEERS, floor, namesOf } from './peers.mjs';
-import { writeReport } from './report.mjs';
+import { PARTS, writeReport } from './report.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'target/bench');
@@ -22,6 +25,8 @@ const CORPUS = join(SHARED, 'corpus');
 const NSI = join(SHARED, 'reference/nsi-brands.tsv');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const ONLY = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
+const DATASETS = process.env.BENCH_DATASETS ? new RegExp(process.env.BENCH_DATASETS) : null;
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist/chromium');
 const SLOW_MS = 2000; // a peer this slow on a page is run once there, not BENCH_RUNS times
 const FIXTURES = [['tests/fixtures/demo-shop', 'index.html'], ['tests/fixtures/pages', 'grid.html'],
   ['tests/fixtures/pages', 'product.html'], ['tests/fixtures/pages', 'hostile.html']];
@@ -46,7 +51,7 @@ function largeDist() {
   if (r.status > 1 || !existsSync(json)) throw new Error(`backstory import failed (${r.status ?? r.error})`);
   const dist = join(OUT, 'dist-nsi');
   rmSync(dist, { recursive: true, force: true });
-  cpSync(join(ROOT, 'dist/chromium'), dist, { recursive: true });
+  cpSync(DIST, dist, { recursive: true });
   cpSync(json, join(dist, 'extension/data/default.json'));
   return { name: 'nsi', dist, json };
 }
@@ -116,6 +121,7 @@ async function measure(b, url, names, skip = new Set()) {
     const s = await settled(page, b.extensionId);
     const after = (await backgroundInfo(b.extPage)).stats;
     if (!s) throw new Error('content script did not run');
+    const isoFloor = await inFreshWorld(page, floor);
     const floors = [];
     for (let i = 0; i < 3; i++) floors.push(await page.evaluate(floor));
     const peers = {};
@@ -123,8 +129,9 @@ async function measure(b, url, names, skip = new Set()) {
     // The first walk is the floor: like the content script's walk, it is the first time its world
     // touches these nodes (wrappers created, code not yet optimized). Later walks are warm.
     return {
-      nodes: floors[0].nodes, chars: floors[0].chars, floorMs: floors[0].ms, warmFloorMs: median(floors.slice(1).map((f) => f.ms)),
+      nodes: floors[0].nodes, chars: floors[0].chars, floorMs: floors[0].ms, warmFloorMs: median(floors.slice(1).map((f) => f.ms)), isoFloorMs: isoFloor.ms,
       mainMs: s.mainMs, longestMs: s.longestMs, walkMs: s.walkMs, slices: s.slices, passes: s.passes,
+      parts: Object.fromEntries(PARTS.map((k) => [k, s[k]])), underlineFrameMs: s.underlineFrameMs,
       badges: s.badges, batches: s.batches, timedOut: Boolean(s.timedOut),
       bgScanMs: after.scanMs - before.scanMs, bgScans: after.scans - before.scans,
       peers: Object.fromEntries(Object.entries(peers).map(([k, v]) => [k, v.ms])), // skipped peers absent
@@ -140,8 +147,9 @@ function mergeRuns(runs) {
   const m = (f) => median(runs.map(f).filter((x) => x != null));
   const first = runs[0];
   return {
-    nodes: first.nodes, chars: first.chars, floorMs: m((r) => r.floorMs), warmFloorMs: m((r) => r.warmFloorMs), mainMs: m((r) => r.mainMs),
+    nodes: first.nodes, chars: first.chars, floorMs: m((r) => r.floorMs), warmFloorMs: m((r) => r.warmFloorMs), isoFloorMs: m((r) => r.isoFloorMs), mainMs: m((r) => r.mainMs),
     longestMs: m((r) => r.longestMs), walkMs: m((r) => r.walkMs), bgScanMs: m((r) => r.bgScanMs),
+    parts: Object.fromEntries(PARTS.map((k) => [k, m((r) => r.parts?.[k])])), underlineFrameMs: m((r) => r.underlineFrameMs),
     badges: m((r) => r.badges), passes: m((r) => r.passes), timedOut: runs.some((r) => r.timedOut),
     peers: Object.fromEntries(Object.keys(first.peers).map((k) => [k, m((r) => r.peers[k])])),
     peerRuns: Object.fromEntries(Object.keys(first.peers).map((k) => [k, runs.filter((r) => r.peers[k] != null).length])),
@@ -163,9 +171,10 @@ async function main() {
     pages.push({ name: `${dir.replace('tests/fixtures/', '')}/${file}`, url: servers.get(dir).url + file });
   }
   const selected = pages.filter((p) => !ONLY || ONLY.test(p.name));
-  const datasets = [{ name: 'default', dist: join(ROOT, 'dist/chromium'), json: join(ROOT, 'dist/chromium/extension/data/default.json') }];
-  const large = largeDist();
-  if (large) datasets.push(large); else log(`no ${NSI}: default dataset only`);
+  const want = (name) => !DATASETS || DATASETS.test(name);
+  const datasets = want('default') ? [{ name: 'default', dist: DIST, json: join(DIST, 'extension/data/default.json') }] : [];
+  const large = want('nsi') ? largeDist() : null;
+  if (large) datasets.push(large); else if (want('nsi')) log(`no ${NSI}: default dataset only`);
 
   const results = { started: new Date(started).toISOString(), runs: RUNS, datasets: {} };
   for (const ds of datasets) {
@@ -199,12 +208,17 @@ async function main() {
     chromium: execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().split('\n').pop(), node: process.version,
   };
   results.seconds = Math.round((Date.now() - started) / 1000);
-  results.command = `BENCH_RUNS=${RUNS}${ONLY ? ` BENCH_PAGES='${ONLY.source}'` : ''} node bench/run.mjs`;
+  results.command = `BENCH_RUNS=${RUNS}${ONLY ? ` BENCH_PAGES='${ONLY.source}'` : ''}${DATASETS ? ` BENCH_DATASETS='${DATASETS.source}'` : ''}` +
+    `${process.env.BENCH_DIST ? ` BENCH_DIST=${relative(ROOT, DIST) || '.'}` : ''} node bench/run.mjs`;
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 1));
+  // A partial run (some pages, one dataset, another build) never overwrites the full report.
+  const partial = ONLY || DATASETS || process.env.BENCH_DIST;
+  const name = process.env.BENCH_RESULTS ?? 'results.json';
+  writeFileSync(join(OUT, name), JSON.stringify(results, null, 1));
   for (const s of [corpusServer, ...servers.values()]) await s?.close();
-  writeReport(results, ROOT);
-  log(`done in ${results.seconds}s; ${relative(process.cwd(), join(ROOT, 'bench/report.md'))}`);
+  const reportDir = partial ? OUT : join(ROOT, 'bench');
+  writeReport(results, reportDir);
+  log(`done in ${results.seconds}s; ${relative(process.cwd(), join(OUT, name))}, ${relative(process.cwd(), join(reportDir, 'report.md'))}`);
   for (const ds of Object.values(results.datasets)) if (ds.phoned) { log('the extension requested outside URLs:', ds.phoned); process.exitCode = 1; }
 }
 

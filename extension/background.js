@@ -1,6 +1,7 @@
 // Background (Chromium service worker / Firefox event page): owns the wasm matcher and answers
 // the content script and the popup. The engine is built once per worker life, on first use.
 import './api.js';
+import './shared/card.js';
 import init from './pkg/backstory.js';
 import * as pages from './background/pages.js';
 import * as page from './background/page.js';
@@ -74,6 +75,10 @@ function companySummary(engine, id) {
     profile_url: httpsOnly(c.profile_url),
     categories: (c.category_details ?? []).map((d) => ({ id: String(d.id), label: String(d.label), color: String(d.color ?? '') })),
   } : null;
+  // The badge's accessible name, localized here: the first i18n.getMessage in a content script
+  // loads the message catalog synchronously on the page's main thread (1.4 to 3 ms measured), and
+  // a page that only shows badges needs no other string.
+  if (out) out.label = globalThis.BackstoryCard.badgeLabel(out);
   companyCache.set(id, out);
   return out;
 }

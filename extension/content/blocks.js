@@ -1,4 +1,4 @@
-// Pure helpers for the content script: join text segments into scan batches and map hit offsets back.
+// Pure helpers for the content script: join page text into scan batches and map hit offsets back.
 // No DOM access here, so node --test can run it (tests/js/blocks.test.js).
 (function (root) {
   'use strict';
@@ -15,75 +15,143 @@
     'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
   ]);
 
-  // HTML tag names are upper case already; the fallback serves XHTML and SVG-embedded documents.
+  // HTML tag names are upper case already; the fallback serves XHTML and SVG-embedded documents,
+  // whose names end in a lower-case letter (an inline SPAN or A must not pay for toUpperCase).
   function isBlockTag(tagName) {
-    return BLOCK_TAGS.has(tagName) || BLOCK_TAGS.has(String(tagName).toUpperCase());
+    if (BLOCK_TAGS.has(tagName)) return true;
+    const s = String(tagName);
+    return s.charCodeAt(s.length - 1) >= 97 && BLOCK_TAGS.has(s.toUpperCase());
   }
 
-  // segments: [{ref, block, text, own?}] in document order (ref = a text node, or an element whose
-  // attribute text this is, block = its block element). Consecutive segments with the same block
-  // form one block; an `own` segment (alt, aria-label, title) stays in its block, so one badge per
-  // company per block still holds, but is set apart by SEP so its words never join the text's. Returns batches, each
-  // {text, segs: [{ref, block, start, end, refStart}]}, where text is whole blocks joined by SEP and
-  // [start, end) is a segment's span in text, refStart the offset in ref's own data where it begins.
-  // A batch holds at most maxChars of text unless one block alone is longer; such a block is cut
-  // (at segment boundaries, or inside a huge text node) into pieces of maxChars, a rare case
+  // Whitespace as JavaScript's \s knows it; only strings starting with such a character are tested,
+  // so most text nodes cost one charCodeAt here.
+  const NON_SPACE = /\S/;
+  const blankText = (s) => { const c = s.charCodeAt(0); return (c <= 32 || c === 0xa0 || c >= 0x1680) && !NON_SPACE.test(s); };
+
+  // Joins text into scan batches while the page is still being walked, so no second pass over the
+  // page's text is needed and each batch can go to the matcher as soon as it is full.
+  // Feed it in document order: text(ref, block, text) for a text node (or space() for one of only
+  // whitespace, whose block need not be known), attr(ref, block, text) for an
+  // alt/aria-label/title (own: it stays in its block, so one badge per company per block still
+  // holds, but is set apart by SEP so its words never join the text's), then end(). Consecutive
+  // pieces with the same block form one run; runs are joined with SEP, the pieces of a run directly.
+  // A whitespace-only text node becomes one space between its neighbours ("Whole</b> <b>Foods" is
+  // "Whole Foods", not "WholeFoods") and is dropped at the start of a run; a run of whitespace only
+  // is dropped. emit(batch) receives each batch: {text, refs, blocks, starts, ends, refStarts}, parallel
+  // arrays with one entry per piece of page text: [starts[i], ends[i]) is its span in text,
+  // refStarts[i] the offset in refs[i]'s own data where it begins (synthetic spaces have no entry).
+  // A batch holds at most maxChars of text and only whole runs unless one run alone is longer; such
+  // a run is cut (between pieces, or inside a huge text node) into batches of maxChars, a rare case
   // (one giant <pre>) where a match straddling the cut is lost.
-  function buildBatches(segments, maxChars) {
+  function createBatcher(maxChars, emit) {
     if (!(maxChars > 0)) throw new RangeError('maxChars must be positive');
-    const blocks = [];
-    let cur = null;
-    for (const s of segments) {
-      if (!s.text) continue;
-      if (!cur || cur.block !== s.block) {
-        cur = { block: s.block, parts: [], length: 0, blank: true, breakNext: false };
-        blocks.push(cur);
-      }
-      // Cut huge text nodes so that no single part exceeds maxChars.
-      const breakBefore = Boolean(s.own) || cur.breakNext;
-      for (let i = 0; i < s.text.length; i += maxChars) {
-        const text = s.text.slice(i, i + maxChars);
-        cur.parts.push({ ref: s.ref, text, refStart: i, breakBefore: i === 0 && breakBefore });
-        cur.length += text.length;
-      }
-      cur.breakNext = Boolean(s.own);
-      if (cur.blank && /\S/.test(s.text)) cur.blank = false;
-    }
+    let parts = [], refs = [], blocks = [], starts = [], ends = [], refStarts = [], length = 0;
+    // The open run: its block, and where it began in this batch (in parts, in pieces and in text);
+    // runPart is -1 until its first piece that is not whitespace. Pieces go straight into the batch:
+    // a run that outgrows the batch is moved to the next one, which happens once per batch at most.
+    let block, runPart = -1, runPiece = 0, runStart = 0, sepNext = false, spaced = false;
 
-    const batches = [];
-    let batch = null;
-    const flush = () => { if (batch && batch.text) batches.push(batch); batch = null; };
-    for (const b of blocks) {
-      if (b.blank) continue; // whitespace-only blocks cannot match anything
-      let first = true;
-      for (const p of b.parts) {
-        const sep = first || p.breakBefore;
-        const need = p.text.length + (sep ? 1 : 0);
-        if (batch && batch.text.length + need > maxChars) flush();
-        if (!batch) batch = { text: '', segs: [] };
-        else if (sep) batch.text += SEP;
-        // The continuation of a cut block starts a fresh batch without a SEP: still the same block.
-        const start = batch.text.length;
-        batch.text += p.text;
-        batch.segs.push({ ref: p.ref, block: b.block, start, end: batch.text.length, refStart: p.refStart });
-        first = false;
+    function piece(ref, t, sep, refStart) {
+      if (runPart < 0) {
+        if (length > 0 && length + 1 + t.length > maxChars) flush();
+        if (length > 0) { parts.push(SEP); length += 1; }
+        runPart = parts.length; runPiece = refs.length; runStart = length;
+        sep = false;
+      } else if (length + t.length + (sep ? 1 : 0) > maxChars) {
+        if (runStart > 0) moveRun();
+        if (length + t.length + (sep ? 1 : 0) > maxChars) {
+          // A run longer than a batch is cut here; its continuation starts the next batch without a
+          // SEP (it is still the same block).
+          flush();
+          runPart = runPiece = runStart = 0;
+          sep = false;
+        }
+      }
+      if (sep) { parts.push(SEP); length += 1; }
+      if (ref !== null) { refs.push(ref); blocks.push(block); starts.push(length); ends.push(length + t.length); refStarts.push(refStart); }
+      parts.push(t);
+      length += t.length;
+    }
+    // The batch so far without the open run goes out; the run starts the next batch.
+    function moveRun() {
+      emit({ text: parts.slice(0, runPart - 1).join(''), refs: refs.slice(0, runPiece), blocks: blocks.slice(0, runPiece),
+        starts: starts.slice(0, runPiece), ends: ends.slice(0, runPiece), refStarts: refStarts.slice(0, runPiece) });
+      const shift = (x) => x - runStart;
+      parts = parts.slice(runPart); refs = refs.slice(runPiece); blocks = blocks.slice(runPiece);
+      starts = starts.slice(runPiece).map(shift); ends = ends.slice(runPiece).map(shift); refStarts = refStarts.slice(runPiece);
+      length -= runStart;
+      runPart = runPiece = runStart = 0;
+    }
+    function flush() {
+      if (length > 0) emit({ text: parts.join(''), refs, blocks, starts, ends, refStarts });
+      parts = []; refs = []; blocks = []; starts = []; ends = []; refStarts = []; length = 0;
+    }
+    function newRun(blk) {
+      block = blk;
+      runPart = -1;
+      sepNext = spaced = false;
+    }
+    function add(ref, t, sep) {
+      if (t.length <= maxChars) piece(ref, t, sep, 0);
+      else { // a huge text node, cut into pieces of maxChars, never inside a surrogate pair
+        for (let i = 0, j; i < t.length; i = j) {
+          j = Math.min(i + maxChars, t.length);
+          if (j < t.length && j - i > 1 && (t.charCodeAt(j - 1) & 0xfc00) === 0xd800) j -= 1;
+          piece(ref, t.slice(i, j), sep && i === 0, i);
+        }
       }
     }
-    flush();
-    return batches;
+    function text(ref, blk, t) {
+      if (blk !== block) newRun(blk);
+      if (!t) return;
+      if (blankText(t)) {
+        space();
+        return;
+      }
+      add(ref, t, sepNext);
+      sepNext = spaced = false;
+    }
+    // A whitespace-only text node whose block is not known (the walk does not look it up): a space
+    // in the open run, if that run has begun; a later piece of another block ends the run anyway.
+    function space() {
+      if (runPart >= 0 && !sepNext && !spaced) { piece(null, ' ', false, 0); spaced = true; }
+    }
+    function attr(ref, blk, t) {
+      if (blk !== block) newRun(blk);
+      if (!t || blankText(t)) return;
+      add(ref, t, true);
+      sepNext = true;
+      spaced = false;
+    }
+    function end() { flush(); block = undefined; runPart = -1; }
+    return { text, space, attr, end };
   }
 
-  // Finds the segment holding a UTF-16 offset of batch text. For a start offset the segment must
+  // The same for a finished list of segments [{ref, block, text, own?}] in document order (own:
+  // an attribute text); returns the batches.
+  function buildBatches(segments, maxChars) {
+    const out = [];
+    const b = createBatcher(maxChars, (x) => out.push(x));
+    for (const s of segments) (s.own ? b.attr : b.text)(s.ref, s.block, s.text);
+    b.end();
+    return out;
+  }
+
+  // A batch's pieces as objects [{ref, block, start, end, refStart}], for tests and debugging.
+  const segments = (batch) => batch.refs.map((ref, i) => ({ ref, block: batch.blocks[i], start: batch.starts[i], end: batch.ends[i], refStart: batch.refStarts[i] }));
+
+  // Finds the piece of a batch holding a UTF-16 offset of its text. For a start offset the piece must
   // contain the character at offset; for an end offset (exclusive) the character before it.
-  // Returns {ref, block, offset} with offset inside ref's data, or null (offset on a separator).
-  function locate(segs, offset, isEnd) {
-    let lo = 0, hi = segs.length - 1;
+  // Returns {ref, block, offset} with offset inside ref's data, or null (a separator or a space).
+  function locate(batch, offset, isEnd) {
+    const { starts, ends } = batch;
+    let lo = 0, hi = starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const s = segs[mid];
-      const inside = isEnd ? (offset > s.start && offset <= s.end) : (offset >= s.start && offset < s.end);
-      if (inside) return { ref: s.ref, block: s.block, offset: s.refStart + offset - s.start };
-      if ((isEnd ? offset <= s.start : offset < s.start)) hi = mid - 1;
+      const s = starts[mid], e = ends[mid];
+      const inside = isEnd ? (offset > s && offset <= e) : (offset >= s && offset < e);
+      if (inside) return { ref: batch.refs[mid], block: batch.blocks[mid], offset: batch.refStarts[mid] + offset - s };
+      if ((isEnd ? offset <= s : offset < s)) hi = mid - 1;
       else lo = mid + 1;
     }
     return null;
@@ -95,8 +163,8 @@
   function mapHits(batch, hits) {
     const out = [];
     for (let i = 0; i + 3 < hits.length; i += 4) {
-      const a = locate(batch.segs, hits[i], false);
-      const b = locate(batch.segs, hits[i + 1], true);
+      const a = locate(batch, hits[i], false);
+      const b = locate(batch, hits[i + 1], true);
       if (!a || !b || a.block !== b.block) continue;
       out.push({
         start: { ref: a.ref, offset: a.offset },
@@ -124,22 +192,18 @@
     return out;
   }
 
-  // Text-node hits before attribute hits of the same block (stable otherwise), so that the block's
-  // one badge sits at the visible words and can be underlined; an alt or title only badges a block
-  // whose text does not name the company.
+  // Text-node hits before attribute hits (stable otherwise), so that a block's one badge sits at the
+  // visible words and can be underlined; an alt or title only badges a block whose text does not
+  // name the company. One partition of the whole list: the walk already sends a block's attribute
+  // texts after its text, so this only guards that order; grouping by block first (as it did) took
+  // 3 ms of a CPU profile of newegg (bench/profile.mjs --lines).
   function textFirst(mapped, isText) {
-    const byBlock = new Map();
-    for (const m of mapped) {
-      let list = byBlock.get(m.block);
-      if (!list) byBlock.set(m.block, (list = []));
-      list.push(m);
-    }
-    const out = [];
-    for (const list of byBlock.values()) out.push(...list.filter((m) => isText(m.start.ref)), ...list.filter((m) => !isText(m.start.ref)));
-    return out;
+    const text = [], attrs = [];
+    for (const m of mapped) (isText(m.start.ref) ? text : attrs).push(m);
+    return attrs.length ? text.concat(attrs) : text;
   }
 
-  const api = { SEP, BLOCK_TAGS, isBlockTag, buildBatches, locate, mapHits, onePerCompany, textFirst };
+  const api = { SEP, BLOCK_TAGS, isBlockTag, blankText, createBatcher, buildBatches, segments, locate, mapHits, onePerCompany, textFirst };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryBlocks = api;
 })(globalThis);

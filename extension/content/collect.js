@@ -10,6 +10,9 @@
     'HEAD', 'IFRAME', 'CANVAS', 'SVG', 'svg', 'MATH', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO']);
   // Code editors that render text in ordinary elements (CodeMirror 5/6, Monaco, Ace).
   const EDITOR_CLASS = /(?:^|\s)(?:CodeMirror|cm-editor|monaco-editor|ace_editor)(?:\s|$)/;
+  // The same regions that rejected() finds by attribute, as one selector: a walk asks the browser for
+  // them once instead of reading three attributes of every element (a rare region, a common element).
+  const EDITABLE = '[contenteditable]:not([contenteditable="false"]), [role="textbox"], .CodeMirror, .cm-editor, .monaco-editor, .ace_editor';
   const ATTRS = ['aria-label', 'title'];
 
   // `scheduler.yield` keeps our place in the task queue (Chromium 129+, Firefox 142+); elsewhere an
@@ -47,27 +50,25 @@
     function pushAttrs(el, block, out) {
       if (el.tagName === 'IMG') {
         const alt = el.getAttribute('alt');
-        if (alt && alt.length > 1) out.push({ ref: el, block, text: alt, own: true });
+        if (alt && alt.length > 1) out.attr(el, block, alt);
       }
       for (const a of ATTRS) {
         const v = el.getAttribute(a);
-        if (v && v.length > 1) out.push({ ref: el, block, text: v, own: true });
+        if (v && v.length > 1) out.attr(el, block, v);
       }
     }
 
-    // roots: elements or text nodes. Returns segments for blocks.buildBatches: text nodes in document
-    // order, then attribute texts (each its own run, so their order does not matter).
+    // roots: elements or text nodes. Feeds `out` (a blocks.createBatcher) with text nodes in
+    // document order, then each root's attribute texts, and ends it; the batcher hands each full
+    // batch on while the walk goes on.
     // A plain SHOW_TEXT walker without a JS filter stays on the browser's fast path; skipped regions
     // are found by a memoized look at each text node's ancestors (most share a parent).
     // stats.walkMs adds the walk's own time; clock (main.js) is told when the walk yields.
-    async function collect(roots, stats, clock) {
-      const segments = [];
+    async function collect(roots, out, stats, clock) {
       const cache = new Map();
       let t0 = performance.now();
       let deadline = t0 + sliceMs;
       let visited = 0;
-      // Called every 64 nodes; awaiting only when the slice is spent keeps the loop free of promises.
-      const due = () => (++visited & 63) === 0 && performance.now() > deadline;
       const pause = async () => {
         if (stats) stats.walkMs += performance.now() - t0;
         clock?.end();
@@ -78,18 +79,20 @@
       };
       for (const r of roots) {
         if (insideRejected(r)) continue;
-        if (r.nodeType === 3) { segments.push({ ref: r, block: blockOf(r, cache), text: r.data }); continue; }
+        if (r.nodeType === 3) { out.text(r, blockOf(r, cache), r.data); continue; }
         // One memo per element below r: its text block, or null inside a skipped region. Text nodes
         // come in runs under the same parent, so most skip even the Map lookup; text under a skipped
         // parent (a script's source) is never read. This loop runs cold (once per page, before the
         // JIT warms up), so every call saved per node counts: it was 5-10 times the bare walk.
         const memo = new Map([[r, blockOf(r, cache)]]);
+        const editable = new Set(r.querySelectorAll(EDITABLE));
         const blockBelow = (el) => {
           if (el === null) return null; // removed from the page while the walk yielded
           let v = memo.get(el);
           if (v === undefined) {
-            if (rejected(el)) v = null;
-            else { const up = blockBelow(el.parentElement); v = up === null ? null : B.isBlockTag(el.tagName) ? el : up; }
+            const tag = el.tagName;
+            if (SKIP_TAGS.has(tag) || editable.has(el) || isOwn(el)) v = null;
+            else { const up = blockBelow(el.parentElement); v = up === null ? null : B.isBlockTag(tag) ? el : up; }
             memo.set(el, v);
           }
           return v;
@@ -97,20 +100,27 @@
         const walker = doc.createTreeWalker(r, NodeFilter.SHOW_TEXT);
         let lastParent = null, block = null;
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const p = n.parentNode;
-          if (p !== lastParent) { lastParent = p; block = blockBelow(p); }
-          if (block !== null) { const text = n.data; if (text.length > 1) segments.push({ ref: n, block, text }); }
-          if (due()) await pause();
+          const text = n.data;
+          // Whitespace between elements is 70-85% of a page's text nodes: it only ever becomes one
+          // space, so its parent (often an element no text lives in) is never looked up.
+          if (B.blankText(text)) out.space();
+          else {
+            const p = n.parentNode;
+            if (p !== lastParent) { lastParent = p; block = blockBelow(p); }
+            if (block !== null) out.text(n, block, text);
+          }
+          // Every 64 nodes; awaiting only when the slice is spent keeps the loop free of promises.
+          if ((++visited & 63) === 0 && performance.now() > deadline) await pause();
         }
-        if (r.matches(ATTR_SELECTOR) && !rejected(r)) pushAttrs(r, blockOf(r, cache), segments);
+        if (r.matches(ATTR_SELECTOR) && !rejected(r)) pushAttrs(r, blockOf(r, cache), out);
         for (const el of r.querySelectorAll(ATTR_SELECTOR)) {
           const b = blockBelow(el);
-          if (b !== null) pushAttrs(el, b, segments);
-          if (due()) await pause();
+          if (b !== null) pushAttrs(el, b, out);
+          if ((++visited & 15) === 0 && performance.now() > deadline) await pause();
         }
       }
+      out.end();
       if (stats) stats.walkMs += performance.now() - t0;
-      return segments;
     }
 
     return { collect, rejected, insideRejected, blockOf };

@@ -15,8 +15,9 @@
   const { BackstoryBlocks: B, BackstoryRules: R, BackstoryStructured: S, BackstoryCard: Card } = globalThis;
   const HOST = location.hostname;
 
-  // One scan message: ~1 ms to match in the background. Each message costs a round trip of a few ms,
-  // and the page no longer waits on batch boundaries to draw, so larger batches are cheaper.
+  // One scan message: ~1 ms to match in the background, sent while the walk goes on, so its round
+  // trip costs the page nothing; sending it takes 0.1 to 1 ms here. Batches of 128 K were measured
+  // no cheaper in all, and made the slice that sends one longer.
   const BATCH_CHARS = 32768;
   const SLICE_MS = 4; // DOM-walk budget before yielding to the page (uBlock Origin uses ~4 ms)
   const MAX_QUEUED = 1000; // above this many queued mutations, one full rescan is cheaper (Dark Reader)
@@ -37,31 +38,48 @@
   // Main-thread timings of this page for benchmarks (bench/), which read them in the isolated world
   // over the DevTools protocol (the page cannot see this world); never sent anywhere. A slice is one
   // synchronous stretch of our work between two awaits (a task, or part of one): mainMs sums the
-  // slices, longestMs is the longest. Counters only, so a long-lived tab does not grow them.
+  // slices, from this script's first line to the last report, longestMs is the longest. The parts:
+  // setupMs (slices before the first scan pass: this script's top level, settings, the site check),
+  // walkMs (collection and batching, with the scan messages sent meanwhile), mapMs (offsets back to
+  // nodes), productMs (structured data), drawMs (visibility checks and badges), placeMs (badge
+  // positions), reportMs (findings); inside those, sendMs (the sending calls alone) and hostMs (the
+  // overlay's creation). underlineFrameMs is not ours but the browser's: the frame that applies the
+  // underline's document style sheet, a whole-page restyle (overlay.js, commit).
+  // Counters only, so a long-lived tab does not grow them.
   const stats = globalThis.__backstoryStats = {
-    walkMs: 0, scanMs: 0, drawMs: 0, mainMs: 0, longestMs: 0, slices: 0, batches: 0, chars: 0, passes: 0, busy: 0,
+    mainMs: 0, longestMs: 0, slices: 0, setupMs: 0, walkMs: 0, sendMs: 0, mapMs: 0, productMs: 0, hostMs: 0, drawMs: 0,
+    placeMs: 0, reportMs: 0, underlineFrameMs: 0, scanMs: 0, batches: 0, chars: 0, passes: 0, busy: 0,
     get badges() { return overlay.count; },
     get findings() { return findings.size; },
   };
+  // begin()/end() bracket every synchronous stretch of ours; they nest, so a helper can bracket its
+  // own stretch inside a caller's, and only the outermost pair makes a slice.
   const clock = {
-    t: 0,
-    begin() { clock.t = performance.now(); },
+    t: 0, depth: 0,
+    begin() { if (clock.depth++ === 0) clock.t = performance.now(); },
     end() {
+      if (clock.depth === 0 || --clock.depth > 0) return;
       const d = performance.now() - clock.t;
       stats.mainMs += d;
       stats.slices += 1;
       if (d > stats.longestMs) stats.longestMs = d;
+      if (!stats.passes && !stats.busy) stats.setupMs += d;
     },
   };
+  clock.begin(); // this script's top level; ends after start() reaches its first await
 
-  const overlay = globalThis.BackstoryOverlay.create(document, { onActivate: openCard, clock });
+  const overlay = globalThis.BackstoryOverlay.create(document, { onActivate: openCard, clock, stats });
   const collector = globalThis.BackstoryCollect.create(document, { isOwn: overlay.isHost, sliceMs: SLICE_MS });
   const yieldToPage = globalThis.BackstoryCollect.yieldToPage;
 
   const alive = () => { try { return Boolean(api.runtime?.id); } catch { return false; } };
   async function send(msg) {
     try {
-      return await api.runtime.sendMessage(msg);
+      clock.begin(); // the main-thread part: checking and serializing msg (a slice of its own when alone)
+      const t0 = performance.now();
+      let reply;
+      try { reply = api.runtime.sendMessage(msg); } finally { stats.sendMs += performance.now() - t0; clock.end(); }
+      return await reply;
     } catch {
       if (!alive()) teardown(); // the extension was updated or removed under us
       return null;
@@ -75,9 +93,13 @@
     : Promise.resolve());
   // Lazy: only for nodes that matched. Opacity is not checked: fade-in content starts transparent.
   const isVisible = (el) => (el.checkVisibility ? el.checkVisibility({ visibilityProperty: true }) : el.getClientRects().length > 0);
+  // Whether it has a box at all. `visibility: hidden` keeps its box, and an IntersectionObserver
+  // reports such an element as intersecting at once; watching it made a rescan loop (8 passes a
+  // second, for ever, on two saved shop pages with the large dataset).
+  const hasBox = (el) => (el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0);
 
   // A matched node that is hidden now (a closed tab panel, a collapsed menu) is watched and its
-  // block rescanned when it shows up.
+  // block rescanned when it shows up. Only one without a box: see hasBox.
   const dormant = new IntersectionObserver((entries) => {
     for (const e of entries) {
       if (!e.isIntersecting) continue;
@@ -110,6 +132,8 @@
   function report() {
     reportTimer = 0;
     if (dead) return;
+    clock.begin();
+    const t0 = performance.now();
     const list = [];
     let eligible = 0;
     for (const [block, m] of findings) {
@@ -117,6 +141,8 @@
       for (const f of m.values()) { list.push(f); if (f.badgeable) eligible += 1; }
     }
     send({ type: 'report', ...R.summarize(list, eligible - overlay.count) });
+    stats.reportMs += performance.now() - t0;
+    clock.end();
   }
 
   // ---- scan and draw -------------------------------------------------------------------------------
@@ -135,7 +161,7 @@
     if (!entry || R.suppressed(entry, HOST, settings) || blockHas(m.block, entry.company.id)) return;
     const anchor = m.start.ref.nodeType === 3 ? m.start.ref.parentElement : m.start.ref;
     if (!anchor) return;
-    if (!isVisible(anchor)) { dormant.observe(anchor); return; }
+    if (!isVisible(anchor)) { if (!hasBox(anchor)) dormant.observe(anchor); return; }
     const badgeable = badgesOn() && !ownerSuppressed(entry, anchor);
     record(m.block, { company: entry.company.id, alias: entry.alias, kind: entry.kind, brand: entry.brand?.name ?? null, badgeable });
     if (!badgeable || overlay.count + items.length >= BADGE_CAP) return;
@@ -151,53 +177,79 @@
     try {
       await pass(roots, full, generation);
     } finally {
+      // Badges follow text the pass may have moved. Placing reads layout, so it comes before the
+      // underline sheet (overlay.commit): adopting that sheet restyles the whole page, and a read
+      // after it forced that restyle inside our task (22 ms on a large page).
+      if (!dead) { overlay.position(); overlay.commit(); }
       clock.end();
       stats.busy -= 1;
       stats.passes += 1;
     }
   }
   // Between clock.end() and clock.begin() our code waits (the background, or the page's turn).
+  // Ends the slice and lets the page run when this slice has spent its budget (clock.t is when the
+  // slice began); false when the pass is stale after the wait.
+  async function breathe(gen) {
+    if (performance.now() - clock.t < SLICE_MS) return true;
+    clock.end();
+    await yieldToPage();
+    await whenVisible();
+    clock.begin();
+    return !dead && gen === generation;
+  }
   async function pass(roots, full, gen) {
     if (!full) for (const r of roots) if (r.nodeType === 1 && seen.has(r)) clearWithin(r);
-    const segments = await collector.collect(roots, stats, clock);
-    if (gen !== generation) return;
-    for (const s of segments) seen.add(s.block);
+    // Each batch goes to the matcher as soon as the walk has filled it, so the background matches
+    // while the walk goes on; the answers are read after the walk. `done` tells whether waiting for
+    // one would really end the slice (awaiting a settled promise continues the same task).
+    const sent = [];
+    const batcher = B.createBatcher(BATCH_CHARS, (batch) => {
+      if (dead || gen !== generation) return;
+      const job = { batch, res: null, done: false };
+      job.reply = send({ type: 'scan', text: batch.text }).then((res) => { job.res = res; job.done = true; });
+      sent.push(job);
+    });
+    await collector.collect(roots, batcher, stats, clock);
     // Every batch is matched first. Mapping offsets back reads no style or layout, and nothing is
     // drawn yet, so no DOM write of ours lands between the visibility reads below.
     const hits = []; // [mapped hit, entry]
-    for (const batch of B.buildBatches(segments, BATCH_CHARS)) {
-      clock.end();
-      const t0 = performance.now();
-      const res = await send({ type: 'scan', text: batch.text });
-      stats.scanMs += performance.now() - t0;
-      clock.begin();
+    for (const job of sent) {
+      if (!job.done) {
+        clock.end();
+        const t0 = performance.now();
+        await job.reply;
+        stats.scanMs += performance.now() - t0;
+        clock.begin();
+      }
       if (dead || gen !== generation) return;
+      const { batch, res } = job;
       if (!res?.ok) { if (res) console.warn('Backstory: scan failed:', res.error); return; }
+      const t0 = performance.now();
+      let last = null;
+      for (const b of batch.blocks) if (b !== last) { last = b; seen.add(b); }
       const companyOf = (i) => res.entries[i]?.company?.id;
       const mapped = B.textFirst(B.mapHits(batch, res.hits), (n) => n.nodeType === 3);
       for (const m of B.onePerCompany(mapped, companyOf)) hits.push([m, res.entries[m.entry]]);
       stats.batches += 1;
       stats.chars += batch.text.length;
+      stats.mapMs += performance.now() - t0;
+      if (!(await breathe(gen))) return;
     }
+    let t0 = performance.now();
     const product = full || roots.some((r) => r.nodeType === 1 && r.contains(S.titleElement(document))) ? readProduct() : null;
+    stats.productMs += performance.now() - t0;
     // Accepting and drawing share the slice budget: a slice reads visibility for as many hits as
-    // fit (checkVisibility updates style at most once, since nothing is written between the reads),
-    // then draws what it accepted, then yields. Accepting a whole batch in one go, with the badges
-    // of the previous batch just written, forced a style recalculation per batch and once made a
-    // 135 ms task on a large page.
+    // fit in half of it (checkVisibility updates style at most once, since nothing is written
+    // between the reads), then draws what it accepted, then yields. Accepting a whole batch in one
+    // go, with the badges of the previous batch just written, forced a style recalculation per
+    // batch and once made a 135 ms task on a large page.
     for (let i = 0; i < hits.length;) {
-      const t0 = performance.now();
+      if (!(await breathe(gen))) return;
+      t0 = performance.now();
       const items = [];
-      do { accept(hits[i][0], hits[i][1], items); i += 1; } while (i < hits.length && performance.now() - t0 < SLICE_MS);
+      do { accept(hits[i][0], hits[i][1], items); i += 1; } while (i < hits.length && performance.now() - clock.t < SLICE_MS / 2);
       overlay.add(items);
       stats.drawMs += performance.now() - t0;
-      if (i < hits.length) {
-        clock.end();
-        await yieldToPage();
-        await whenVisible();
-        clock.begin();
-        if (dead || gen !== generation) return;
-      }
     }
     if (product) await structured(gen, product);
     scheduleReport();
@@ -214,19 +266,25 @@
   }
   async function structured(gen, { names, title }) {
     const block = collector.blockOf(title, new Map());
-    for (const name of names) {
+    const replies = names.map((name) => send({ type: 'brand', name })); // all asked at once, read in order
+    for (const reply of replies) {
       clock.end();
-      const res = await send({ type: 'brand', name });
+      const res = await reply;
       clock.begin();
-      if (dead || gen !== generation || !res?.ok || !res.entry) continue;
-      const entry = res.entry;
-      if (R.suppressed(entry, HOST, settings) || blockHas(block, entry.company.id)) continue;
-      const badgeable = badgesOn();
-      record(block, { company: entry.company.id, alias: entry.alias, kind: 'structured', brand: entry.brand?.name ?? null, badgeable });
-      if (!badgeable || overlay.count >= BADGE_CAP) continue;
-      const range = document.createRange();
-      range.selectNodeContents(title);
-      overlay.add([{ range, anchor: title, block, entry }]);
+      const t0 = performance.now();
+      try {
+        if (dead || gen !== generation || !res?.ok || !res.entry) continue;
+        const entry = res.entry;
+        if (R.suppressed(entry, HOST, settings) || blockHas(block, entry.company.id)) continue;
+        const badgeable = badgesOn();
+        record(block, { company: entry.company.id, alias: entry.alias, kind: 'structured', brand: entry.brand?.name ?? null, badgeable });
+        if (!badgeable || overlay.count >= BADGE_CAP) continue;
+        const range = document.createRange();
+        range.selectNodeContents(title);
+        overlay.add([{ range, anchor: title, block, entry }]);
+      } finally {
+        stats.productMs += performance.now() - t0;
+      }
     }
   }
 
@@ -271,6 +329,10 @@
     if (!site.owner || R.pageOff(settings, HOST)) return;
     const dismissed = (await api.storage.local.get('noticeDismissed')).noticeDismissed;
     if (Array.isArray(dismissed) && dismissed.includes(HOST)) return;
+    clock.begin();
+    try { drawNotice(); } finally { clock.end(); }
+  }
+  function drawNotice() {
     overlay.showNotice({
       text: Card.t('page_notice', [site.owner.name]),
       color: site.owner.categories?.[0]?.color,
@@ -336,7 +398,7 @@
     }
     queued.clear();
     overflow = false;
-    if (roots.length) enqueue(roots, { full }).then(() => overlay.position());
+    if (roots.length) enqueue(roots, { full });
   }
 
   // Client-side route change (history API, popstate): the page's findings start over.
@@ -421,31 +483,46 @@
     apply();
   }
   async function apply() {
-    reset();
-    overlay.setUnderline(settings.display === 'badges+underline');
-    if (R.pageOff(settings, HOST)) {
-      detach();
-      overlay.hideNotice();
-      scheduleReport();
-      return;
+    clock.begin();
+    let notice;
+    try {
+      reset();
+      overlay.setUnderline(settings.display === 'badges+underline');
+      if (R.pageOff(settings, HOST)) {
+        detach();
+        overlay.hideNotice();
+        scheduleReport();
+        return;
+      }
+      attach();
+      notice = showNotice();
+    } finally {
+      clock.end();
     }
-    attach();
-    await showNotice();
+    await notice;
     await enqueue([document.body], { full: true });
-    overlay.position();
   }
 
   async function start() {
     try { rawSettings = (await api.storage.local.get('settings')).settings; } catch { rawSettings = null; }
-    settings = R.readSettings(rawSettings);
-    api.storage.onChanged.addListener(onSettings);
-    api.runtime.onMessage.addListener(onMessage);
-    document.addEventListener('visibilitychange', onVisible);
-    if (!document.body || R.pageOff(settings, HOST)) { scheduleReport(); return; }
+    clock.begin();
+    try {
+      settings = R.readSettings(rawSettings);
+      api.storage.onChanged.addListener(onSettings);
+      api.runtime.onMessage.addListener(onMessage);
+      document.addEventListener('visibilitychange', onVisible);
+      if (!document.body || R.pageOff(settings, HOST)) { scheduleReport(); return; }
+    } finally {
+      clock.end();
+    }
     await whenVisible();
     const res = await send({ type: 'site' });
+    clock.begin();
     site = { owner: res?.ok ? res.owner : null };
-    await apply();
+    const applied = apply();
+    clock.end();
+    await applied;
   }
   start();
+  clock.end(); // the top level, begun at the first line
 })();

@@ -9,7 +9,7 @@ const seg = (ref, block, text) => ({ ref, block, text });
 test('text nodes of one block join directly, blocks join with U+2029', () => {
   const [batch] = B.buildBatches([seg('n1', 'p1', 'Whole '), seg('n2', 'p1', 'Foods'), seg('n3', 'p2', 'Market')], 100);
   assert.equal(batch.text, 'Whole Foods\u2029Market');
-  assert.deepEqual(batch.segs.map((s) => [s.ref, s.start, s.end]), [['n1', 0, 6], ['n2', 6, 11], ['n3', 12, 18]]);
+  assert.deepEqual(B.segments(batch).map((s) => [s.ref, s.start, s.end]), [['n1', 0, 6], ['n2', 6, 11], ['n3', 12, 18]]);
 });
 
 test('whitespace-only blocks and empty segments are dropped', () => {
@@ -17,9 +17,60 @@ test('whitespace-only blocks and empty segments are dropped', () => {
   assert.equal(batch.text, 'Zappos');
 });
 
-test('a new block starts when the block element changes, even back to an earlier one', () => {
-  const [batch] = B.buildBatches([seg('a', 'div', 'one'), seg('b', 'p', 'two'), seg('c', 'div', 'three')], 100);
-  assert.equal(batch.text, 'one\u2029two\u2029three');
+// Bug: whitespace-only text nodes of one character were dropped with every other one-character
+// node, so "<b>Whole</b> <b>Foods</b>" reached the matcher as "WholeFoods" and was never found.
+test('a whitespace-only text node joins its neighbours with one space', () => {
+  const [batch] = B.buildBatches([seg('w', 'p', 'Whole'), seg('s1', 'p', ' '), seg('f', 'p', 'Foods'), seg('s2', 'p', '\n    '),
+    seg('m', 'p', 'Market'), seg('x', 'p', '&')], 100);
+  assert.equal(batch.text, 'Whole Foods Market&');
+  // The spaces are not page text the badges could point into: no piece maps to them.
+  assert.deepEqual(B.segments(batch).map((s) => [s.ref, s.start, s.end]), [['w', 0, 5], ['f', 6, 11], ['m', 12, 18], ['x', 18, 19]]);
+  assert.equal(B.locate(batch, 5, false), null);
+  assert.deepEqual(B.locate(batch, 5, true), { ref: 'w', block: 'p', offset: 5 });
+});
+
+test('space() stands for a whitespace node whose block the walk did not look up', () => {
+  const out = [];
+  const b = B.createBatcher(100, (x) => out.push(x));
+  b.space(); // before any text: nothing
+  b.text('w', 'p', 'Whole');
+  b.space();
+  b.space();
+  b.text('f', 'p', 'Foods');
+  b.space(); // trailing: harmless before the separator
+  b.text('r', 'q', 'Ring');
+  b.end();
+  assert.deepEqual(out.map((x) => x.text), ['Whole Foods \u2029Ring']);
+  assert.deepEqual(B.segments(out[0]).map((s) => [s.ref, s.start]), [['w', 0], ['f', 6], ['r', 13]]);
+});
+
+test('leading whitespace of a block is dropped, and spaces never pile up', () => {
+  const [batch] = B.buildBatches([seg('a', 'p', ' '), seg('b', 'p', 'Ring'), seg('c', 'p', ' '), seg('d', 'p', '\t'), seg('e', 'p', 'Doorbell')], 100);
+  assert.equal(batch.text, 'Ring Doorbell');
+});
+
+test('a block that does not fit the rest of a batch starts the next one whole', () => {
+  const batches = B.buildBatches([seg('a', 'p', 'x'.repeat(6)), seg('b', 'q', 'Whole '), seg('c', 'q', 'Foods')], 12);
+  assert.deepEqual(batches.map((b) => b.text), ['xxxxxx', 'Whole Foods']);
+});
+
+test('the batcher emits each batch as soon as the next text does not fit', () => {
+  const seen = [];
+  const b = B.createBatcher(12, (x) => seen.push(x.text));
+  b.text('a', 'p', 'abcdefgh');
+  assert.deepEqual(seen, []);
+  b.text('b', 'q', 'ijklmnop');
+  assert.deepEqual(seen, ['abcdefgh']);
+  b.text('c', 'r', 'qr');
+  b.end();
+  assert.deepEqual(seen, ['abcdefgh', 'ijklmnop\u2029qr']);
+});
+
+test('a block that outgrows its batch moves whole to the next one, with its offsets', () => {
+  const batches = B.buildBatches([seg('a', 'p', 'abcdef'), seg('b', 'q', 'ghi'), seg('c', 'q', 'jklm'), seg('d', 'r', 'n')], 12);
+  assert.deepEqual(batches.map((x) => x.text), ['abcdef', 'ghijklm\u2029n']);
+  assert.deepEqual(B.segments(batches[1]).map((s) => [s.ref, s.block, s.start, s.end]), [['b', 'q', 0, 3], ['c', 'q', 3, 7], ['d', 'r', 8, 9]]);
+  assert.deepEqual(B.segments(batches[0]).map((s) => [s.ref, s.start, s.end]), [['a', 0, 6]]);
 });
 
 test('batches hold whole blocks and respect maxChars', () => {
@@ -34,20 +85,26 @@ test('batches hold whole blocks and respect maxChars', () => {
 test('a huge text node is cut into pieces with the right refStart', () => {
   const batches = B.buildBatches([seg('big', 'pre', 'abcdefghij')], 4);
   assert.deepEqual(batches.map((b) => b.text), ['abcd', 'efgh', 'ij']);
-  assert.deepEqual(batches.map((b) => b.segs[0].refStart), [0, 4, 8]);
+  assert.deepEqual(batches.map((b) => B.segments(b)[0].refStart), [0, 4, 8]);
   const hit = B.mapHits(batches[1], [1, 3, 0, 7])[0];
   assert.deepEqual([hit.start.offset, hit.end.offset], [5, 7]);
 });
 
+test('a huge text node is never cut inside a surrogate pair', () => {
+  const batches = B.buildBatches([seg('big', 'pre', 'abc\u{1F600}def')], 4);
+  assert.deepEqual(batches.map((b) => b.text), ['abc', '\u{1F600}de', 'f']);
+  assert.deepEqual(batches.map((b) => B.segments(b)[0].refStart), [0, 3, 7]);
+});
+
 test('locate maps start and end offsets across node boundaries', () => {
   const [batch] = B.buildBatches([seg('n1', 'p', 'Whole '), seg('n2', 'p', 'Foods Market'), seg('n3', 'q', 'Ring')], 100);
-  assert.deepEqual(B.locate(batch.segs, 0, false), { ref: 'n1', block: 'p', offset: 0 });
-  assert.deepEqual(B.locate(batch.segs, 6, false), { ref: 'n2', block: 'p', offset: 0 });
+  assert.deepEqual(B.locate(batch, 0, false), { ref: 'n1', block: 'p', offset: 0 });
+  assert.deepEqual(B.locate(batch, 6, false), { ref: 'n2', block: 'p', offset: 0 });
   // End offset 6 is the end of n1, not the start of n2.
-  assert.deepEqual(B.locate(batch.segs, 6, true), { ref: 'n1', block: 'p', offset: 6 });
-  assert.deepEqual(B.locate(batch.segs, 18, true), { ref: 'n2', block: 'p', offset: 12 });
-  assert.equal(B.locate(batch.segs, 18, false), null); // the separator belongs to no node
-  assert.deepEqual(B.locate(batch.segs, 23, true), { ref: 'n3', block: 'q', offset: 4 });
+  assert.deepEqual(B.locate(batch, 6, true), { ref: 'n1', block: 'p', offset: 6 });
+  assert.deepEqual(B.locate(batch, 18, true), { ref: 'n2', block: 'p', offset: 12 });
+  assert.equal(B.locate(batch, 18, false), null); // the separator belongs to no node
+  assert.deepEqual(B.locate(batch, 23, true), { ref: 'n3', block: 'q', offset: 4 });
 });
 
 test('mapHits turns flat engine output into node/offset pairs', () => {
@@ -87,7 +144,7 @@ test('attribute text (own segments) stays in its block but is set apart by U+202
     { ref: 'img', block: 'tile', text: 'Whole', own: true }, seg('t1', 'tile', 'Foods'), seg('t2', 'tile', ' Market'),
   ], 100);
   assert.equal(batch.text, 'Whole\u2029Foods Market');
-  assert.deepEqual(batch.segs.map((s) => [s.ref, s.block, s.start]), [['img', 'tile', 0], ['t1', 'tile', 6], ['t2', 'tile', 11]]);
+  assert.deepEqual(B.segments(batch).map((s) => [s.ref, s.block, s.start]), [['img', 'tile', 0], ['t1', 'tile', 6], ['t2', 'tile', 11]]);
 });
 
 test('textFirst puts text-node hits of a block before attribute hits', () => {
@@ -96,4 +153,36 @@ test('textFirst puts text-node hits of a block before attribute hits', () => {
   ];
   const out = B.textFirst(mapped, (r) => r === 'text');
   assert.deepEqual(out.map((m) => m.entry), [2, 1, 3]);
+});
+
+// Invariants over random pages: every batch fits, never starts with a separator, and every piece
+// points at exactly the text of its node, so offsets always map back to the page.
+test('random segments: batches fit, and every piece maps back to its node text', () => {
+  let seed = 7;
+  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const words = ['Whole', ' ', 'Foods', '\n  ', 'Market', 'x', 'Ring Video Doorbell', 'a'.repeat(25), ' \u00a0', 'é\u{1F600}'];
+  for (let round = 0; round < 200; round++) {
+    const max = 5 + rand(40);
+    const segs = [];
+    const texts = new Map();
+    for (let i = 0; i < 30; i++) {
+      const ref = `n${i}`;
+      const text = words[rand(words.length)] + (rand(3) ? '' : words[rand(words.length)]);
+      texts.set(ref, text);
+      segs.push({ ref, block: `b${rand(4)}`, text, own: rand(6) === 0 });
+    }
+    const batches = B.buildBatches(segs, max);
+    const seen = new Map();
+    for (const b of batches) {
+      assert.ok(b.text.length <= max, `${b.text.length} > ${max}`);
+      assert.ok(b.text.length > 0 && !b.text.startsWith(B.SEP));
+      for (const s of B.segments(b)) {
+        const piece = b.text.slice(s.start, s.end);
+        assert.equal(piece, texts.get(s.ref).slice(s.refStart, s.refStart + piece.length));
+        seen.set(s.ref, (seen.get(s.ref) ?? '') + piece);
+      }
+    }
+    // Every text that is not whitespace only arrives whole.
+    for (const [ref, text] of texts) if (/\S/.test(text)) assert.equal(seen.get(ref), text, ref);
+  }
 });
