@@ -376,10 +376,6 @@ pub fn normalize(input: &str, fold: Fold) -> Normalized {
             line_feeds = 0;
             paragraph = false;
         }
-        if width == 1 {
-            out.push_ascii(if fold.case { b.to_ascii_lowercase() } else { b }, range.0);
-            continue;
-        }
         if let Some(mapped) = structural(c) {
             out.push(mapped, range);
             continue;
