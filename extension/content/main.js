@@ -208,6 +208,7 @@
       const job = { batch, res: null, done: false };
       job.reply = send({ type: 'scan', text: batch.text }).then((res) => { job.res = res; job.done = true; });
       sent.push(job);
+      collector.endSlice();
     });
     await collector.collect(roots, batcher, stats, clock);
     // Every batch is matched first. Mapping offsets back reads no style or layout, and nothing is
