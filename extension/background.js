@@ -99,18 +99,25 @@ function entrySummary(engine, index) {
     brand: e.brand ? { id: String(e.brand.id), name: String(e.brand.name) } : null,
     owners: (e.owners ?? []).map((o) => ({ id: String(o.id), name: String(o.name), share: typeof o.share === 'number' ? o.share : null })),
     company: companySummary(engine, e.company.id) ?? { id: String(e.company.id), name: String(e.company.name), profile_url: null, categories: [] },
+    confirm: e.confirm === true,
   } : null;
   entryCache.set(index, out);
   return out;
+}
+function pageHost(sender) {
+  if (sender?.tab == null || typeof sender.url !== 'string' || sender.url.startsWith(api.runtime.getURL(''))) return undefined;
+  try { return new URL(sender.url).hostname || undefined; } catch { return undefined; }
 }
 function httpsOnly(url) {
   try { return new URL(url).protocol === 'https:' ? String(url) : null; } catch { return null; }
 }
 
-async function scan(m) {
+async function scan(m, sender) {
   const engine = await getEngine();
   const t0 = performance.now();
-  const hits = Array.from(engine.scan(m.text)); // sendMessage does not carry a Uint32Array intact
+  // The page's host lets the engine take "Gap" on gap.com as the brand (`confirm: page`). It
+  // comes from the browser, not the message, and never leaves the extension.
+  const hits = Array.from(engine.scan(m.text, pageHost(sender))); // sendMessage does not carry a Uint32Array intact
   const entries = {};
   for (let i = 3; i < hits.length; i += 4) {
     if (!(hits[i] in entries)) entries[hits[i]] = entrySummary(engine, hits[i]);

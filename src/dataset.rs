@@ -145,6 +145,29 @@ pub struct AliasRule {
     /// Phrases containing the alias that must never flag ("ring size").
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// `page`: the alias counts on a page only where the page also names the company otherwise.
+    #[serde(default, skip_serializing_if = "Confirm::is_none")]
+    pub confirm: Confirm,
+}
+
+/// What else a page must show before an alias counts there.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Confirm {
+    /// The alias counts on its own.
+    #[default]
+    None,
+    /// The alias counts only on a page that also names its company by an alias without this rule,
+    /// writes the alias as a web address ("staples.com"), or is one of the company's domains.
+    /// For brands whose name is an ordinary word ("Staples", "Gap"): on their own shop and beside
+    /// their other names they are the brand; elsewhere mostly the word.
+    Page,
+}
+
+impl Confirm {
+    fn is_none(&self) -> bool {
+        *self == Confirm::None
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -177,6 +200,7 @@ impl Alias {
                 accents: AccentPolicy::Exact,
                 context: Vec::new(),
                 exclude: Vec::new(),
+                confirm: Confirm::None,
             },
             Alias::Ruled(rule) => rule.clone(),
         }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::dataset::{AccentPolicy, AliasRule, CasePolicy, Dataset};
+use crate::dataset::{AccentPolicy, AliasRule, CasePolicy, Confirm, Dataset};
 use crate::normalize::{self, normalize, Fold, Normalized, BLOCK_BREAK};
 use crate::search::SearchIndex;
 use crate::symbols;
@@ -55,6 +55,13 @@ pub struct Entry {
     context: Vec<u32>,
     /// Canonical exchange, for symbol entries.
     exchange: Option<String>,
+    /// The hit counts only on a page that names the company otherwise (`confirm: page`).
+    pub confirm: bool,
+    /// The twin of a `confirm: page` entry that names the company by itself: accepted only where
+    /// the alias is written as a web address ("staples.com") or the page's host names it. Its hits confirm the other twin's on the page.
+    outright: bool,
+    /// The alias folded to letters and digits, compared with the labels of a page's host name.
+    host_label: String,
 }
 
 /// The roles one normalized pattern plays; one string may be an alias and a context word at once.
@@ -202,6 +209,9 @@ impl Engine {
                     verify_form: String::new(),
                     context: Vec::new(),
                     exchange: Some(exchange.to_string()),
+                    confirm: false,
+                    outright: false,
+                    host_label: String::new(),
                 });
             }
         }
@@ -248,6 +258,13 @@ impl Engine {
     /// Finds every brand, company and symbol in `text`. Text blocks are separated by U+2029 or a
     /// blank line; context rules look within one block. Hits are sorted and never overlap.
     pub fn scan(&self, text: &str) -> Vec<Hit> {
+        self.scan_at(text, None)
+    }
+
+    /// `scan` of text from a page at `host` ("shop.mango.com"): there, an alias with `confirm:
+    /// page` that the host names, or of the company whose domain it is, names its company outright.
+    pub fn scan_at(&self, text: &str, host: Option<&str>) -> Vec<Hit> {
+        let site = Site::new(self, host);
         let norm = normalize(text, Fold::AUTOMATON);
         let hay = norm.text.as_str();
         let block_of = BlockIndex::new(hay);
@@ -289,7 +306,7 @@ impl Engine {
             let block = block_of.block(s);
             let accepted = self.patterns[p].entries.iter().copied().find(|&id| {
                 !covering.iter().any(|x| x.excludes.contains(&id))
-                    && self.accepts(&self.entries[id as usize], text, &norm, s, e, block, &contexts)
+                    && self.accepts(&self.entries[id as usize], text, &norm, (s, e, block), &contexts, &site)
             });
             if let Some(id) = accepted {
                 found.push((s, e, id));
@@ -306,19 +323,20 @@ impl Engine {
         self.to_hits(text, &norm, &kept)
     }
 
-    #[allow(clippy::too_many_arguments)] // the judging step reads all of one candidate's facts
     fn accepts(
         &self,
         entry: &Entry,
         text: &str,
         norm: &Normalized,
-        s: usize,
-        e: usize,
-        block: u32,
+        (s, e, block): (usize, usize, u32),
         contexts: &HashSet<(u32, u32)>,
+        site: &Site,
     ) -> bool {
         let (os, oe) = norm.original_range(s, e);
         let original = &text[os..oe];
+        if entry.outright && !(site.names(entry) || written_as_web_address(&text[oe..])) {
+            return false;
+        }
         if entry.kind == HitKind::Symbol {
             // The symbol rule reads the text around the ticker in its plain folded form (no marks),
             // taken from the original: tickers are rare, so this costs nothing measurable.
@@ -435,14 +453,8 @@ fn add_alias(
 ) {
     let Some(p) = b.pattern(&rule.text) else { return };
     let context: Vec<u32> = rule.context.iter().filter_map(|w| b.context_word(w)).collect();
-    for phrase in &rule.exclude {
-        if let Some(x) = b.pattern(phrase) {
-            b.patterns[x].excludes.push(entries.len() as u32);
-        }
-    }
     let fold = Fold::policy(rule.case == CasePolicy::Any, rule.accents == AccentPolicy::Optional);
-    b.patterns[p].entries.push(entries.len() as u32);
-    entries.push(Entry {
+    let entry = Entry {
         kind,
         alias: rule.text.clone(),
         brand,
@@ -452,7 +464,41 @@ fn add_alias(
         verify_form: normalize(rule.text.trim(), fold).text,
         context,
         exchange: None,
-    });
+        confirm: false,
+        outright: false,
+        host_label: String::new(),
+    };
+    // A `confirm: page` alias is two entries, tried in this order: one that names the company
+    // outright, one that waits for the page to confirm it.
+    let confirm = rule.confirm == Confirm::Page;
+    let twins = if confirm {
+        let host_label = normalize(&rule.text, Fold::MATCH).text.chars().filter(char::is_ascii_alphanumeric).collect();
+        vec![Entry { outright: true, host_label, ..entry.clone() }, Entry { confirm: true, ..entry }]
+    } else {
+        vec![entry]
+    };
+    for twin in twins {
+        let id = entries.len() as u32;
+        for phrase in &rule.exclude {
+            if let Some(x) = b.pattern(phrase) {
+                b.patterns[x].excludes.push(id);
+            }
+        }
+        b.patterns[p].entries.push(id);
+        entries.push(twin);
+    }
+}
+
+/// Whether the text right after a name makes it a web address: ".com", ".co.uk", ".de", ...
+/// (Not a trademark sign: "®" marks a whole product name, "City Select®", "Crimson Sky™".)
+fn written_as_web_address(after: &str) -> bool {
+    const DOMAINS: [&str; 24] = [
+        "com", "net", "org", "co", "shop", "store", "us", "ca", "uk", "ie", "de", "at", "ch", "fr", "be", "nl",
+        "it", "es", "se", "dk", "au", "nz", "in", "jp",
+    ];
+    let Some(rest) = after.strip_prefix('.') else { return false };
+    let label_end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+    DOMAINS.iter().any(|d| rest[..label_end].eq_ignore_ascii_case(d))
 }
 
 fn char_before(s: &str, at: usize) -> Option<char> {
@@ -464,6 +510,33 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+/// What the page's address tells: the site's own name and the company whose domain it is.
+struct Site {
+    /// The label before the public suffix, without hyphens: "mango" for "shop.mango.com",
+    /// "argos" for "www.argos.co.uk".
+    name: String,
+    company: Option<usize>,
+}
+
+impl Site {
+    fn new(engine: &Engine, host: Option<&str>) -> Site {
+        let host = host.unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
+        let labels: Vec<&str> = host.split('.').collect();
+        // "co.uk", "com.au": a generic second level under a country code is part of the suffix.
+        let suffix = match labels.as_slice() {
+            [.., second, last] if last.len() == 2 && ["co", "com", "org", "net", "ac", "gov"].contains(second) => 2,
+            _ => 1,
+        };
+        let name = labels.len().checked_sub(suffix + 1).map_or_else(String::new, |i| labels[i].replace('-', ""));
+        Site { name, company: engine.company_for_host(&host) }
+    }
+
+    /// Whether this site is the entry's company's, or its name is the alias ("mango").
+    fn names(&self, entry: &Entry) -> bool {
+        self.company == Some(entry.company) || (!entry.host_label.is_empty() && self.name == entry.host_label)
+    }
 }
 
 /// Block number of a byte offset in normalized text, from the positions of BLOCK_BREAK.

@@ -17,6 +17,7 @@
 
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod confirm;
 pub mod dataset;
 pub mod engine;
 pub mod exchanges;

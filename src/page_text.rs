@@ -33,6 +33,19 @@ pub fn visible_text(html: &str) -> String {
     out.text
 }
 
+/// The host of the page's own address, from `<link rel="canonical">` or `<meta property="og:url">`:
+/// what the browser's address bar would have shown for a saved page.
+pub fn page_host(html: &str) -> Option<String> {
+    let doc = Html::parse_document(html);
+    let selector = scraper::Selector::parse(r#"link[rel~="canonical"][href], meta[property="og:url"][content]"#).ok()?;
+    doc.select(&selector).find_map(|e| {
+        let address = e.value().attr("href").or_else(|| e.value().attr("content"))?;
+        let rest = address.trim().split_once("://")?.1;
+        let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+        (!host.is_empty()).then(|| host.to_ascii_lowercase())
+    })
+}
+
 #[derive(Default)]
 struct Text {
     text: String,

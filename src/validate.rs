@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::dataset::{match_rules, AliasRule, CasePolicy, Dataset, FORMAT_MARKER, FORMAT_VERSION};
+use crate::dataset::{match_rules, AliasRule, CasePolicy, Confirm, Dataset, FORMAT_MARKER, FORMAT_VERSION};
 use crate::normalize::{normalize, Fold};
 use crate::words::is_common_word;
 
@@ -247,15 +247,15 @@ fn claims(f: &mut Findings, d: &Dataset) {
 /// Warns about aliases that will fire on ordinary prose unless a rule holds them back.
 fn lint_aliases(f: &mut Findings, d: &Dataset) {
     let mut check = |path: String, rule: &AliasRule| {
-        if rule.case == CasePolicy::Exact || !rule.context.is_empty() {
+        if rule.case == CasePolicy::Exact || !rule.context.is_empty() || rule.confirm == Confirm::Page {
             return;
         }
         let folded = normalize(&rule.text, Fold::MATCH).text.trim().to_string();
         let letters = folded.chars().filter(|c| c.is_alphanumeric()).count();
         if is_common_word(&folded) {
-            f.warn(path, format!("alias {:?} is an ordinary English word; give it a case or context rule", rule.text));
+            f.warn(path, format!("alias {:?} is an ordinary English word; give it a case, context or confirm rule", rule.text));
         } else if letters <= 3 {
-            f.warn(path, format!("alias {:?} has three letters or fewer; give it a case or context rule", rule.text));
+            f.warn(path, format!("alias {:?} has three letters or fewer; give it a case, context or confirm rule", rule.text));
         }
     };
     for (i, c) in d.companies.iter().enumerate() {

@@ -32,6 +32,8 @@ struct EntryView<'a> {
     brand: Option<Named<'a>>,
     company: Named<'a>,
     owners: Vec<Owner<'a>>,
+    /// The hit counts only where the page names the company otherwise (`crate::confirm`).
+    confirm: bool,
 }
 
 #[derive(Serialize)]
@@ -111,9 +113,10 @@ impl Engine {
         Core::from_json(json).map(|core| Engine { core }).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Flat `[start, end, kind, entry, ...]`, offsets in UTF-16 code units.
-    pub fn scan(&self, text: &str) -> Vec<u32> {
-        let hits = self.core.scan(text);
+    /// Flat `[start, end, kind, entry, ...]`, offsets in UTF-16 code units. `host` is the page's
+    /// host name, when the text comes from a page (`Engine::scan_at`).
+    pub fn scan(&self, text: &str, host: Option<String>) -> Vec<u32> {
+        let hits = self.core.scan_at(text, host.as_deref());
         let mut flat = Vec::with_capacity(hits.len() * 4);
         for h in hits {
             flat.extend_from_slice(&[h.start, h.end, h.kind as u32, h.entry]);
@@ -143,6 +146,7 @@ impl Engine {
             brand: entry.brand.map(|b| Named { id: &d.brands[b].id, name: &d.brands[b].name }),
             company: Named { id: &company.id, name: &company.name },
             owners,
+            confirm: entry.confirm,
         })
     }
 

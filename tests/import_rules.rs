@@ -54,18 +54,28 @@ fn a_shared_name_goes_to_the_lowest_wikidata_id_whatever_the_file_order() {
 }
 
 #[test]
-fn ordinary_words_and_names_without_two_letters_are_dropped_and_reported() {
+fn a_brand_named_by_an_ordinary_word_counts_only_where_the_page_confirms_it() {
     let (d, stderr, path) = import(
         "words",
         &["Q2467627\tFree\tshop/telecommunication\tFree", "Q19840921\t3 Store\tshop/mobile_phone\t3|3 Store", "Q483915\tNike\tshop/clothes\tNike|more"],
     );
-    assert!(company(&d, "q2467627").is_none(), "\"Free\" would flag every \"free shipping\"");
-    assert!(stderr.contains("brand \"Free\" is an ordinary English word"), "{stderr}");
+    let free = company(&d, "q2467627").expect("the brand \"Free\" is kept, behind a page rule");
+    assert_eq!(free["aliases"][0]["confirm"], "page", "{free}");
     let three = company(&d, "q19840921").expect("\"3 Store\" itself is safe");
     assert!(!three["aliases"].to_string().contains("\"3\""), "the alias \"3\" is dropped: {three}");
     assert!(stderr.contains("\"3\" has fewer than two letters"), "{stderr}");
+    // Another row name that is a word stays dropped: Nike on the page would confirm it.
     assert!(stderr.contains("\"more\" is an ordinary English word"), "{stderr}");
     assert_eq!(scan(&path, "Free shipping on 3 or more items from Nike."), vec!["q483915"]);
+    // The page writes the brand's web address: each "Free" there is the brand.
+    assert_eq!(scan(&path, "Free Mobile plans, order at free.fr"), vec!["q2467627", "q2467627"]);
+}
+
+#[test]
+fn two_capitals_count_only_where_the_page_confirms_them() {
+    let (_, _, path) = import("two", &["Q1145878\tDS\tshop/car\tDS|DS Automobiles"]);
+    assert!(scan(&path, "Nintendo DS games").is_empty(), "\"DS\" alone is an acronym of many things");
+    assert_eq!(scan(&path, "DS Automobiles: the DS 7"), vec!["q1145878", "q1145878"]);
 }
 
 #[test]
@@ -91,7 +101,7 @@ fn a_brand_name_beats_another_rows_local_spelling() {
 }
 
 #[test]
-fn dictionary_words_are_dropped_but_proper_names_and_acronyms_stay() {
+fn dictionary_words_wait_for_the_page_but_proper_names_and_acronyms_stay() {
     // The 5,000-word frequency list held "amazon", "cvs" and "lg" (they are frequent on the web),
     // so the import dropped Amazon, CVS and LG; a dictionary (SCOWL) lists ordinary words only.
     let (d, stderr, path) = import(
@@ -105,14 +115,15 @@ fn dictionary_words_are_dropped_but_proper_names_and_acronyms_stay() {
             "Q6484762\tLandmark Cinemas\tamenity/cinema\tLandmark Cinemas|landmark|landmark cinema",
         ],
     );
-    for id in ["q3884", "q162345", "q22026369", "q6484762"] {
+    for id in ["q3884", "q162345", "q22026369", "q6484762", "q458363", "q1987861"] {
         assert!(company(&d, id).is_some(), "{id} is kept: {stderr}");
     }
-    assert!(stderr.contains("brand \"Marathon\" is an ordinary English word"), "{stderr}");
-    assert!(stderr.contains("brand \"WE\" is an ordinary English word"), "a common word in capitals is still the word: {stderr}");
     assert!(stderr.contains("\"landmark\" is an ordinary English word"), "{stderr}");
     let page = "Britax Marathon car seat, Landmark colour. WE ACCEPT cards. Amazon Alexa, LG TVs and a YETI cooler; a yeti.";
-    assert_eq!(scan(&path, page), vec!["q3884", "q162345", "q22026369"]);
+    assert_eq!(scan(&path, page), vec!["q3884", "q22026369"], "two capitals (\"LG\") wait for the page to confirm them");
+    assert_eq!(scan(&path, "LG TVs by LG Electronics"), vec!["q162345", "q162345"]);
+    // "WE" in capitals is still the common word; the brand's other name confirms it.
+    assert_eq!(scan(&path, "We Fashion jeans. WE ship free."), vec!["q1987861", "q1987861"]);
 }
 
 #[test]
@@ -142,7 +153,8 @@ fn names_are_also_found_as_pages_write_them() {
     assert!(company(&d, "q5182604").is_some());
     let page = "Crate and Barrel, Williams Sonoma, Home Depot, Chloe and Chloé. Software CD-ROM";
     assert_eq!(scan(&path, page), vec!["q5182604", "q2581220", "q864407", "q1075391", "q1075391"]);
-    assert_eq!(scan(&path, "ČD tickets"), vec!["q304944"], "the accent tells the short code apart");
+    assert!(scan(&path, "ČD tickets").is_empty(), "two capitals wait for the page to confirm them");
+    assert_eq!(scan(&path, "ČD tickets from České dráhy"), vec!["q304944", "q304944"], "the accent tells the short code apart");
 }
 
 #[test]

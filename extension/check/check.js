@@ -9,11 +9,15 @@
   const KIND = { brand: 'check_kind_brand', company: 'check_kind_company', symbol: 'check_kind_symbol' };
 
   // Hits are [start, end, kind, entry]*; one row per company, one line per (dataset name, kind).
+  // The list is one page: a `confirm: page` name ("Gap") counts only if the list also names its
+  // company otherwise (src/confirm.rs).
   function group(text, hits, entries) {
+    const named = new Set();
+    for (let i = 3; i < hits.length; i += 4) if (entries[hits[i]] && !entries[hits[i]].confirm) named.add(entries[hits[i]].company.id);
     const companies = new Map();
     for (let i = 0; i < hits.length; i += 4) {
       const e = entries[hits[i + 3]];
-      if (!e) continue;
+      if (!e || (e.confirm && !named.has(e.company.id))) continue;
       const c = companies.get(e.company.id) ?? { company: e.company, count: 0, matches: new Map() };
       companies.set(e.company.id, c);
       c.count += 1;

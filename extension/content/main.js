@@ -34,6 +34,7 @@
   let running = false; // observer and listeners attached
   let generation = 0; // bumped on every reset; a scan from an older generation draws nothing
   const findings = new Map(); // block -> Map(company id -> {company, alias, kind, brand, badgeable})
+  const confirmer = R.createConfirmer(); // `confirm: page` hits held until the page names their company
   const seen = new WeakSet(); // blocks collected at least once (a rescan of one clears it first)
   // Main-thread timings of this page for benchmarks (bench/), which read them in the isolated world
   // over the DevTools protocol (the page cannot see this world); never sent anywhere. A slice is one
@@ -236,6 +237,9 @@
       stats.mapMs += performance.now() - t0;
       if (!(await breathe(gen))) return;
     }
+    // Hits of `confirm: page` aliases wait until the page names their company otherwise; one
+    // named now releases those held from earlier passes (unless their text has left the page).
+    const standing = confirmer.admit(hits).filter(([m]) => m.start.ref.isConnected);
     let t0 = performance.now();
     const product = full || roots.some((r) => r.nodeType === 1 && r.contains(S.titleElement(document))) ? readProduct() : null;
     stats.productMs += performance.now() - t0;
@@ -244,11 +248,11 @@
     // between the reads), then draws what it accepted, then yields. Accepting a whole batch in one
     // go, with the badges of the previous batch just written, forced a style recalculation per
     // batch and once made a 135 ms task on a large page.
-    for (let i = 0; i < hits.length;) {
+    for (let i = 0; i < standing.length;) {
       if (!(await breathe(gen))) return;
       t0 = performance.now();
       const items = [];
-      do { accept(hits[i][0], hits[i][1], items); i += 1; } while (i < hits.length && performance.now() - clock.t < SLICE_MS / 2);
+      do { accept(standing[i][0], standing[i][1], items); i += 1; } while (i < standing.length && performance.now() - clock.t < SLICE_MS / 2);
       overlay.add(items);
       stats.drawMs += performance.now() - t0;
     }
@@ -413,6 +417,7 @@
   function reset() {
     generation += 1;
     findings.clear();
+    confirmer.reset();
     overlay.removeAll();
     overlay.closeCard(false);
   }

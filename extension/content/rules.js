@@ -1,5 +1,5 @@
-// Pure rules for the content script: reading the user's settings, which matches are hidden, and the
-// per-tab findings report. No DOM access here, so node --test can run it (tests/js/rules.test.js).
+// Pure rules for the content script: reading the user's settings, which matches are hidden, which
+// wait for the page to confirm them, and the per-tab findings report. No DOM access here, so node --test can run it (tests/js/rules.test.js).
 (function (root) {
   'use strict';
 
@@ -72,7 +72,45 @@
     };
   }
 
-  const api = { DISPLAYS, readSettings, pageOff, categoryHidden, matchHidden, suppressed, withHiddenMatch, summarize };
+  // The page-level rule of `confirm: page` aliases (src/confirm.rs, DATASET.md): such a hit stands
+  // only once the page names its company by a hit without the rule, which may come in a later
+  // batch or pass. Items are [hit, entry] pairs; `admit` returns those that stand now, held ones
+  // released first. At most `maxHeld` wait (the oldest go first): held hits keep their nodes alive.
+  function createConfirmer(maxHeld = 500) {
+    const named = new Set();
+    const held = new Map(); // company id -> items, oldest first
+    let count = 0;
+    function hold(id, item) {
+      if (count >= maxHeld) {
+        const [oldest, items] = held.entries().next().value;
+        items.shift();
+        count -= 1;
+        if (!items.length) held.delete(oldest);
+      }
+      if (!held.has(id)) held.set(id, []);
+      held.get(id).push(item);
+      count += 1;
+    }
+    function admit(items) {
+      for (const [, entry] of items) if (entry && !entry.confirm) named.add(entry.company.id);
+      const out = [];
+      for (const [id, items] of held) {
+        if (!named.has(id)) continue;
+        out.push(...items);
+        count -= items.length;
+        held.delete(id);
+      }
+      for (const item of items) {
+        const entry = item[1];
+        if (!entry?.confirm || named.has(entry.company.id)) out.push(item);
+        else hold(entry.company.id, item);
+      }
+      return out;
+    }
+    return { admit, held: () => count, reset() { named.clear(); held.clear(); count = 0; } };
+  }
+
+  const api = { DISPLAYS, readSettings, createConfirmer, pageOff, categoryHidden, matchHidden, suppressed, withHiddenMatch, summarize };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryRules = api;
 })(globalThis);

@@ -26,6 +26,10 @@ enum Command {
         /// One JSON object per input, one per line.
         #[arg(long)]
         json: bool,
+        /// Host name the inputs come from, as the extension knows it ("www.staples.com"). Without
+        /// it, an HTML page's canonical or og:url address gives it.
+        #[arg(long)]
+        host: Option<String>,
         /// Text or HTML files (HTML by extension .html/.htm); `-` reads standard input as text.
         #[arg(required = true)]
         inputs: Vec<String>,
@@ -147,7 +151,7 @@ fn main() -> ExitCode {
     restore_sigpipe();
     let args = Args::parse();
     let outcome = match args.command {
-        Command::Scan { dataset, json, inputs } => scan::run(dataset.as_deref(), json, &inputs),
+        Command::Scan { dataset, json, host, inputs } => scan::run(dataset.as_deref(), json, host.as_deref(), &inputs),
         Command::Check { json, strict, files } => check::run(&files, json, strict),
         Command::Stats { json, file } => stats::run(&file, json),
         Command::Keygen { out, json } => signing::keygen(&out, json),

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
+use crate::confirm::confirmed_on_page;
 use crate::engine::{Engine, HitKind};
-use crate::page_text::{visible_text, BLOCK_SEPARATOR};
+use crate::page_text::{page_host, visible_text, BLOCK_SEPARATOR};
 use crate::utf16::utf16_to_byte;
 
 /// The dataset bundled with the extension, used when `--dataset` is absent.
@@ -30,11 +31,11 @@ pub struct HitView {
     pub context: String,
 }
 
-pub fn run(dataset: Option<&str>, json: bool, inputs: &[String]) -> Result<u8, String> {
+pub fn run(dataset: Option<&str>, json: bool, host: Option<&str>, inputs: &[String]) -> Result<u8, String> {
     let engine = load_engine(dataset)?;
     for input in inputs {
         let raw = super::read_input(input)?;
-        let report = scan_input(&engine, input, &raw);
+        let report = scan_input(&engine, input, &raw, host);
         if json {
             println!("{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
             continue;
@@ -59,19 +60,26 @@ pub fn load_engine(dataset: Option<&str>) -> Result<Engine, String> {
 
 /// The text of an input as the extension would see it: visible text for HTML, else as is.
 pub fn input_text(path: &str, raw: &str) -> String {
-    let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".html") || lower.ends_with(".htm") {
+    if is_html(path) {
         visible_text(raw)
     } else {
         raw.to_string()
     }
 }
 
-pub fn scan_input(engine: &Engine, input: &str, raw: &str) -> ScanReport {
+fn is_html(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".html") || lower.ends_with(".htm")
+}
+
+/// The hits of one input, read as one page: `host` (else the HTML page's own address) is the site
+/// it comes from, and the page-level rule of `confirm: page` aliases holds over the whole input.
+pub fn scan_input(engine: &Engine, input: &str, raw: &str, host: Option<&str>) -> ScanReport {
     let text = input_text(input, raw);
+    let address = if host.is_none() && is_html(input) { page_host(raw) } else { None };
+    let host = host.or(address.as_deref());
     let d = engine.dataset();
-    let hits = engine
-        .scan(&text)
+    let hits = confirmed_on_page(engine, engine.scan_at(&text, host))
         .into_iter()
         .filter_map(|h| {
             let entry = engine.entry(h.entry)?;

@@ -37,7 +37,7 @@ fn key(s: &str) -> String {
 /// The page's visible text and its hits, exactly as `backstory scan PAGE` computes them.
 fn page_hits(engine: &Engine, path: &str) -> (String, Vec<Found>) {
     let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let report = scan_input(engine, path, &raw);
+    let report = scan_input(engine, path, &raw, None);
     let text = input_text(path, &raw);
     let found = report
         .hits

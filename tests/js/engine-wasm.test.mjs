@@ -52,3 +52,20 @@ test('company, search, companyForHost and info answer in the documented shapes',
 test('fromJson throws an Error that lists the problems', () => {
   assert.throws(() => Engine.fromJson('{"not": "a dataset"}'), (e) => e instanceof Error && e.message.length > 0);
 });
+
+test('a confirm: page alias comes back marked, and the page host names it outright', () => {
+  // Synthetic dataset (not campaign facts) with one name that needs the page to confirm it.
+  const dataset = JSON.parse(DATASET);
+  dataset.companies = [{
+    id: 'gap', name: 'Gap Inc.', legal_name: 'Gap Inc.', aliases: [{ text: 'Gap', confirm: 'page' }],
+    categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
+  }];
+  dataset.brands = [];
+  const local = Engine.fromJson(JSON.stringify(dataset));
+  const elsewhere = local.scan('Gap jeans');
+  assert.equal(elsewhere.length, 4);
+  assert.equal(local.entry(elsewhere[3]).confirm, true);
+  const onItsSite = local.scan('Gap jeans', 'www.gap.com');
+  assert.equal(local.entry(onItsSite[3]).confirm, false);
+  assert.equal(local.entry(local.scan('Gap jeans', undefined)[3]).confirm, true);
+});

@@ -58,3 +58,32 @@ test('summarize groups findings by company, then by kind and alias, in first-see
   });
   assert.equal(R.summarize([], -2).capped, 0);
 });
+
+test('confirm: page hits wait until the page names their company, then come back once', () => {
+  const gap = { id: 'gap' };
+  const held = (alias) => [{ alias }, { alias, company: gap, confirm: true }];
+  const named = (alias) => [{ alias }, { alias, company: gap, confirm: false }];
+  const other = [{ alias: 'Amazon' }, entry('Amazon')];
+  const c = R.createConfirmer();
+  const first = held('Gap'), second = held('gap');
+  assert.deepEqual(c.admit([first, other]), [other], 'held back, the rest passes');
+  assert.deepEqual(c.admit([second]), []);
+  assert.equal(c.held(), 2);
+  const anchor = named('Gap Inc.');
+  assert.deepEqual(c.admit([anchor]), [first, second, anchor], 'a later batch names Gap: both come back, oldest first');
+  assert.equal(c.held(), 0);
+  const third = held('Gap');
+  assert.deepEqual(c.admit([third]), [third], 'once named, the page stays confirmed');
+  c.reset();
+  assert.deepEqual(c.admit([held('Gap')]), [], 'a new route starts over');
+});
+
+test('the confirmer holds at most maxHeld hits, dropping the oldest', () => {
+  const c = R.createConfirmer(2);
+  const gap = { id: 'gap' };
+  const items = [1, 2, 3].map((n) => [{ n }, { alias: 'Gap', company: gap, confirm: true }]);
+  for (const item of items) c.admit([item]);
+  assert.equal(c.held(), 2);
+  const released = c.admit([[{}, { alias: 'Gap Inc.', company: gap, confirm: false }]]);
+  assert.deepEqual(released.slice(0, 2), items.slice(1));
+});

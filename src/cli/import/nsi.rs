@@ -9,13 +9,16 @@
 //!   businesses (Staples Canada, Walmart's fuel stations), so it keeps the name;
 //! - a row's own brand name comes before every row's other names: "Loft" is the brand of Ann
 //!   Taylor's Loft (Q62075137) and only a local spelling of the Japanese ロフト (Q5358428);
+//! - a name that has fewer than two letters ("3", "W") is dropped;
 //! - a name that is one ordinary English word (`data/english-words.txt`, a dictionary without
-//!   proper names: "Free", "Tops", "Plush", "Marathon") or has fewer than two letters ("3", "W") is
-//!   dropped: on a shop page it is the word, not the brand, nearly every time, and no declarative
-//!   rule can tell them apart. A name NSI writes in two to four capitals is an acronym and stays
-//!   ("YETI", "JAM"), unless it is also one of the 5,000 most common words
-//!   (`data/common-words.txt`: "WE", "ONLY"). Names that are proper nouns are not in the
-//!   dictionary and stay: "Amazon", "Tiffany", "Columbia", "CVS", "LG";
+//!   proper names: "Staples", "Gap", "Tops", "Marathon") counts only where the page confirms it
+//!   (`confirm: page`: the page also names the company otherwise, writes "staples.com", or is
+//!   on staples.com): on its own shop it is the brand, elsewhere nearly always the word, and no
+//!   rule of one text block tells them apart. A name NSI writes in two to four capitals is an
+//!   acronym, not a word ("YETI", "JAM"), unless it is also one of the 5,000 most common words
+//!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two capitals ("IP", "DS") also needs
+//!   the page to confirm it. Proper nouns are not in the dictionary and count on their own:
+//!   "Amazon", "Tiffany", "Columbia", "CVS";
 //! - a name that is a size, unit, currency or legal-form code ("XL", "LBS", "CAD", "Inc";
 //!   `data/letter-codes.txt`) is dropped: shop pages print those codes everywhere;
 //! - a short all-capitals name ("TVS", "SDI") and a name made only of ordinary words ("Best Buy",
@@ -32,7 +35,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{plain, Builder, Meta, Unmapped};
-use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Dataset};
+use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Confirm, Dataset};
 use crate::words::{is_common_word, is_english_word, is_letter_code};
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
@@ -100,7 +103,7 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
             if super::fold(name) == super::fold(cell(brand)) {
                 continue;
             }
-            if let Some(why) = unsafe_name(name) {
+            if let Some(why) = unsafe_name(name).or_else(|| ordinary_word(name).then_some(ORDINARY)) {
                 b.skip(format!("{at}, names"), format!("{name:?} {why}"));
                 continue;
             }
@@ -113,7 +116,7 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     for (c, names) in spellings_of {
         for variant in names.into_iter().flat_map(page_spellings) {
             let key = super::fold(&variant);
-            if unsafe_name(&variant).is_none() && !b.claimed.contains_key(&key) {
+            if unsafe_name(&variant).is_none() && !ordinary_word(&variant) && !b.claimed.contains_key(&key) {
                 b.claimed.insert(key, b.companies[c].id.clone());
                 b.companies[c].aliases.extend(spellings(&variant));
             }
@@ -141,11 +144,20 @@ fn unsafe_name(name: &str) -> Option<&'static str> {
     }
     // Written in two to four capitals, a name is an acronym ("CVS", "YETI") unless the word is
     // also one of the 5,000 most common ("WE", "ONLY", "UPS").
-    let acronym = short_capitals(name) && !is_common_word(&folded);
-    if is_english_word(&folded) && !acronym {
-        return Some("is an ordinary English word (data/english-words.txt)");
-    }
     None
+}
+
+/// Why another name of a row is dropped when it is an ordinary word: confirmed by the brand name
+/// beside it, "landmark" (of Landmark Cinemas) would flag the word on every page about them.
+const ORDINARY: &str = "is an ordinary English word (data/english-words.txt); only a brand's own name may be one";
+
+/// One ordinary English word (`data/english-words.txt`) that is not an acronym. Written in two to
+/// four capitals, a name is an acronym ("CVS", "YETI") unless the word is also one of the 5,000
+/// most common ("WE", "ONLY", "UPS").
+fn ordinary_word(name: &str) -> bool {
+    let folded = super::fold(name);
+    let acronym = short_capitals(name) && !is_common_word(&folded);
+    !folded.contains(' ') && is_english_word(&folded) && !acronym
 }
 
 /// Two to four letters, all capitals: "CVS", "YETI".
@@ -171,6 +183,11 @@ fn spellings(name: &str) -> Vec<Alias> {
     // Short names are codes whose accents tell them apart ("ČD" is not "CD").
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let accents = if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
+    if ordinary_word(name) {
+        return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
+    }
+    // Two capitals are an acronym a page uses for many things ("IP", "PT", "DS").
+    let confirm = if letters == 2 { Confirm::Page } else { Confirm::None };
     if needs_exact_case(name) {
         let mut forms = vec![name.to_string()];
         for form in [title_case(name), name.to_uppercase()] {
@@ -178,7 +195,7 @@ fn spellings(name: &str) -> Vec<Alias> {
                 forms.push(form);
             }
         }
-        forms.into_iter().map(|text| rule(text, CasePolicy::Exact, accents)).collect()
+        forms.into_iter().map(|text| Alias::Ruled(AliasRule { confirm, ..rule_of(text, CasePolicy::Exact, accents) })).collect()
     } else if accents == AccentPolicy::Optional {
         vec![rule(name.to_string(), CasePolicy::Any, accents)]
     } else {
@@ -223,5 +240,9 @@ fn page_spellings(name: &str) -> Vec<String> {
 }
 
 fn rule(text: String, case: CasePolicy, accents: AccentPolicy) -> Alias {
-    Alias::Ruled(AliasRule { text, case, accents, context: Vec::new(), exclude: Vec::new() })
+    Alias::Ruled(rule_of(text, case, accents))
+}
+
+fn rule_of(text: String, case: CasePolicy, accents: AccentPolicy) -> AliasRule {
+    AliasRule { text, case, accents, context: Vec::new(), exclude: Vec::new(), confirm: Confirm::None }
 }

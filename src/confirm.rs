@@ -1,0 +1,23 @@
+//! The page-level rule for `confirm: page` aliases: such a hit stands only where the same page
+//! names its company otherwise (another alias, the alias as a web address, or a page
+//! on the company's own site: `Engine::scan_at` reports those as hits of their own).
+//!
+//! One scan sees one batch of text; a page is many batches. So the engine marks these hits
+//! (`Entry::confirm`) and whoever holds the whole page applies this rule: `backstory scan` here,
+//! the content script (extension/content/confirm.js) as its batches come back.
+
+use std::collections::HashSet;
+
+use crate::engine::{Engine, Hit};
+
+/// The hits of one page that stand: every hit of an alias without `confirm: page`, and those
+/// with it whose company a hit without it names.
+pub fn confirmed_on_page(engine: &Engine, hits: Vec<Hit>) -> Vec<Hit> {
+    let named: HashSet<usize> = hits
+        .iter()
+        .filter_map(|h| engine.entry(h.entry))
+        .filter(|e| !e.confirm)
+        .map(|e| e.company)
+        .collect();
+    hits.into_iter().filter(|h| engine.entry(h.entry).is_some_and(|e| !e.confirm || named.contains(&e.company))).collect()
+}

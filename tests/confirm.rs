@@ -1,0 +1,77 @@
+//! `confirm: page`: an alias that counts only where the page names its company otherwise. The
+//! engine reports such hits marked (`Entry::confirm`) and `confirmed_on_page` applies the rule over
+//! a whole page; a web address, the page's host or the company's own domain names it outright.
+
+use backstory::confirm::confirmed_on_page;
+use backstory::{Engine, Hit};
+
+/// A synthetic dataset (not campaign facts): "Gap" needs the page, "Gap Inc." and "Old Navy" do not.
+const DATASET: &str = r#"{
+  "format": "backstory-dataset", "format_version": 1, "id": "confirm-test", "title": "confirm test",
+  "publisher": {"name": "Backstory tests"}, "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01",
+  "profile_origins": ["https://example.org"],
+  "categories": [{"id": "test", "label": "Test", "description": "Test category."}],
+  "companies": [
+    {"id": "gap", "name": "Gap Inc.", "legal_name": "Gap Inc.", "aliases": [{"text": "Gap", "confirm": "page", "exclude": ["gap year"]}],
+     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01", "domains": ["gapinc.example"]},
+    {"id": "other", "name": "Zyxco", "legal_name": "Zyxco", "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}
+  ],
+  "brands": [{"id": "old-navy", "name": "Old Navy", "owners": [{"company": "gap"}]}]
+}"#;
+
+fn engine() -> Engine {
+    Engine::from_json(DATASET).expect("valid test dataset")
+}
+
+/// The page's surviving hits as the text they cover.
+fn page(engine: &Engine, text: &str, host: Option<&str>) -> Vec<String> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let hits: Vec<Hit> = confirmed_on_page(engine, engine.scan_at(text, host));
+    hits.iter().map(|h| String::from_utf16_lossy(&units[h.start as usize..h.end as usize])).collect()
+}
+
+#[test]
+fn the_alias_alone_is_held_back_and_marked() {
+    let e = engine();
+    let hits = e.scan("Mind the gap between the shelves");
+    assert_eq!(hits.len(), 1, "scan reports the candidate");
+    assert!(e.entry(hits[0].entry).is_some_and(|x| x.confirm), "marked as waiting for the page");
+    assert!(page(&e, "Mind the gap between the shelves", None).is_empty());
+}
+
+#[test]
+fn another_name_of_the_company_confirms_it_anywhere_on_the_page() {
+    let e = engine();
+    assert_eq!(page(&e, "Gap jeans. Gap Inc. also sells", None), ["Gap", "Gap Inc."]);
+    // A brand of the company confirms it too; the brand's hit comes later in the text.
+    assert_eq!(page(&e, "Gap hoodie\u{2029}More from Old Navy", None), ["Gap", "Old Navy"]);
+    // Another company's name does not.
+    assert!(page(&e, "Gap hoodie by Zyxco", None).iter().all(|h| h != "Gap"));
+}
+
+#[test]
+fn a_web_address_names_it_outright() {
+    let e = engine();
+    assert_eq!(page(&e, "Order at Gap.com or gap.co.uk. A gap", None), ["Gap", "gap", "gap"]);
+    assert!(page(&e, "gap.example is not a shop domain", None).is_empty());
+    assert!(page(&e, "the gap.", None).is_empty(), "a full stop is not a web address");
+}
+
+#[test]
+fn the_pages_host_names_it_outright() {
+    let e = engine();
+    assert_eq!(page(&e, "Gap jeans", Some("www.gap.com")), ["Gap"]);
+    assert_eq!(page(&e, "Gap jeans", Some("shop.gap.co.uk")), ["Gap"]);
+    // Only the site's own name counts, not a subdomain or a longer name.
+    assert!(page(&e, "Gap jeans", Some("gap.shop.example")).is_empty());
+    assert!(page(&e, "Gap jeans", Some("www.gapfactory.com")).is_empty());
+    // The company's own domain from the dataset.
+    assert_eq!(page(&e, "Gap jeans", Some("www.gapinc.example")), ["Gap"]);
+}
+
+#[test]
+fn exclusions_still_hold_on_a_confirmed_page() {
+    let e = engine();
+    assert_eq!(page(&e, "Gap Inc. on your gap year", None), ["Gap Inc."]);
+    assert_eq!(page(&e, "A gap year", Some("www.gap.com")), Vec::<String>::new());
+}
