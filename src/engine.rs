@@ -58,9 +58,10 @@ pub struct Entry {
     /// The hit counts only on a page that names the company otherwise (`confirm: page`).
     pub confirm: bool,
     /// The twin of a `confirm: page` entry that names the company by itself: accepted only where
-    /// the alias is written as a web address ("staples.com") or the page's host names it. Its hits confirm the other twin's on the page.
+    /// the alias is written as a web address ("staples.com") or on the company's own site. Its
+    /// hits confirm the other twin's on the page.
     outright: bool,
-    /// The alias folded to letters and digits, compared with the labels of a page's host name.
+    /// The alias folded to ASCII letters and digits, compared with a page's site name.
     host_label: String,
 }
 
@@ -334,7 +335,9 @@ impl Engine {
     ) -> bool {
         let (os, oe) = norm.original_range(s, e);
         let original = &text[os..oe];
-        if entry.outright && !(site.names(entry) || written_as_web_address(&text[oe..])) {
+        // On the company's own site its names are its names: context words are not needed there.
+        let own_site = site.names(entry);
+        if entry.outright && !(own_site || written_as_web_address(&text[oe..])) {
             return false;
         }
         if entry.kind == HitKind::Symbol {
@@ -353,7 +356,7 @@ impl Engine {
             };
             return symbols::judge(&candidate).is_some();
         }
-        if !entry.context.is_empty() && !entry.context.iter().any(|c| contexts.contains(&(block, *c))) {
+        if !entry.context.is_empty() && !own_site && !entry.context.iter().any(|c| contexts.contains(&(block, *c))) {
             return false;
         }
         let loose_case = entry.case == CasePolicy::Any;
@@ -466,14 +469,13 @@ fn add_alias(
         exchange: None,
         confirm: false,
         outright: false,
-        host_label: String::new(),
+        host_label: normalize(&rule.text, Fold::MATCH).text.chars().filter(char::is_ascii_alphanumeric).collect(),
     };
     // A `confirm: page` alias is two entries, tried in this order: one that names the company
     // outright, one that waits for the page to confirm it.
     let confirm = rule.confirm == Confirm::Page;
     let twins = if confirm {
-        let host_label = normalize(&rule.text, Fold::MATCH).text.chars().filter(char::is_ascii_alphanumeric).collect();
-        vec![Entry { outright: true, host_label, ..entry.clone() }, Entry { confirm: true, ..entry }]
+        vec![Entry { outright: true, ..entry.clone() }, Entry { confirm: true, ..entry }]
     } else {
         vec![entry]
     };
@@ -533,7 +535,8 @@ impl Site {
         Site { name, company: engine.company_for_host(&host) }
     }
 
-    /// Whether this site is the entry's company's, or its name is the alias ("mango").
+    /// Whether this site is the entry's company's: one of its `domains`, or a site whose name is
+    /// the alias ("mango" for shop.mango.com).
     fn names(&self, entry: &Entry) -> bool {
         self.company == Some(entry.company) || (!entry.host_label.is_empty() && self.name == entry.host_label)
     }

@@ -1,6 +1,7 @@
-//! `confirm: page`: an alias that counts only where the page names its company otherwise. The
-//! engine reports such hits marked (`Entry::confirm`) and `confirmed_on_page` applies the rule over
-//! a whole page; a web address, the page's host or the company's own domain names it outright.
+//! What the page as a whole tells the engine. `confirm: page`: an alias that counts only where the
+//! page names its company otherwise; the engine reports such hits marked (`Entry::confirm`) and
+//! `confirmed_on_page` applies the rule over a whole page; a web address, the page's host or the
+//! company's own domain names it outright. On the company's own site, context words are not needed.
 
 use backstory::confirm::confirmed_on_page;
 use backstory::{Engine, Hit};
@@ -14,7 +15,8 @@ const DATASET: &str = r#"{
   "companies": [
     {"id": "gap", "name": "Gap Inc.", "legal_name": "Gap Inc.", "aliases": [{"text": "Gap", "confirm": "page", "exclude": ["gap year"]}],
      "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01", "domains": ["gapinc.example"]},
-    {"id": "other", "name": "Zyxco", "legal_name": "Zyxco", "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}
+    {"id": "other", "name": "Zyxco", "legal_name": "Zyxco", "aliases": [{"text": "Zyx", "case": "exact", "context": ["kettle"]}],
+     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01", "domains": ["zyxco.example"]}
   ],
   "brands": [{"id": "old-navy", "name": "Old Navy", "owners": [{"company": "gap"}]}]
 }"#;
@@ -74,4 +76,14 @@ fn exclusions_still_hold_on_a_confirmed_page() {
     let e = engine();
     assert_eq!(page(&e, "Gap Inc. on your gap year", None), ["Gap Inc."]);
     assert_eq!(page(&e, "A gap year", Some("www.gap.com")), Vec::<String>::new());
+}
+
+#[test]
+fn on_the_companys_own_site_context_words_are_not_needed() {
+    let e = engine();
+    assert!(page(&e, "Zyx toaster", None).is_empty(), "elsewhere \"Zyx\" needs \"kettle\" in its block");
+    assert_eq!(page(&e, "Zyx kettle", None), ["Zyx"]);
+    assert_eq!(page(&e, "Zyx toaster", Some("www.zyxco.example")), ["Zyx"], "one of the company's domains");
+    assert_eq!(page(&e, "Zyx toaster", Some("shop.zyx.example")), ["Zyx"], "a site named after the alias");
+    assert!(page(&e, "zyx toaster", Some("www.zyxco.example")).is_empty(), "the case rule still holds");
 }
