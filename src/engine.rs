@@ -9,7 +9,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, OverlappingState};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 
 use crate::dataset::{AccentPolicy, AliasRule, CasePolicy, Confirm, Dataset};
 use crate::normalize::{self, normalize, Fold, Normalized, BLOCK_BREAK};
@@ -83,7 +85,7 @@ const FINANCIAL: u32 = 0;
 #[derive(Debug)]
 pub struct Engine {
     dataset: Dataset,
-    automaton: AhoCorasick,
+    automaton: NFA,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
     company_by_id: HashMap<String, usize>,
@@ -228,9 +230,8 @@ impl Engine {
             }
         }
 
-        let automaton = AhoCorasickBuilder::new()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             // Nearly every pattern begins with WORD_START, so a prefilter stops at every word and
             // costs more than it saves (measured with callgrind: 40% fewer instructions without).
             .prefilter(false)
@@ -273,7 +274,13 @@ impl Engine {
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
         let mut exclusions: Vec<(usize, usize, usize)> = Vec::new();
         let mut contexts: HashSet<(u32, u32)> = HashSet::new();
-        for m in self.automaton.find_overlapping_iter(hay) {
+        // The automaton's own type, not the `AhoCorasick` wrapper: the search loop is then
+        // compiled for this automaton, without a dynamic call per byte.
+        let input = Input::new(hay);
+        let mut state = OverlappingState::start();
+        // Standard semantics over a valid input: the search cannot fail.
+        while self.automaton.try_find_overlapping(&input, &mut state).is_ok() {
+            let Some(m) = state.get_match() else { break };
             let (s, e) = (m.start(), m.end());
             if !normalize::is_boundary(char_before(hay, s), hay[s..].chars().next())
                 || !normalize::is_boundary(hay[..e].chars().next_back(), hay[e..].chars().next())
