@@ -263,8 +263,9 @@ impl Engine {
         self.scan_at(text, None)
     }
 
-    /// `scan` of text from a page at `host` ("shop.mango.com"): there, an alias with `confirm:
-    /// page` that the host names, or of the company whose domain it is, names its company outright.
+    /// `scan` of text from a page at `host` ("shop.mango.com"). On a company's own site (one of its
+    /// `domains`, or a host whose site name is the alias) its aliases need no context words, and a
+    /// `confirm: page` alias names the company outright.
     pub fn scan_at(&self, text: &str, host: Option<&str>) -> Vec<Hit> {
         let site = Site::new(self, host);
         let norm = normalize(text, Fold::AUTOMATON);
