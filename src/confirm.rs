@@ -4,7 +4,7 @@
 //!
 //! One scan sees one batch of text; a page is many batches. So the engine marks these hits
 //! (`Entry::confirm`) and whoever holds the whole page applies this rule: `backstory scan` here,
-//! the content script (extension/content/confirm.js) as its batches come back.
+//! the content script (`createConfirmer` in extension/content/rules.js) as its batches come back.
 
 use std::collections::HashSet;
 

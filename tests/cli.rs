@@ -260,3 +260,30 @@ fn import_and_pack_speak_json() {
     assert_eq!(p["outputs"].as_array().expect("outputs").len(), 2);
     assert_eq!(p["outputs"][1]["browser"], "firefox");
 }
+
+#[test]
+fn scan_reads_the_site_from_host_or_the_pages_canonical_address() {
+    // "Gap" in this synthetic dataset counts only where the page confirms it (`confirm: page`).
+    let dataset = fixture("pages/confirm-dataset.json");
+    let dir = std::env::temp_dir().join(format!("backstory-cli-host-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let page = |name: &str, head: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, format!("<html><head>{head}</head><body><p>Gap jeans</p></body></html>")).expect("write");
+        file.to_string_lossy().into_owned()
+    };
+    let hits = |args: &[&str]| {
+        let out = backstory(&[&["scan", "--json", "--dataset", &dataset], args].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+        report["hits"].as_array().expect("hits").len()
+    };
+    let canonical = page("canonical.html", r#"<link rel="canonical" href="https://www.gap.com/browse/jeans">"#);
+    let og = page("og.html", r#"<meta property="og:url" content="http://shop.gap.co.uk/p/1">"#);
+    let elsewhere = page("elsewhere.html", r#"<link rel="canonical" href="https://blog.example/gap">"#);
+    assert_eq!(hits(&[&canonical]), 1, "on gap.com, \"Gap\" is the brand");
+    assert_eq!(hits(&[&og]), 1);
+    assert_eq!(hits(&[&elsewhere]), 0, "elsewhere it waits for the page to name the company");
+    assert_eq!(hits(&["--host", "www.gap.com", &elsewhere]), 1, "--host overrides the page's address");
+    assert_eq!(hits(&["--host", "blog.example", &canonical]), 0);
+}

@@ -142,8 +142,6 @@ fn unsafe_name(name: &str) -> Option<&'static str> {
     if is_letter_code(&folded) {
         return Some("is a size, unit, currency or legal-form code (data/letter-codes.txt)");
     }
-    // Written in two to four capitals, a name is an acronym ("CVS", "YETI") unless the word is
-    // also one of the 5,000 most common ("WE", "ONLY", "UPS").
     None
 }
 
@@ -187,7 +185,7 @@ fn spellings(name: &str) -> Vec<Alias> {
         return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
     }
     // Two capitals are an acronym a page uses for many things ("IP", "PT", "DS").
-    let confirm = if letters == 2 { Confirm::Page } else { Confirm::None };
+    let confirm = if letters == 2 && short_capitals(name) { Confirm::Page } else { Confirm::None };
     if needs_exact_case(name) {
         let mut forms = vec![name.to_string()];
         for form in [title_case(name), name.to_uppercase()] {
