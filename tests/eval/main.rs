@@ -9,7 +9,7 @@
 mod labels;
 mod score;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use backstory::cli::scan::{input_text, load_engine, scan_input};
@@ -84,7 +84,7 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-fn evaluate(engine: &Engine, labels: &Labels, corpus: &PathBuf, which: fn(&Page) -> Option<&Vec<Mention>>) -> Totals {
+fn evaluate(engine: &Engine, labels: &Labels, corpus: &Path, which: fn(&Page) -> Option<&Vec<Mention>>) -> Totals {
     let mut t = Totals::default();
     for (name, page) in &labels.pages {
         let Some(mentions) = which(page) else { continue };

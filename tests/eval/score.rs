@@ -111,7 +111,9 @@ pub fn occurrences(haystack: &str, needle: &str) -> Vec<(usize, usize)> {
         .filter(|&(s, e)| {
             let edge_word_start = pin.chars().next().is_some_and(char::is_alphanumeric);
             let edge_word_end = pin.chars().last().is_some_and(char::is_alphanumeric);
-            !(edge_word_start && word(hay[..s].chars().last())) && !(edge_word_end && word(hay[e..].chars().next()))
+            let glued_before = edge_word_start && word(hay[..s].chars().last());
+            let glued_after = edge_word_end && word(hay[e..].chars().next());
+            !glued_before && !glued_after
         })
         .collect()
 }
