@@ -130,12 +130,17 @@ fn dictionary_words_wait_for_the_page_but_proper_names_and_acronyms_stay() {
 fn size_unit_currency_and_legal_form_codes_are_dropped() {
     let (d, stderr, path) = import(
         "codes",
-        &["Q4836838\tXL\tshop/convenience\tXL", "Q10225\tIndian National Congress\toffice/political_party\tIndian National Congress|congress party|inc"],
+        &[
+            "Q4836838\tXL\tshop/convenience\tXL",
+            "Q10225\tIndian National Congress\toffice/political_party\tIndian National Congress|congress party|inc",
+            "Q1912172\tMax\tamenity/fast_food\tMax",
+        ],
     );
     assert!(company(&d, "q4836838").is_none(), "\"XL\" is a size on every clothing page");
-    assert!(stderr.contains("brand \"XL\" is a size, unit, currency or legal-form code"), "{stderr}");
-    assert!(stderr.contains("\"inc\" is a size, unit, currency or legal-form code"), "{stderr}");
-    assert!(scan(&path, "Twin XL sheet set by Home Expressions Inc.").is_empty());
+    assert!(stderr.contains("brand \"XL\" is a size, unit, limit, currency or legal-form code"), "{stderr}");
+    assert!(stderr.contains("\"inc\" is a size, unit, limit, currency or legal-form code"), "{stderr}");
+    assert!(stderr.contains("brand \"Max\" is a size, unit, limit, currency or legal-form code"), "{stderr}");
+    assert!(scan(&path, "Twin XL sheet set by Home Expressions Inc. Max quantity is 5; wash at MAX 30°C").is_empty());
 }
 
 #[test]

@@ -19,7 +19,7 @@
 //!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two capitals ("IP", "DS") also needs
 //!   the page to confirm it. Proper nouns are not in the dictionary and count on their own:
 //!   "Amazon", "Tiffany", "Columbia", "CVS";
-//! - a name that is a size, unit, currency or legal-form code ("XL", "LBS", "CAD", "Inc";
+//! - a name that is a size, unit, limit, currency or legal-form code ("XL", "LBS", "Max", "CAD", "Inc";
 //!   `data/letter-codes.txt`) is dropped: shop pages print those codes everywhere;
 //! - a short all-capitals name ("TVS", "SDI") and a name made only of ordinary words ("Best Buy",
 //!   "west elm") keep their letter case: as written, in Title Case or in capitals
@@ -140,7 +140,7 @@ fn unsafe_name(name: &str) -> Option<&'static str> {
         return None;
     }
     if is_letter_code(&folded) {
-        return Some("is a size, unit, currency or legal-form code (data/letter-codes.txt)");
+        return Some("is a size, unit, limit, currency or legal-form code (data/letter-codes.txt)");
     }
     None
 }
