@@ -52,6 +52,17 @@ pub fn is_english_word(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Country and territory names (`data/countries.txt`, from ISO 4217's currency list): a brand
+/// named like a country ("Iceland", "Georgia") is, in a shop's country list, the country.
+#[cfg(feature = "cli")]
+const COUNTRIES: &str = include_str!("../data/countries.txt");
+
+/// Every country name of `data/countries.txt`, as written there.
+#[cfg(feature = "cli")]
+pub fn countries() -> impl Iterator<Item = &'static str> {
+    COUNTRIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// Letter codes a shop page prints for sizes, units, currencies and legal forms
 /// (`data/letter-codes.txt`): "XL", "LBS", "CAD", "Inc". A brand written the same way is nearly
 /// always the code on a shop page.

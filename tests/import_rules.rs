@@ -180,3 +180,17 @@ fn phrases_of_ordinary_words_match_as_written_in_title_case_or_in_capitals() {
     assert_eq!(scan(&path, "west elm, West Elm, WEST ELM"), vec!["q7985021"; 3]);
     assert!(scan(&path, "a west Elm tree").is_empty());
 }
+
+#[test]
+fn country_names_wait_for_the_page_and_never_count_inside_a_longer_one() {
+    // Shops list every country in their footers and address forms (`data/countries.txt`).
+    let (d, _, path) = import(
+        "countries",
+        &["Q608845\tCosta\tamenity/cafe\tCosta|costa coffee", "Q721810\tIceland\tshop/frozen_food\tIceland|iceland foods", "Q7963123\tWallis\tshop/clothes\tWallis"],
+    );
+    let costa = company(&d, "q608845").expect("Costa is kept");
+    assert!(costa["aliases"].to_string().contains("Costa Rica"), "{costa}");
+    assert!(scan(&path, "Ship to: Croatia, Costa Rica, Iceland, India, Wallis and Futuna, Yemen").is_empty());
+    assert_eq!(scan(&path, "A Costa flat white"), vec!["q608845"], "Costa alone is still the café");
+    assert_eq!(scan(&path, "Iceland Foods: Iceland prawn rings"), vec!["q721810", "q721810"], "its other name confirms it");
+}

@@ -19,6 +19,9 @@
 //!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two capitals ("IP", "DS") also needs
 //!   the page to confirm it. Proper nouns are not in the dictionary and count on their own:
 //!   "Amazon", "Tiffany", "Columbia", "CVS";
+//! - a name that is a country's ("Iceland", "Georgia"; `data/countries.txt`) counts only where the
+//!   page confirms it too, and no name counts inside a longer country name ("Costa" in "Costa
+//!   Rica"): shops list every country in their footers and address forms;
 //! - a name that is a size, unit, limit, currency or legal-form code ("XL", "LBS", "Max", "CAD", "Inc";
 //!   `data/letter-codes.txt`) is dropped: shop pages print those codes everywhere;
 //! - a short all-capitals name ("TVS", "SDI") and a name made only of ordinary words ("Best Buy",
@@ -31,12 +34,14 @@
 //!   without a leading "The" ("Home Depot"). These spellings follow the rules above and never
 //!   take a name from another row.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{plain, Builder, Meta, Unmapped};
 use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Confirm, Dataset};
-use crate::words::{is_common_word, is_english_word, is_letter_code};
+use crate::words::{countries, is_common_word, is_english_word, is_letter_code};
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut b = Builder::new(meta);
@@ -158,6 +163,30 @@ fn ordinary_word(name: &str) -> bool {
     !folded.contains(' ') && is_english_word(&folded) && !acronym
 }
 
+/// Country names as written and folded, folded once.
+fn folded_countries() -> &'static [(&'static str, String)] {
+    static FOLDED: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    FOLDED.get_or_init(|| countries().map(|c| (c, super::fold(c))).collect())
+}
+
+/// A country's name ("Iceland", "Georgia"): a shop's country list names it as the place.
+fn is_country(name: &str) -> bool {
+    let folded = super::fold(name);
+    folded_countries().iter().any(|(_, c)| *c == folded)
+}
+
+/// The longer country names that hold `name` as whole words ("Costa Rica" for "Costa", "Wallis
+/// and Futuna" for "Wallis"): the alias never counts inside them.
+fn countries_containing(name: &str) -> Vec<String> {
+    let folded = super::fold(name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    folded_countries()
+        .iter()
+        .filter(|(_, place)| *place != folded && place.split(' ').collect::<Vec<_>>().windows(words.len()).any(|w| w == words))
+        .map(|(written, _)| written.to_string())
+        .collect()
+}
+
 /// Two to four letters, all capitals: "CVS", "YETI".
 fn short_capitals(name: &str) -> bool {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
@@ -177,11 +206,19 @@ fn needs_exact_case(name: &str) -> bool {
 /// write brands in capitals ("BEST BUY"), prose in Title Case ("West Elm"), ordinary words far
 /// less often.
 fn spellings(name: &str) -> Vec<Alias> {
-    let name = name.trim();
+    let aliases = spelling_rules(name.trim());
+    let places = countries_containing(name.trim());
+    if places.is_empty() {
+        return aliases;
+    }
+    aliases.iter().map(|a| Alias::Ruled(AliasRule { exclude: places.clone(), ..a.rule() })).collect()
+}
+
+fn spelling_rules(name: &str) -> Vec<Alias> {
     // Short names are codes whose accents tell them apart ("ČD" is not "CD").
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let accents = if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
-    if ordinary_word(name) {
+    if ordinary_word(name) || is_country(name) {
         return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
     }
     // Two capitals are an acronym a page uses for many things ("IP", "PT", "DS").
