@@ -72,9 +72,12 @@ fn a_brand_named_by_an_ordinary_word_counts_only_where_the_page_confirms_it() {
 }
 
 #[test]
-fn two_capitals_count_only_where_the_page_confirms_them() {
+fn two_or_three_capitals_count_only_where_the_page_confirms_them() {
     let (_, _, path) = import("two", &["Q1145878\tDS\tshop/car\tDS|DS Automobiles"]);
     assert!(scan(&path, "Nintendo DS games").is_empty(), "\"DS\" alone is an acronym of many things");
+    let (_, _, jam) = import("three", &["Q129814709\tJAM\tshop/clothes\tJAM|jam clothing"]);
+    assert!(scan(&jam, "JAM Paper envelopes").is_empty(), "another JAM");
+    assert_eq!(scan(&jam, "Jam Clothing: the JAM tee"), vec!["q129814709", "q129814709"]);
     assert_eq!(scan(&path, "DS Automobiles: the DS 7"), vec!["q1145878", "q1145878"]);
 }
 
@@ -82,7 +85,7 @@ fn two_capitals_count_only_where_the_page_confirms_them() {
 fn short_capitals_and_phrases_of_ordinary_words_keep_their_case_or_capitals() {
     let (_, _, path) = import("case", &["Q3300084\tTVS\tshop/motorcycle\tTVS", "Q533415\tBest Buy\tshop/electronics\tBest Buy"]);
     assert!(scan(&path, "Smart TVs, the best buy of the year").is_empty(), "\"TVs\" and lowercase words are not brands");
-    assert_eq!(scan(&path, "TVS motorcycles"), vec!["q3300084"]);
+    assert_eq!(scan(&path, "TVS motorcycles at TVS.in"), vec!["q3300084", "q3300084"], "three capitals wait for the page");
     assert_eq!(scan(&path, "Shop at Best Buy. BEST BUY logo"), vec!["q533415", "q533415"]);
 }
 

@@ -16,8 +16,8 @@
 //!   on staples.com): on its own shop it is the brand, elsewhere nearly always the word, and no
 //!   rule of one text block tells them apart. A name NSI writes in two to four capitals is an
 //!   acronym, not a word ("YETI", "JAM"), unless it is also one of the 5,000 most common words
-//!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two capitals ("IP", "DS") also needs
-//!   the page to confirm it. Proper nouns are not in the dictionary and count on their own:
+//!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two or three capitals ("IP", "DS",
+//!   "JAM") also needs the page to confirm it. Proper nouns are not in the dictionary and count on their own:
 //!   "Amazon", "Tiffany", "Columbia", "CVS";
 //! - a name that is a country's ("Iceland", "Georgia"; `data/countries.txt`) counts only where the
 //!   page confirms it too, and no name counts inside a longer country name ("Costa" in "Costa
@@ -221,8 +221,8 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
     if ordinary_word(name) || is_country(name) {
         return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
     }
-    // Two capitals are an acronym a page uses for many things ("IP", "PT", "DS").
-    let confirm = if letters == 2 && short_capitals(name) { Confirm::Page } else { Confirm::None };
+    // Two or three capitals are an acronym a page uses for many things ("IP", "DS", "JAM").
+    let confirm = if letters <= 3 && short_capitals(name) { Confirm::Page } else { Confirm::None };
     if needs_exact_case(name) {
         let mut forms = vec![name.to_string()];
         for form in [title_case(name), name.to_uppercase()] {
