@@ -1,6 +1,7 @@
 // Side by side, two benchmark runs (target/bench/*.json from bench/run.mjs, e.g. a BENCH_DIST run of
 // an earlier build and one of the current build): per page and dataset, main-thread time, longest
-// slice and collection, then medians, p90 and the pages with a slice over 16 ms.
+// slice and collection, then medians, p90 and max of those and of the frame that paints the
+// underline (not our script's time: the browser's), and the pages with a slice over 16 ms.
 // Usage: node bench/compare.mjs before.json after.json   (paths relative to target/bench/ or absolute)
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -21,7 +22,7 @@ for (const [ds, A] of Object.entries(a.datasets)) {
     console.log(`${p.replace(/^.*\//, '').padEnd(40)} ${f(x.mainMs).padStart(6)} → ${f(y.mainMs).padEnd(6)} ${f(x.longestMs).padStart(5)} → ${f(y.longestMs).padEnd(5)} ` +
       `${f(x.walkMs).padStart(5)} → ${f(y.walkMs).padEnd(5)} ${f(x.floorMs).padStart(4)} / ${f(y.floorMs)}`);
   }
-  for (const [label, key] of [['main', 'mainMs'], ['longest', 'longestMs'], ['walk', 'walkMs'], ['floor', 'floorMs'], ['isoFloor', 'isoFloorMs']]) {
+  for (const [label, key] of [['main', 'mainMs'], ['longest', 'longestMs'], ['walk', 'walkMs'], ['underline', 'underlineFrameMs'], ['floor', 'floorMs'], ['isoFloor', 'isoFloorMs']]) {
     const va = pages.map((p) => A.perPage[p][key]), vb = pages.map((p) => B.perPage[p][key]);
     const max = (v) => Math.max(...v.filter(Number.isFinite));
     console.log(`${label.padEnd(8)} median ${f(median(va))} → ${f(median(vb))}, p90 ${f(quantile(va, 0.9))} → ${f(quantile(vb, 0.9))}, max ${f(max(va))} → ${f(max(vb))}`);

@@ -152,7 +152,11 @@ api.commands?.onCommand?.addListener(async (command) => {
 });
 
 // ---- sites added with "Check this site too" ---------------------------------------------------------
+// The content script's files, as the manifest lists them: its scripts and its style sheet (the
+// underline's ::highlight rule, extension/content/underline.css). Every way of injecting the script
+// brings the sheet too, or matched names on an added site would not be underlined.
 const contentFiles = () => api.runtime.getManifest().content_scripts[0].js;
+const contentCss = () => api.runtime.getManifest().content_scripts[0].css ?? [];
 const scriptId = (origin) => `site:${origin}`;
 const patternOf = (origin) => `${origin}/*`;
 async function storedSites() {
@@ -165,7 +169,7 @@ async function registered() {
 async function register(origin) {
   if ((await registered()).has(scriptId(origin))) return;
   await api.scripting.registerContentScripts([{
-    id: scriptId(origin), matches: [patternOf(origin)], js: contentFiles(), runAt: 'document_idle', persistAcrossSessions: true,
+    id: scriptId(origin), matches: [patternOf(origin)], js: contentFiles(), css: contentCss(), runAt: 'document_idle', persistAcrossSessions: true,
   }]);
 }
 async function unregister(origin) {
@@ -182,7 +186,12 @@ export async function addSite(m) {
   const sites = await storedSites();
   if (!sites.includes(origin)) await api.storage.local.set({ [SITES]: [...sites, origin] });
   for (const tab of await api.tabs.query({ url: patternOf(origin) })) {
-    api.scripting.executeScript({ target: { tabId: tab.id }, files: contentFiles() }).catch(() => {});
+    const target = { tabId: tab.id };
+    // The sheet first, so it is there when the script registers the underline. Into an open page
+    // it restyles the page once, in the user's click; a second addSite inserts the same rule again,
+    // which is harmless (the script itself runs once, main.js).
+    api.scripting.insertCSS({ target, files: contentCss() }).catch(() => {})
+      .then(() => api.scripting.executeScript({ target, files: contentFiles() })).catch(() => {});
   }
   return { added: true };
 }

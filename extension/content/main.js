@@ -44,8 +44,8 @@
   // walkMs (collection and batching, with the scan messages sent meanwhile), mapMs (offsets back to
   // nodes), productMs (structured data), drawMs (visibility checks and badges), placeMs (badge
   // positions), reportMs (findings); inside those, sendMs (the sending calls alone) and hostMs (the
-  // overlay's creation). underlineFrameMs is not ours but the browser's: the frame that applies the
-  // underline's document style sheet, a whole-page restyle (overlay.js, commit).
+  // overlay's creation). underlineFrameMs is not ours but the browser's: the frame that paints the
+  // underline once its highlight is registered (overlay.js, commit).
   // Counters only, so a long-lived tab does not grow them.
   const stats = globalThis.__backstoryStats = {
     mainMs: 0, longestMs: 0, slices: 0, setupMs: 0, walkMs: 0, sendMs: 0, mapMs: 0, productMs: 0, hostMs: 0, drawMs: 0,
@@ -179,8 +179,8 @@
       await pass(roots, full, generation);
     } finally {
       // Badges follow text the pass may have moved. Placing reads layout, so it comes before the
-      // underline sheet (overlay.commit): adopting that sheet restyles the whole page, and a read
-      // after it forced that restyle inside our task (22 ms on a large page).
+      // underline is shown (overlay.commit, in the next frame): no read of ours then follows a
+      // style change of ours inside this task.
       if (!dead) { overlay.position(); overlay.commit(); }
       clock.end();
       stats.busy -= 1;
@@ -262,8 +262,9 @@
 
   // The product's brand from structured data: certain, so flagged at the product title even when
   // the text rules would hold an ambiguous name back.
-  // Read with the hits' visibility, before anything is drawn: checking the title after our badges and
-  // the underline sheet were written forced a whole-page style recalculation (a 26-40 ms task).
+  // Read with the hits' visibility, before anything is drawn: checking the title after our badges
+  // were written forced a style recalculation (a 26-40 ms task, when the underline was still an
+  // adopted document sheet).
   function readProduct() {
     const names = S.readBrands(document);
     const title = names.length ? S.titleElement(document) : null;

@@ -41,7 +41,7 @@
   // onActivate(badge): the badge was clicked or pressed (main.js builds and shows the card).
   // clock: {begin, end} (main.js) counts our own main-thread time; placing badges is part of it,
   // and stats.placeMs and stats.hostMs add the time spent placing them and creating the host;
-  // stats.underlineFrameMs, the frame in which the browser applies the underline's style sheet.
+  // stats.underlineFrameMs, the frame in which the browser paints the underline once registered.
   function create(doc, { onActivate = () => {}, clock = null, stats = null } = {}) {
     const win = doc.defaultView;
     let host = null, layer = null, pop = null, popFor = null, notice = null;
@@ -51,7 +51,6 @@
     const byAnchor = new Map(); // anchor element -> Set(badge)
     const io = new win.IntersectionObserver(onIntersect, { rootMargin: NEAR });
     const highlight = typeof win.Highlight === 'function' && win.CSS?.highlights ? new win.Highlight() : null;
-    let highlightSheet = null;
 
     function ensureHost() {
       if (!host) {
@@ -88,12 +87,11 @@
     }
 
     // Underline matched text with the CSS Custom Highlight API: no DOM change at all. The
-    // ::highlight rule must live in a document-level sheet, adopted rather than inserted as an element.
-    // Adopting a document sheet makes the browser restyle the whole page, so it waits until a pass
-    // has drawn everything (commit(), after the pass's last visibility read): a page with no match
-    // never pays for it, and no read of ours forces that restyle inside our task (adopting it after
-    // the first of several draw slices made the next slice's checkVisibility take 16 ms on a
-    // 128-badge page).
+    // ::highlight(backstory-match) rule is in underline.css, injected with this script (manifest
+    // content_scripts.css, and page.js for added sites), so it is in the page's styles from their
+    // first computation: registering the highlight only repaints the underlined text. (Adopting a
+    // document sheet here instead restyled the whole page: a frame of up to 75 ms, DESIGN.md.)
+    // Turned off, the highlight is unregistered and the rule matches nothing.
     function setUnderline(on) {
       underline = Boolean(on) && Boolean(highlight);
       if (!highlight) return;
@@ -101,12 +99,6 @@
       else if (highlight.size) showUnderline();
     }
     function showUnderline() {
-      if (!highlightSheet) {
-        highlightSheet = new win.CSSStyleSheet();
-        highlightSheet.replaceSync(`::highlight(${HIGHLIGHT}) { text-decoration-line: underline; text-decoration-style: dotted;
-          text-decoration-color: #0f766e; text-decoration-thickness: 2px; }`);
-      }
-      if (!doc.adoptedStyleSheets.includes(highlightSheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, highlightSheet];
       win.CSS.highlights.set(HIGHLIGHT, highlight);
     }
 
@@ -144,9 +136,9 @@
       }
     }
     // A pass has drawn all it will: show the underline if anything is underlined, at the start of
-    // the next frame, so that the whole-page restyle it causes falls in that frame's own style
-    // step. Adopted at once, the next layout read of ours (an IntersectionObserver callback placing
-    // badges) forced it inside our task: 22 ms on a large page.
+    // the next frame, so that its paint falls in that frame and never inside a task of ours (when
+    // showing it meant adopting a sheet, the next layout read of ours forced a whole-page restyle
+    // inside our task: 22 ms on a large page).
     let commitFrame = 0;
     function commit() {
       if (commitFrame || !underline || !highlight.size || win.CSS.highlights.has(HIGHLIGHT)) return;
@@ -157,8 +149,8 @@
         const t0 = performance.now();
         showUnderline();
         clock?.end();
-        // For the benchmark: the rest of this frame (the page-wide restyle, then layout and paint)
-        // runs before the next task, so a timer measures it. Not our script's time: the browser's.
+        // For the benchmark: the rest of this frame (style, layout and paint of the underline) runs
+        // before the next task, so a timer measures it. Not our script's time: the browser's.
         if (stats) win.setTimeout(() => { stats.underlineFrameMs += performance.now() - t0; }, 0);
       });
     }
@@ -334,7 +326,6 @@
       closeCard(false);
       io.disconnect();
       if (highlight) { highlight.clear(); win.CSS.highlights.delete(HIGHLIGHT); }
-      if (highlightSheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== highlightSheet);
       host?.remove();
       badges.length = 0;
       byAnchor.clear();

@@ -26,7 +26,7 @@ test('every path named in manifest.json exists', () => {
   const paths = [
     ...Object.values(manifest.icons), ...Object.values(manifest.action.default_icon), manifest.action.default_popup,
     manifest.background.service_worker, ...manifest.background.scripts,
-    ...manifest.content_scripts.flatMap((c) => c.js),
+    ...manifest.content_scripts.flatMap((c) => [...c.js, ...(c.css ?? [])]),
   ];
   for (const p of paths) assert.ok(fs.existsSync(path.join(ROOT, p)), `${p} is missing`);
 });
