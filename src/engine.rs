@@ -60,8 +60,8 @@ pub struct Entry {
     /// The hit counts only on a page that names the company otherwise (`confirm: page`).
     pub confirm: bool,
     /// The twin of a `confirm: page` entry that names the company by itself: accepted only where
-    /// the alias is written as a web address ("staples.com") or on the company's own site. Its
-    /// hits confirm the other twin's on the page.
+    /// the alias is written as a web address ("staples.com") or on a site named after it
+    /// (staples.com). Its hits confirm the other twin's on the page.
     outright: bool,
     /// The alias folded to ASCII letters and digits, compared with a page's site name.
     host_label: String,
@@ -230,6 +230,11 @@ impl Engine {
             }
         }
 
+        // A name that waits for the page must not shadow another company's same name that counts
+        // on its own ("Delta" of two companies): every entry that waits is tried last.
+        for pattern in &mut b.patterns {
+            pattern.entries.sort_by_key(|&id| entries[id as usize].confirm);
+        }
         let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
             // Nearly every pattern begins with WORD_START, so a prefilter stops at every word and
@@ -263,11 +268,11 @@ impl Engine {
         self.scan_at(text, None)
     }
 
-    /// `scan` of text from a page at `host` ("shop.mango.com"). On a company's own site (one of its
-    /// `domains`, or a host whose site name is the alias) its aliases need no context words, and a
-    /// `confirm: page` alias names the company outright.
+    /// `scan` of text from a page at `host` ("shop.mango.com"). On a site named after an alias
+    /// ("mango") that alias needs no context words, and with `confirm: page` it names its company
+    /// outright.
     pub fn scan_at(&self, text: &str, host: Option<&str>) -> Vec<Hit> {
-        let site = Site::new(self, host);
+        let site = Site::new(host);
         let norm = normalize(text, Fold::AUTOMATON);
         let hay = norm.text.as_str();
         let block_of = BlockIndex::new(hay);
@@ -321,12 +326,17 @@ impl Engine {
                 found.push((s, e, id));
             }
         }
-        // Leftmost-longest among the accepted candidates.
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut kept: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
-        for f in found {
-            if kept.last().is_none_or(|k| f.0 >= k.1) {
-                kept.push(f);
+        // Leftmost-longest among the accepted candidates; those that wait for the page to confirm
+        // them come second, where no other hit is: a name that may never count must not take
+        // the place of one that does ("New Look" waiting, "Look Fantastic" not).
+        let (waiting, named): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| self.entries[f.2 as usize].confirm);
+        let mut kept = leftmost_longest(named);
+        for w in leftmost_longest(waiting) {
+            let at = kept.partition_point(|k| k.0 < w.0);
+            let clear_before = at == 0 || kept[at - 1].1 <= w.0;
+            let clear_after = kept.get(at).is_none_or(|k| w.1 <= k.0);
+            if clear_before && clear_after {
+                kept.insert(at, w);
             }
         }
         self.to_hits(text, &norm, &kept)
@@ -343,8 +353,9 @@ impl Engine {
     ) -> bool {
         let (os, oe) = norm.original_range(s, e);
         let original = &text[os..oe];
-        // On the company's own site its names are its names: context words are not needed there.
-        let own_site = site.names(entry);
+        // On a site named after the alias ("Target" on target.com) the alias is the site's own
+        // name: it needs no context words there.
+        let own_site = site.is_named(entry);
         if entry.outright && !(own_site || written_as_web_address(&text[oe..])) {
             return false;
         }
@@ -507,8 +518,22 @@ fn written_as_web_address(after: &str) -> bool {
         "it", "es", "se", "dk", "au", "nz", "in", "jp",
     ];
     let Some(rest) = after.strip_prefix('.') else { return false };
-    let label_end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
-    DOMAINS.iter().any(|d| rest[..label_end].eq_ignore_ascii_case(d))
+    let label = &rest[..rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len())];
+    // "staples.com", "GAP.COM"; not "…at Staples.In 2020", a missing space.
+    let one_case = label.bytes().all(|b| b.is_ascii_lowercase()) || label.bytes().all(|b| b.is_ascii_uppercase());
+    one_case && DOMAINS.iter().any(|d| label.eq_ignore_ascii_case(d))
+}
+
+/// Non-overlapping hits, leftmost first and then longest, in order.
+fn leftmost_longest(mut found: Vec<(usize, usize, u32)>) -> Vec<(usize, usize, u32)> {
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut kept: Vec<(usize, usize, u32)> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept.last().is_none_or(|k| f.0 >= k.1) {
+            kept.push(f);
+        }
+    }
+    kept
 }
 
 fn char_before(s: &str, at: usize) -> Option<char> {
@@ -522,16 +547,15 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
     at
 }
 
-/// What the page's address tells: the site's own name and the company whose domain it is.
+/// What the page's address tells: the site's own name.
 struct Site {
     /// The label before the public suffix, without hyphens: "mango" for "shop.mango.com",
-    /// "argos" for "www.argos.co.uk".
+    /// "argos" for "www.argos.co.uk"; empty for an IP address or a bare name.
     name: String,
-    company: Option<usize>,
 }
 
 impl Site {
-    fn new(engine: &Engine, host: Option<&str>) -> Site {
+    fn new(host: Option<&str>) -> Site {
         let host = host.unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
         let labels: Vec<&str> = host.split('.').collect();
         // "co.uk", "com.au": a generic second level under a country code is part of the suffix.
@@ -539,14 +563,19 @@ impl Site {
             [.., second, last] if last.len() == 2 && ["co", "com", "org", "net", "ac", "gov"].contains(second) => 2,
             _ => 1,
         };
-        let name = labels.len().checked_sub(suffix + 1).map_or_else(String::new, |i| labels[i].replace('-', ""));
-        Site { name, company: engine.company_for_host(&host) }
+        let numeric = labels.last().is_some_and(|l| l.chars().all(|c| c.is_ascii_digit()));
+        let name = match labels.len().checked_sub(suffix + 1) {
+            Some(i) if !numeric => labels[i].replace('-', ""),
+            _ => String::new(),
+        };
+        Site { name }
     }
 
-    /// Whether this site is the entry's company's: one of its `domains`, or a site whose name is
-    /// the alias ("mango" for shop.mango.com).
-    fn names(&self, entry: &Entry) -> bool {
-        self.company == Some(entry.company) || (!entry.host_label.is_empty() && self.name == entry.host_label)
+    /// Whether the site is named after the entry's alias: "mango" for "MANGO" on shop.mango.com,
+    /// "hm" for "H&M" on www2.hm.com. Not a company's other domains: Amazon's include imdb.com,
+    /// where "Ring" is a film. A one-letter name is never a site's.
+    fn is_named(&self, entry: &Entry) -> bool {
+        entry.host_label.len() >= 2 && self.name == entry.host_label
     }
 }
 

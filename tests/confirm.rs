@@ -1,7 +1,7 @@
 //! What the page as a whole tells the engine. `confirm: page`: an alias that counts only where the
 //! page names its company otherwise; the engine reports such hits marked (`Entry::confirm`) and
 //! `confirmed_on_page` applies the rule over a whole page; a web address, the page's host or the
-//! company's own domain names it outright. On the company's own site, context words are not needed.
+//! site named after the alias names it outright, and there the alias needs no context words.
 
 use backstory::confirm::confirmed_on_page;
 use backstory::{Engine, Hit};
@@ -57,6 +57,7 @@ fn a_web_address_names_it_outright() {
     assert_eq!(page(&e, "Order at Gap.com or gap.co.uk. A gap", None), ["Gap", "gap", "gap"]);
     assert!(page(&e, "gap.example is not a shop domain", None).is_empty());
     assert!(page(&e, "the gap.", None).is_empty(), "a full stop is not a web address");
+    assert!(page(&e, "Mind the Gap.In 2020", None).is_empty(), "nor a missing space after one");
 }
 
 #[test]
@@ -67,8 +68,13 @@ fn the_pages_host_names_it_outright() {
     // Only the site's own name counts, not a subdomain or a longer name.
     assert!(page(&e, "Gap jeans", Some("gap.shop.example")).is_empty());
     assert!(page(&e, "Gap jeans", Some("www.gapfactory.com")).is_empty());
-    // The company's own domain from the dataset.
-    assert_eq!(page(&e, "Gap jeans", Some("www.gapinc.example")), ["Gap"]);
+    // Not the company's other domains: a conglomerate's sites use the word too.
+    assert!(page(&e, "Mind the gap", Some("www.gapinc.example")).is_empty());
+    // Odd hosts name nothing and break nothing.
+    for host in ["", ".", "localhost", "co.uk", "10.0.0.1", "[::1]", "gap.", "www.gap.com."] {
+        let _ = page(&e, "Gap jeans", Some(host));
+    }
+    assert_eq!(page(&e, "Gap jeans", Some("www.gap.com.")), ["Gap"], "a trailing dot is the same host");
 }
 
 #[test]
@@ -79,11 +85,39 @@ fn exclusions_still_hold_on_a_confirmed_page() {
 }
 
 #[test]
-fn on_the_companys_own_site_context_words_are_not_needed() {
+fn on_a_site_named_after_the_alias_context_words_are_not_needed() {
     let e = engine();
     assert!(page(&e, "Zyx toaster", None).is_empty(), "elsewhere \"Zyx\" needs \"kettle\" in its block");
     assert_eq!(page(&e, "Zyx kettle", None), ["Zyx"]);
-    assert_eq!(page(&e, "Zyx toaster", Some("www.zyxco.example")), ["Zyx"], "one of the company's domains");
     assert_eq!(page(&e, "Zyx toaster", Some("shop.zyx.example")), ["Zyx"], "a site named after the alias");
-    assert!(page(&e, "zyx toaster", Some("www.zyxco.example")).is_empty(), "the case rule still holds");
+    assert!(page(&e, "zyx toaster", Some("shop.zyx.example")).is_empty(), "the case rule still holds");
+    // The company's other domains are not named after the alias: there the rule stands.
+    assert!(page(&e, "Zyx toaster", Some("www.zyxco.example")).is_empty());
+}
+
+/// Two companies, one word: "Delta" waits for the page at one, needs "faucet" at the other; and
+/// "New Look" waits while "Look Fantastic" does not.
+const SHARED: &str = r#"{
+  "format": "backstory-dataset", "format_version": 1, "id": "confirm-shared", "title": "confirm test",
+  "publisher": {"name": "Backstory tests"}, "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01",
+  "profile_origins": ["https://example.org"],
+  "categories": [{"id": "test", "label": "Test", "description": "Test category."}],
+  "companies": [
+    {"id": "a", "name": "Alpha Air", "legal_name": "Alpha Air", "aliases": [{"text": "Delta", "confirm": "page"}, {"text": "New Look", "confirm": "page"}],
+     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"},
+    {"id": "b", "name": "Beta Taps", "legal_name": "Beta Taps", "aliases": [{"text": "Delta", "context": ["faucet"]}, "Look Fantastic"],
+     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}
+  ],
+  "brands": []
+}"#;
+
+#[test]
+fn a_name_that_waits_never_shadows_one_that_counts() {
+    let e = Engine::from_json(SHARED).expect("valid test dataset");
+    let companies = |text: &str| -> Vec<String> {
+        confirmed_on_page(&e, e.scan(text)).iter().filter_map(|h| e.entry(h.entry)).map(|x| e.dataset().companies[x.company].id.clone()).collect()
+    };
+    assert_eq!(companies("A Delta faucet for the kitchen"), ["b"], "the same name of another company is still tried");
+    assert_eq!(companies("Buy New Look Fantastic serum"), ["b"], "an overlapping hit that counts wins");
+    assert_eq!(companies("Alpha Air flies Delta routes"), ["a", "a"]);
 }

@@ -118,6 +118,7 @@
   }
   function clearWithin(node) {
     for (const block of findings.keys()) if (node === block || node.contains(block)) findings.delete(block);
+    confirmer.forget((block) => node === block || node.contains(block));
     overlay.removeWithin(node);
   }
   // On the site's own pages, its name in the header and footer is no news: the notice says it once.
@@ -231,6 +232,9 @@
       for (const b of batch.blocks) if (b !== last) { last = b; seen.add(b); }
       const companyOf = (i) => res.entries[i]?.company?.id;
       const mapped = B.textFirst(B.mapHits(batch, res.hits), (n) => n.nodeType === 3);
+      // Every hit names its company before one per block is kept: a kept "Gap" that waits for the
+      // page must not hide the "Gap Inc." beside it that confirms it.
+      confirmer.name(mapped.map((m) => res.entries[m.entry]).filter((e) => e && !e.confirm).map((e) => e.company.id));
       for (const m of B.onePerCompany(mapped, companyOf)) hits.push([m, res.entries[m.entry]]);
       stats.batches += 1;
       stats.chars += batch.text.length;
@@ -239,7 +243,7 @@
     }
     // Hits of `confirm: page` aliases wait until the page names their company otherwise; one
     // named now releases those held from earlier passes (unless their text has left the page).
-    const standing = confirmer.admit(hits).filter(([m]) => m.start.ref.isConnected);
+    const standing = confirmer.admit(hits, ([m]) => m.start.ref.isConnected);
     let t0 = performance.now();
     const product = full || roots.some((r) => r.nodeType === 1 && r.contains(S.titleElement(document))) ? readProduct() : null;
     stats.productMs += performance.now() - t0;

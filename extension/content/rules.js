@@ -74,40 +74,57 @@
 
   // The page-level rule of `confirm: page` aliases (src/confirm.rs, DATASET.md): such a hit stands
   // only once the page names its company by a hit without the rule, which may come in a later
-  // batch or pass. Items are [hit, entry] pairs; `admit` returns those that stand now, held ones
-  // released first. At most `maxHeld` wait (the oldest go first): held hits keep their nodes alive.
+  // batch or pass. Items are [hit, entry] pairs, hit.block their text block. `name` records
+  // companies the page names (call it with every hit of a batch, before any is dropped); `admit`
+  // returns the items that stand now, held ones released first. One item is held per block and
+  // company (a rescan replaces it), at most `maxHeld` in all, the oldest dropped first: held items
+  // keep their nodes alive. `alive(item)` drops held items whose text has left the page; `forget`
+  // drops those of blocks about to be rescanned.
   function createConfirmer(maxHeld = 500) {
     const named = new Set();
-    const held = new Map(); // company id -> items, oldest first
+    const held = new Map(); // block -> Map(company id -> item), oldest first
     let count = 0;
-    function hold(id, item) {
-      if (count >= maxHeld) {
-        const [oldest, items] = held.entries().next().value;
-        items.shift();
-        count -= 1;
-        if (!items.length) held.delete(oldest);
-      }
-      if (!held.has(id)) held.set(id, []);
-      held.get(id).push(item);
-      count += 1;
+    function drop(block, companies, id) {
+      companies.delete(id);
+      count -= 1;
+      if (!companies.size) held.delete(block);
     }
-    function admit(items) {
-      for (const [, entry] of items) if (entry && !entry.confirm) named.add(entry.company.id);
+    function hold(item) {
+      const block = item[0].block, id = item[1].company.id;
+      let companies = held.get(block);
+      if (!companies) held.set(block, (companies = new Map()));
+      if (!companies.has(id)) count += 1;
+      companies.set(id, item);
+      while (count > maxHeld) {
+        const [oldest, first] = held.entries().next().value;
+        drop(oldest, first, first.keys().next().value);
+      }
+    }
+    function name(ids) {
+      for (const id of ids) named.add(id);
+    }
+    function admit(items, alive = () => true) {
+      name(items.filter(([, entry]) => entry && !entry.confirm).map(([, entry]) => entry.company.id));
       const out = [];
-      for (const [id, items] of held) {
-        if (!named.has(id)) continue;
-        out.push(...items);
-        count -= items.length;
-        held.delete(id);
+      for (const [block, companies] of held) {
+        for (const [id, item] of companies) {
+          const live = alive(item);
+          if (live && !named.has(id)) continue;
+          drop(block, companies, id);
+          if (live) out.push(item);
+        }
       }
       for (const item of items) {
         const entry = item[1];
         if (!entry?.confirm || named.has(entry.company.id)) out.push(item);
-        else hold(entry.company.id, item);
+        else hold(item);
       }
       return out;
     }
-    return { admit, held: () => count, reset() { named.clear(); held.clear(); count = 0; } };
+    function forget(inBlock) {
+      for (const [block, companies] of held) if (inBlock(block)) { count -= companies.size; held.delete(block); }
+    }
+    return { name, admit, forget, held: () => count, reset() { named.clear(); held.clear(); count = 0; } };
   }
 
   const api = { DISPLAYS, readSettings, createConfirmer, pageOff, categoryHidden, matchHidden, suppressed, withHiddenMatch, summarize };

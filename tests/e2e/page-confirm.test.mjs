@@ -43,3 +43,13 @@ test('once the page names Gap Test Inc., the held "Gap" is badged too', async ()
   assert.deepEqual(f.companies.map((c) => c.id).sort(), ['gap-test', 'zyxco']);
   assert.deepEqual(problems, { console: [], errors: [], foreign: [] });
 });
+
+test('in one block, the name that confirms is not lost behind the one that waits', async () => {
+  // One badge per company per block: the first hit in the block is "Gap", which waits; the
+  // company must still count as named by "Gap Test Inc." beside it.
+  await page.goto(`${server.url}confirm-same.html`);
+  const o = await waitForOverlay(page, (x) => x.badges.some((b) => b.box));
+  const f = await waitForFindings(browser.worker, (x) => x.companies?.some((c) => c.id === 'gap-test'));
+  assert.equal(o.badges.length, 1);
+  assert.ok(f.companies?.some((c) => c.id === 'gap-test'), JSON.stringify(f));
+});

@@ -61,29 +61,52 @@ test('summarize groups findings by company, then by kind and alias, in first-see
 
 test('confirm: page hits wait until the page names their company, then come back once', () => {
   const gap = { id: 'gap' };
-  const held = (alias) => [{ alias }, { alias, company: gap, confirm: true }];
-  const named = (alias) => [{ alias }, { alias, company: gap, confirm: false }];
-  const other = [{ alias: 'Amazon' }, entry('Amazon')];
+  const held = (alias, block) => [{ alias, block }, { alias, company: gap, confirm: true }];
+  const named = (alias, block) => [{ alias, block }, { alias, company: gap, confirm: false }];
+  const other = [{ alias: 'Amazon', block: 'b0' }, entry('Amazon')];
   const c = R.createConfirmer();
-  const first = held('Gap'), second = held('gap');
+  const first = held('Gap', 'b1'), second = held('gap', 'b2');
   assert.deepEqual(c.admit([first, other]), [other], 'held back, the rest passes');
   assert.deepEqual(c.admit([second]), []);
   assert.equal(c.held(), 2);
-  const anchor = named('Gap Inc.');
+  const anchor = named('Gap Inc.', 'b3');
   assert.deepEqual(c.admit([anchor]), [first, second, anchor], 'a later batch names Gap: both come back, oldest first');
   assert.equal(c.held(), 0);
-  const third = held('Gap');
+  const third = held('Gap', 'b4');
   assert.deepEqual(c.admit([third]), [third], 'once named, the page stays confirmed');
   c.reset();
-  assert.deepEqual(c.admit([held('Gap')]), [], 'a new route starts over');
+  assert.deepEqual(c.admit([held('Gap', 'b1')]), [], 'a new route starts over');
+});
+
+test('a company named by any hit of a batch confirms, even one dropped afterwards', () => {
+  const c = R.createConfirmer();
+  const gap = { id: 'gap' };
+  c.name(['gap']); // main.js: every hit names its company before one per block is kept
+  const item = [{ block: 'b1' }, { alias: 'Gap', company: gap, confirm: true }];
+  assert.deepEqual(c.admit([item]), [item]);
+});
+
+test('one held item per block and company; rescanned or gone items are dropped', () => {
+  const c = R.createConfirmer();
+  const gap = { id: 'gap' };
+  const held = (block, n) => [{ block, n }, { alias: 'Gap', company: gap, confirm: true }];
+  c.admit([held('b1', 1)]);
+  c.admit([held('b1', 2)]);
+  assert.equal(c.held(), 1, 'a rescan of the block replaces its held hit');
+  c.admit([held('b2', 3), held('b3', 4)]);
+  c.forget((block) => block === 'b2');
+  assert.equal(c.held(), 2);
+  const released = c.admit([[{ block: 'b9' }, { alias: 'Gap Inc.', company: gap, confirm: false }]], ([m]) => m.n !== 4);
+  assert.deepEqual(released.map(([m]) => m.n), [2, undefined], 'the item whose text left the page is not released');
+  assert.equal(c.held(), 0);
 });
 
 test('the confirmer holds at most maxHeld hits, dropping the oldest', () => {
   const c = R.createConfirmer(2);
   const gap = { id: 'gap' };
-  const items = [1, 2, 3].map((n) => [{ n }, { alias: 'Gap', company: gap, confirm: true }]);
+  const items = [1, 2, 3].map((n) => [{ n, block: `b${n}` }, { alias: 'Gap', company: gap, confirm: true }]);
   for (const item of items) c.admit([item]);
   assert.equal(c.held(), 2);
-  const released = c.admit([[{}, { alias: 'Gap Inc.', company: gap, confirm: false }]]);
+  const released = c.admit([[{ block: 'b9' }, { alias: 'Gap Inc.', company: gap, confirm: false }]]);
   assert.deepEqual(released.slice(0, 2), items.slice(1));
 });
