@@ -40,7 +40,9 @@ pub fn page_host(html: &str) -> Option<String> {
     let selector = scraper::Selector::parse(r#"link[rel~="canonical"][href], meta[property="og:url"][content]"#).ok()?;
     doc.select(&selector).find_map(|e| {
         let address = e.value().attr("href").or_else(|| e.value().attr("content"))?;
-        let rest = address.trim().split_once("://")?.1;
+        let address = address.trim();
+        // "https://host/…", or scheme-relative "//host/…".
+        let rest = address.split_once("://").map(|(_, r)| r).or_else(|| address.strip_prefix("//"))?;
         let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
         (!host.is_empty()).then(|| host.to_ascii_lowercase())
     })

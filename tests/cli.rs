@@ -279,7 +279,7 @@ fn scan_reads_the_site_from_host_or_the_pages_canonical_address() {
         report["hits"].as_array().expect("hits").len()
     };
     let canonical = page("canonical.html", r#"<link rel="canonical" href="https://www.gap.com/browse/jeans">"#);
-    let og = page("og.html", r#"<meta property="og:url" content="http://shop.gap.co.uk/p/1">"#);
+    let og = page("og.html", r#"<meta property="og:url" content="//shop.gap.co.uk/p/1">"#);
     let elsewhere = page("elsewhere.html", r#"<link rel="canonical" href="https://blog.example/gap">"#);
     assert_eq!(hits(&[&canonical]), 1, "on gap.com, \"Gap\" is the brand");
     assert_eq!(hits(&[&og]), 1);
