@@ -410,9 +410,10 @@ impl Engine {
         self.entries.get(id as usize)
     }
 
-    /// Number of entries (aliases, names and symbols) the engine matches.
+    /// Number of aliases, names and symbols the engine matches (a `confirm: page` alias, two
+    /// entries inside, counts once).
     pub fn entry_count(&self) -> usize {
-        self.entries.len()
+        self.entries.iter().filter(|e| !e.outright).count()
     }
 
     pub fn dataset(&self) -> &Dataset {

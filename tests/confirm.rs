@@ -39,6 +39,7 @@ fn the_alias_alone_is_held_back_and_marked() {
     assert_eq!(hits.len(), 1, "scan reports the candidate");
     assert!(e.entry(hits[0].entry).is_some_and(|x| x.confirm), "marked as waiting for the page");
     assert!(page(&e, "Mind the gap between the shelves", None).is_empty());
+    assert_eq!(e.entry_count(), 5, "Gap Inc., Gap, Zyxco, Zyx, Old Navy: the rule's two entries count once");
 }
 
 #[test]
