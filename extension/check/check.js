@@ -10,13 +10,15 @@
 
   // Hits are [start, end, kind, entry]*; one row per company, one line per (dataset name, kind).
   // The list is one page: a `confirm: page` name ("Gap") counts only if the list also names its
-  // company otherwise (src/confirm.rs).
+  // company otherwise (src/confirm.rs); the names left waiting are returned apart, as written.
   function group(text, hits, entries) {
     const named = new Set();
     for (let i = 3; i < hits.length; i += 4) if (entries[hits[i]] && !entries[hits[i]].confirm) named.add(entries[hits[i]].company.id);
     const companies = new Map();
+    const waiting = new Set();
     for (let i = 0; i < hits.length; i += 4) {
       const e = entries[hits[i + 3]];
+      if (e?.confirm && !named.has(e.company.id)) waiting.add(text.slice(hits[i], hits[i + 1]));
       if (!e || (e.confirm && !named.has(e.company.id))) continue;
       const c = companies.get(e.company.id) ?? { company: e.company, count: 0, matches: new Map() };
       companies.set(e.company.id, c);
@@ -27,7 +29,8 @@
       m.count += 1;
       m.seen.add(text.slice(hits[i], hits[i + 1]));
     }
-    return [...companies.values()].sort((a, b) => b.count - a.count || a.company.name.localeCompare(b.company.name));
+    const rows = [...companies.values()].sort((a, b) => b.count - a.count || a.company.name.localeCompare(b.company.name));
+    return { rows, waiting: [...waiting] };
   }
 
   function matchLine(m) {
@@ -43,11 +46,15 @@
   async function check() {
     const text = $('text').value;
     const status = $('check-status');
+    $('check-waiting').hidden = true;
     if (!text.trim()) { status.textContent = t('check_empty'); $('check-results').replaceChildren(); return; }
     const res = await api.runtime.sendMessage({ type: 'scan', text });
     if (!res?.ok) { status.textContent = t('check_failed', [res?.error ?? '']); return; }
-    const rows = group(text, res.hits, res.entries);
+    const { rows, waiting } = group(text, res.hits, res.entries);
     status.textContent = rows.length ? tn('check_count', rows.length) : t('check_none');
+    // Said, not dropped in silence: the user typed these names, and may mean the brand.
+    $('check-waiting').textContent = waiting.length ? t('check_waiting', [waiting.slice(0, 10).join(', ')]) : '';
+    $('check-waiting').hidden = !waiting.length;
     $('check-results').replaceChildren(...rows.map((r) => el('li', null,
       el('div', { class: 'head' },
         el('a', { href: `../profile/profile.html?company=${encodeURIComponent(r.company.id)}`, target: '_blank', dir: 'auto' }, r.company.name),

@@ -2,6 +2,7 @@
 // names is listed by brand, name or stock symbol, with what matched; keyboard submit; axe.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launch } from '../../scripts/lib/browser.mjs';
 import { axeBothSchemes } from './pages-lib.mjs';
 
@@ -45,4 +46,25 @@ test('Ctrl+Enter checks from the keyboard; text naming nobody says so', async ()
   await box().fill('   ');
   await box().press('Control+Enter');
   await page.locator('#check-status').filter({ hasText: 'Paste or type some text first.' }).waitFor({ timeout: 10000 });
+});
+
+test('names that wait for the text to confirm them are said, not dropped in silence', async () => {
+  // A synthetic dataset (tests/fixtures/pages/confirm-dataset.json) where "Gap" has `confirm: page`.
+  const json = readFileSync(new URL('../fixtures/pages/confirm-dataset.json', import.meta.url), 'utf8');
+  const loaded = await page.evaluate((j) => chrome.runtime.sendMessage({ type: 'loadDataset', json: j, name: 'confirm-dataset.json' }), json);
+  assert.ok(loaded?.ok, JSON.stringify(loaded));
+  try {
+    await box().fill('Gap jeans, Zyxco kettle');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.locator('#check-status').filter({ hasText: '1 company is named' }).waitFor({ timeout: 10000 });
+    assert.deepEqual(await page.locator('#check-results .head a').allTextContents(), ['Zyxco']);
+    assert.match(await page.locator('#check-waiting').textContent(), /^Not counted: Gap\. /);
+    await box().fill('Gap jeans by Gap Test Inc.');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.locator('#check-results .head a').filter({ hasText: 'Gap Test Inc.' }).waitFor({ timeout: 10000 });
+    assert.equal(await page.locator('#check-waiting').isHidden(), true);
+    assert.equal(await rowOf('Gap Test Inc.').locator('.count').textContent(), '2 mentions');
+  } finally {
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'resetDataset' }));
+  }
 });
