@@ -6,23 +6,27 @@
 use backstory::confirm::confirmed_on_page;
 use backstory::{Engine, Hit};
 
-/// A synthetic dataset (not campaign facts): "Gap" needs the page, "Gap Inc." and "Old Navy" do not.
-const DATASET: &str = r#"{
-  "format": "backstory-dataset", "format_version": 1, "id": "confirm-test", "title": "confirm test",
-  "publisher": {"name": "Backstory tests"}, "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01",
+/// A synthetic dataset (not campaign facts) with these companies and brands, as JSON.
+fn dataset(companies: &str, brands: &str) -> String {
+    format!(
+        r#"{{"format": "backstory-dataset", "format_version": 1, "id": "confirm-test", "title": "confirm test",
+  "publisher": {{"name": "Backstory tests"}}, "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01",
   "profile_origins": ["https://example.org"],
-  "categories": [{"id": "test", "label": "Test", "description": "Test category."}],
-  "companies": [
+  "categories": [{{"id": "test", "label": "Test", "description": "Test category."}}],
+  "companies": [{companies}], "brands": [{brands}]}}"#
+    )
+}
+
+/// "Gap" needs the page, "Gap Inc." and "Old Navy" do not.
+const COMPANIES: &str = r#"
     {"id": "gap", "name": "Gap Inc.", "legal_name": "Gap Inc.", "aliases": [{"text": "Gap", "confirm": "page", "exclude": ["gap year"]}],
      "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01", "domains": ["gapinc.example"]},
     {"id": "other", "name": "Zyxco", "legal_name": "Zyxco", "aliases": [{"text": "Zyx", "case": "exact", "context": ["kettle"]}],
-     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01", "domains": ["zyxco.example"]}
-  ],
-  "brands": [{"id": "old-navy", "name": "Old Navy", "owners": [{"company": "gap"}]}]
-}"#;
+     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01", "domains": ["zyxco.example"]}"#;
+const BRANDS: &str = r#"{"id": "old-navy", "name": "Old Navy", "owners": [{"company": "gap"}]}"#;
 
 fn engine() -> Engine {
-    Engine::from_json(DATASET).expect("valid test dataset")
+    Engine::from_json(&dataset(COMPANIES, BRANDS)).expect("valid test dataset")
 }
 
 /// The page's surviving hits as the text they cover.
@@ -98,23 +102,15 @@ fn on_a_site_named_after_the_alias_context_words_are_not_needed() {
 
 /// Two companies, one word: "Delta" waits for the page at one, needs "faucet" at the other; and
 /// "New Look" waits while "Look Fantastic" does not.
-const SHARED: &str = r#"{
-  "format": "backstory-dataset", "format_version": 1, "id": "confirm-shared", "title": "confirm test",
-  "publisher": {"name": "Backstory tests"}, "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01",
-  "profile_origins": ["https://example.org"],
-  "categories": [{"id": "test", "label": "Test", "description": "Test category."}],
-  "companies": [
+const SHARED: &str = r#"
     {"id": "a", "name": "Alpha Air", "legal_name": "Alpha Air", "aliases": [{"text": "Delta", "confirm": "page"}, {"text": "New Look", "confirm": "page"}],
      "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"},
     {"id": "b", "name": "Beta Taps", "legal_name": "Beta Taps", "aliases": [{"text": "Delta", "context": ["faucet"]}, "Look Fantastic"],
-     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}
-  ],
-  "brands": []
-}"#;
+     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}"#;
 
 #[test]
 fn a_name_that_waits_never_shadows_one_that_counts() {
-    let e = Engine::from_json(SHARED).expect("valid test dataset");
+    let e = Engine::from_json(&dataset(SHARED, "")).expect("valid test dataset");
     let companies = |text: &str| -> Vec<String> {
         confirmed_on_page(&e, e.scan(text)).iter().filter_map(|h| e.entry(h.entry)).map(|x| e.dataset().companies[x.company].id.clone()).collect()
     };
