@@ -247,21 +247,25 @@
     let t0 = performance.now();
     const product = full || roots.some((r) => r.nodeType === 1 && r.contains(S.titleElement(document))) ? readProduct() : null;
     stats.productMs += performance.now() - t0;
-    // Accepting and drawing share the slice budget: a slice reads visibility for as many hits as
-    // fit in half of it (checkVisibility updates style at most once, since nothing is written
-    // between the reads), then draws what it accepted, then yields. Accepting a whole batch in one
-    // go, with the badges of the previous batch just written, forced a style recalculation per
-    // batch and once made a 135 ms task on a large page.
+    if (!(await draw(standing, gen))) return;
+    if (product) await structured(gen, product);
+    scheduleReport();
+  }
+  // Accepting and drawing share the slice budget: a slice reads visibility for as many hits as
+  // fit in half of it (checkVisibility updates style at most once, since nothing is written
+  // between the reads), then draws what it accepted, then yields. Accepting a whole batch in one
+  // go, with the badges of the previous batch just written, forced a style recalculation per
+  // batch and once made a 135 ms task on a large page. False when the pass went stale.
+  async function draw(standing, gen) {
     for (let i = 0; i < standing.length;) {
-      if (!(await breathe(gen))) return;
-      t0 = performance.now();
+      if (!(await breathe(gen))) return false;
+      const t0 = performance.now();
       const items = [];
       do { accept(standing[i][0], standing[i][1], items); i += 1; } while (i < standing.length && performance.now() - clock.t < SLICE_MS / 2);
       overlay.add(items);
       stats.drawMs += performance.now() - t0;
     }
-    if (product) await structured(gen, product);
-    scheduleReport();
+    return true;
   }
 
   // The product's brand from structured data: certain, so flagged at the product title even when
@@ -285,6 +289,8 @@
       try {
         if (dead || gen !== generation || !res?.ok || !res.entry) continue;
         const entry = res.entry;
+        // The page states the brand: hits of its company that wait for the page stand now.
+        confirmer.name([entry.company.id]);
         if (R.suppressed(entry, HOST, settings) || blockHas(block, entry.company.id)) continue;
         const badgeable = badgesOn();
         record(block, { company: entry.company.id, alias: entry.alias, kind: 'structured', brand: entry.brand?.name ?? null, badgeable });
@@ -296,6 +302,7 @@
         stats.productMs += performance.now() - t0;
       }
     }
+    if (!dead && gen === generation) await draw(confirmer.admit([], ([m]) => m.start.ref.isConnected), gen);
   }
 
   // Scans run one after another so that a block is never drawn twice by racing scans.

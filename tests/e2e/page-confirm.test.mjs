@@ -53,3 +53,9 @@ test('in one block, the name that confirms is not lost behind the one that waits
   assert.equal(o.badges.length, 1);
   assert.ok(f.companies?.some((c) => c.id === 'gap-test'), JSON.stringify(f));
 });
+
+test('a brand stated in structured data confirms the names that wait for the page', async () => {
+  await page.goto(`${server.url}confirm-product.html`);
+  const o = await waitForOverlay(page, (x) => x.badges.filter((b) => b.box).length === 2);
+  assert.deepEqual(o.badges.map(aliasOf).sort(), ['Gap', 'Gap Test Inc.']);
+});
