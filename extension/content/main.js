@@ -35,6 +35,7 @@
   let generation = 0; // bumped on every reset; a scan from an older generation draws nothing
   const findings = new Map(); // block -> Map(company id -> {company, alias, kind, brand, badgeable})
   const confirmer = R.createConfirmer(); // `confirm: page` hits held until the page names their company
+  const textOnPage = ([m]) => m.start.ref.isConnected; // a held hit whose text is still in the page
   const seen = new WeakSet(); // blocks collected at least once (a rescan of one clears it first)
   // Main-thread timings of this page for benchmarks (bench/), which read them in the isolated world
   // over the DevTools protocol (the page cannot see this world); never sent anywhere. A slice is one
@@ -243,7 +244,7 @@
     }
     // Hits of `confirm: page` aliases wait until the page names their company otherwise; one
     // named now releases those held from earlier passes (unless their text has left the page).
-    const standing = confirmer.admit(hits, ([m]) => m.start.ref.isConnected);
+    const standing = confirmer.admit(hits, textOnPage);
     let t0 = performance.now();
     const product = full || roots.some((r) => r.nodeType === 1 && r.contains(S.titleElement(document))) ? readProduct() : null;
     stats.productMs += performance.now() - t0;
@@ -302,7 +303,7 @@
         stats.productMs += performance.now() - t0;
       }
     }
-    if (!dead && gen === generation) await draw(confirmer.admit([], ([m]) => m.start.ref.isConnected), gen);
+    if (!dead && gen === generation) await draw(confirmer.admit([], textOnPage), gen);
   }
 
   // Scans run one after another so that a block is never drawn twice by racing scans.

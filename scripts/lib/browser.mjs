@@ -1,6 +1,6 @@
 // Shared by the e2e tests and `make run`: launch Debian's Chromium with the unpacked extension, and
 // read the overlay's closed shadow root from outside through the DevTools protocol.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,15 @@ import { RESOLVE_LOOPBACK_ONLY, watchNetwork } from './network-gate.mjs';
 
 export const DIST = fileURLToPath(new URL('../../dist/chromium/', import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// A temporary copy of the built extension whose bundled dataset is `datasetPath` (for tests that
+// need names the real dataset does not have). The caller removes the returned folder.
+export async function distWithDataset(datasetPath, prefix = 'backstory-ext-') {
+  const ext = await mkdtemp(join(tmpdir(), prefix));
+  await cp(DIST, ext, { recursive: true });
+  await cp(datasetPath, join(ext, 'extension/data/default.json'));
+  return ext;
+}
 
 // headless: true unless told otherwise. Flags: the network is closed here, so background
 // networking and component updates would only flood it with refused connections.

@@ -5,21 +5,18 @@
 // passes, which is why the page, not the engine, applies it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { DIST, launch, readOverlay, waitForFindings, waitForOverlay, watchPage } from '../../scripts/lib/browser.mjs';
+import { distWithDataset, launch, readOverlay, waitForFindings, waitForOverlay, watchPage } from '../../scripts/lib/browser.mjs';
 
 const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 const aliasOf = (b) => b.title.split(':').slice(0, -1).join(':');
 let server, browser, ext, page, problems;
 
 before(async () => {
-  ext = await mkdtemp(join(tmpdir(), 'backstory-confirm-ext-'));
-  await cp(DIST, ext, { recursive: true });
-  await cp(join(PAGES, 'confirm-dataset.json'), join(ext, 'extension/data/default.json'));
+  ext = await distWithDataset(join(PAGES, 'confirm-dataset.json'), 'backstory-confirm-ext-');
   server = await serve(PAGES);
   browser = await launch({ ext });
   page = await browser.context.newPage();

@@ -4,21 +4,18 @@
 // keyboard flow, its links and "hide on this site"; and an orphaned content script cleans up.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { DIST, launch, readOverlay, waitForFindings, waitForOverlay, watchPage } from '../../scripts/lib/browser.mjs';
+import { distWithDataset, launch, readOverlay, waitForFindings, waitForOverlay, watchPage } from '../../scripts/lib/browser.mjs';
 
 const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 const aliasOf = (b) => b.title.split(':').slice(0, -1).join(':');
 let server, browser, ext, page, problems;
 
 before(async () => {
-  ext = await mkdtemp(join(tmpdir(), 'backstory-owner-ext-'));
-  await cp(DIST, ext, { recursive: true });
-  await cp(join(PAGES, 'owner-dataset.json'), join(ext, 'extension/data/default.json'));
+  ext = await distWithDataset(join(PAGES, 'owner-dataset.json'), 'backstory-owner-ext-');
   server = await serve(PAGES);
   browser = await launch({ ext });
   page = await browser.context.newPage();
