@@ -1,7 +1,7 @@
 //! The page-level rule for `confirm: page` aliases: such a hit stands only where the same page
 //! names its company otherwise: by an alias or symbol without the rule, by the alias written as a
-//! web address, or by being a site named after it (`Engine::scan_at` reports the last two as
-//! hits of their own).
+//! web address or after a brand label, or by being a site named after it (`Engine::scan_at`
+//! reports the last three as hits of their own).
 //!
 //! One scan sees one batch of text; a page is many batches. So the engine marks these hits
 //! (`Entry::confirm`) and whoever holds the whole page applies this rule: `backstory scan` here,

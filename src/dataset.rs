@@ -158,7 +158,8 @@ pub enum Confirm {
     #[default]
     None,
     /// The alias counts only on a page that also names its company by an alias without this rule,
-    /// writes the alias as a web address ("staples.com"), or is a site named after it.
+    /// writes the alias as a web address ("staples.com") or after a brand label ("Brand: Staples"),
+    /// or is a site named after it.
     /// For brands whose name is an ordinary word ("Staples", "Gap"): on their own shop and beside
     /// their other names they are the brand; elsewhere mostly the word.
     Page,

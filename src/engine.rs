@@ -60,8 +60,9 @@ pub struct Entry {
     /// The hit counts only on a page that names the company otherwise (`confirm: page`).
     pub confirm: bool,
     /// The twin of a `confirm: page` entry that names the company by itself: accepted only where
-    /// the alias is written as a web address ("staples.com") or on a site named after it
-    /// (staples.com). Its hits confirm the other twin's on the page.
+    /// the alias is written as a web address ("staples.com"), after a brand label ("Brand:
+    /// Staples"), or on a site named after it (staples.com). Its hits confirm the other twin's on
+    /// the page.
     outright: bool,
     /// The alias folded to ASCII letters and digits, compared with a page's site name.
     host_label: String,
@@ -356,7 +357,10 @@ impl Engine {
         // On a site named after the alias ("Target" on target.com) the alias is the site's own
         // name: it needs no context words there.
         let own_site = site.is_named(entry);
-        if entry.outright && !(own_site || written_as_web_address(&text[oe..])) {
+        if entry.outright && !(own_site || written_as_web_address(&text[oe..]) || labelled_as_brand(&text[..os])) {
+            return false;
+        }
+        if entry.kind != HitKind::Symbol && starts_model_number(&text[oe..]) {
             return false;
         }
         if entry.kind == HitKind::Symbol {
@@ -523,6 +527,29 @@ fn written_as_web_address(after: &str) -> bool {
     // "staples.com", "GAP.COM"; not "…at Staples.In 2020", a missing space.
     let one_case = label.bytes().all(|b| b.is_ascii_lowercase()) || label.bytes().all(|b| b.is_ascii_uppercase());
     one_case && DOMAINS.iter().any(|d| label.eq_ignore_ascii_case(d))
+}
+
+/// Whether the text right before a name labels it as a brand: "Brand: PUMA", "Vendor : CHAMPION
+/// PRODUCTS", a "Brand" heading over the name, as product pages print their item specifics.
+fn labelled_as_brand(before: &str) -> bool {
+    const LABELS: [&str; 4] = ["brand", "brand name", "manufacturer", "vendor"];
+    // The label, then only spaces, block breaks (U+2029 is white space) and one colon.
+    let trimmed = before.trim_end();
+    let trimmed = trimmed.strip_suffix([':', '\u{ff1a}']).unwrap_or(trimmed).trim_end();
+    LABELS.iter().any(|label| {
+        let Some(at) = trimmed.len().checked_sub(label.len()) else { return false };
+        trimmed.is_char_boundary(at)
+            && trimmed[at..].eq_ignore_ascii_case(label)
+            && !trimmed[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether the text right after a name makes it the start of a model number: "MFC-L6800DW",
+/// "RD-M8000" are printers and derailleurs, not the companies that share those letters.
+fn starts_model_number(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix('-') else { return false };
+    let code = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+    code.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Non-overlapping hits, leftmost first and then longest, in order.

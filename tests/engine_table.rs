@@ -212,6 +212,8 @@ scan_tests!(BOUNDARIES {
     amazon_possessive: "Amazon's warehouse" => ["Amazon" = "Amazon"];
     amazon_curly_possessive: "Amazon’s warehouse" => ["Amazon" = "Amazon"];
     amazon_hyphen_compound: "an Amazon-owned brand" => ["Amazon" = "Amazon"];
+    model_number_is_not_the_name: "the Zappos-Z100 shoe rack" => [];
+    model_number_only_with_a_digit: "Zappos-style returns, Zappos-ZX" => ["Zappos" = "Zappos", "Zappos" = "Zappos"];
     amazon_en_dash_compound: "an Amazon–owned brand" => ["Amazon" = "Amazon"];
     not_inside_longer_word: "amazonian tribes" => [];
     not_after_letters: "NotAmazon" => [];

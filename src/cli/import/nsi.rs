@@ -19,6 +19,8 @@
 //!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two or three capitals ("IP", "DS",
 //!   "JAM") also needs the page to confirm it. Proper nouns are not in the dictionary and count on their own:
 //!   "Amazon", "Tiffany", "Columbia", "CVS";
+//! - a name that is a given name ("Laura", "Pablo"; `data/given-names.txt`) counts only where the
+//!   page confirms it: on shop pages it is mostly a person ("Laura Mercier", "Pablo Picasso");
 //! - a name that is a country's ("Iceland", "Georgia"; `data/countries.txt`) counts only where the
 //!   page confirms it too, and no name counts inside a longer country name ("Costa" in "Costa
 //!   Rica"): shops list every country in their footers and address forms;
@@ -41,7 +43,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{plain, Builder, Meta, Unmapped};
 use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Confirm, Dataset};
-use crate::words::{countries, is_common_word, is_english_word, is_letter_code};
+use crate::words::{countries, is_common_word, is_english_word, is_given_name, is_letter_code};
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut b = Builder::new(meta);
@@ -218,7 +220,7 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
     // Short names are codes whose accents tell them apart ("ČD" is not "CD").
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let accents = if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
-    if ordinary_word(name) || is_country(name) {
+    if ordinary_word(name) || is_country(name) || is_given_name(&super::fold(name)) {
         return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
     }
     // Two or three capitals are an acronym a page uses for many things ("IP", "DS", "JAM").
