@@ -66,6 +66,16 @@ pub fn is_given_name(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Colour words (`data/colours.txt`, the CSS named colours that are one English word).
+#[cfg(feature = "cli")]
+const COLOURS: &str = include_str!("../data/colours.txt");
+
+/// True if `folded` (already case-folded) is one of the colour words of `data/colours.txt`.
+#[cfg(feature = "cli")]
+pub fn is_colour(folded: &str) -> bool {
+    COLOURS.lines().any(|l| l == folded)
+}
+
 /// Country and territory names (`data/countries.txt`, from ISO 4217's currency list): a brand
 /// named like a country ("Iceland", "Georgia") is, in a shop's country list, the country.
 #[cfg(feature = "cli")]

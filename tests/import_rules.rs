@@ -209,3 +209,14 @@ fn given_names_wait_for_the_page() {
     assert_eq!(scan(&path, "Nike Air Max at the Nike Factory Store"), vec!["q483915", "q483915"], "its other name confirms it");
     assert_eq!(scan(&path, "Brand: Nike"), vec!["q483915"], "so does a brand label");
 }
+
+#[test]
+fn colour_phrases_and_words_with_an_exclamation_mark_wait_for_the_page() {
+    // Shop pages name colours everywhere ("Black Red White" trainers); "Live!" is the word "live".
+    let (d, _, path) = import("colours", &["Q4921546\tBlack Red White\tshop/furniture\tBlack Red White", "Q115486385\tLive!\tshop/clothes\tLive!"]);
+    for id in ["q4921546", "q115486385"] {
+        assert!(company(&d, id).is_some_and(|c| c["aliases"].to_string().contains("\"confirm\":\"page\"")), "{id} waits: {d}");
+    }
+    assert!(scan(&path, "Air Jordan Stay Loyal Black Red White. Isaac Mizrahi Live! tee").is_empty());
+    assert_eq!(scan(&path, "Brand: Black Red White. A Black Red White sofa"), vec!["q4921546", "q4921546"]);
+}

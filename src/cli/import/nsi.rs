@@ -21,6 +21,8 @@
 //!   "Amazon", "Tiffany", "Columbia", "CVS";
 //! - a name that is a given name ("Laura", "Pablo"; `data/given-names.txt`) counts only where the
 //!   page confirms it: on shop pages it is mostly a person ("Laura Mercier", "Pablo Picasso");
+//! - so does a name made only of colour words ("Black Red White"; `data/colours.txt`), and a word
+//!   with an exclamation mark ("Live!") is the word;
 //! - a name that is a country's ("Iceland", "Georgia"; `data/countries.txt`) counts only where the
 //!   page confirms it too, and no name counts inside a longer country name ("Costa" in "Costa
 //!   Rica"): shops list every country in their footers and address forms;
@@ -43,7 +45,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{plain, Builder, Meta, Unmapped};
 use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Confirm, Dataset};
-use crate::words::{countries, is_common_word, is_english_word, is_given_name, is_letter_code};
+use crate::words::{countries, is_colour, is_common_word, is_english_word, is_given_name, is_letter_code};
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut b = Builder::new(meta);
@@ -156,13 +158,22 @@ fn unsafe_name(name: &str) -> Option<&'static str> {
 /// beside it, "landmark" (of Landmark Cinemas) would flag the word on every page about them.
 const ORDINARY: &str = "is an ordinary English word (data/english-words.txt); only a brand's own name may be one";
 
+/// A name made only of colour words, two or more ("Black Red White"): shops list colours.
+fn colour_phrase(name: &str) -> bool {
+    let folded = super::fold(name);
+    let words: Vec<&str> = folded.split([' ', '-', '/']).filter(|w| !w.is_empty()).collect();
+    words.len() >= 2 && words.iter().all(|w| is_colour(w))
+}
+
 /// One ordinary English word (`data/english-words.txt`) that is not an acronym. Written in two to
 /// four capitals, a name is an acronym ("CVS", "YETI") unless the word is also one of the 5,000
 /// most common ("WE", "ONLY", "UPS").
 fn ordinary_word(name: &str) -> bool {
     let folded = super::fold(name);
-    let acronym = short_capitals(name) && !is_common_word(&folded);
-    !folded.contains(' ') && is_english_word(&folded) && !acronym
+    // "Live!" is the word "live" on a page.
+    let word = folded.trim_end_matches(['!', '?', '.']);
+    let acronym = short_capitals(name) && !is_common_word(word);
+    !word.contains(' ') && is_english_word(word) && !acronym
 }
 
 /// Country names as written and folded, folded once.
@@ -220,7 +231,7 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
     // Short names are codes whose accents tell them apart ("ČD" is not "CD").
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let accents = if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
-    if ordinary_word(name) || is_country(name) || is_given_name(&super::fold(name)) {
+    if ordinary_word(name) || is_country(name) || is_given_name(&super::fold(name)) || colour_phrase(name) {
         return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
     }
     // Two or three capitals are an acronym a page uses for many things ("IP", "DS", "JAM").
