@@ -56,3 +56,11 @@ test('a brand stated in structured data confirms the names that wait for the pag
   const o = await waitForOverlay(page, (x) => x.badges.filter((b) => b.box).length === 2);
   assert.deepEqual(o.badges.map(aliasOf).sort(), ['Gap', 'Gap Test Inc.']);
 });
+
+test('a brand label ("Brand:" in item specifics) names the company, and the title\'s name is badged too', async () => {
+  await page.goto(`${server.url}confirm-label.html`);
+  const o = await waitForOverlay(page, (x) => x.badges.filter((b) => b.box).length === 2);
+  assert.deepEqual(o.badges.map(aliasOf), ['Gap', 'Gap']);
+  const f = await waitForFindings(browser.worker, (x) => x.companies?.some((c) => c.id === 'gap-test'));
+  assert.deepEqual(f.companies.map((c) => c.id), ['gap-test']);
+});
