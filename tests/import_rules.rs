@@ -220,3 +220,14 @@ fn colour_phrases_and_words_with_an_exclamation_mark_wait_for_the_page() {
     assert!(scan(&path, "Air Jordan Stay Loyal Black Red White. Isaac Mizrahi Live! tee").is_empty());
     assert_eq!(scan(&path, "Brand: Black Red White. A Black Red White sofa"), vec!["q4921546", "q4921546"]);
 }
+
+#[test]
+fn another_name_that_is_a_rarer_word_is_dropped_but_the_brand_stays() {
+    // "solstice" is in SCOWL's level 50, not in its medium dictionary: as the other name of Solstice
+    // Sunglasses it would flag "Urban Decay: Solstice Cat Look" eyeshadow tutorials.
+    let (d, stderr, path) = import("rarer", &["Q112144417\tSolstice Sunglasses\tshop/optician\tSolstice|Solstice Sunglasses"]);
+    assert!(company(&d, "q112144417").is_some());
+    assert!(stderr.contains("\"Solstice\" is an ordinary English word"), "{stderr}");
+    assert!(scan(&path, "Urban Decay: Solstice Cat Look").is_empty());
+    assert_eq!(scan(&path, "Sale at Solstice Sunglasses"), vec!["q112144417"]);
+}

@@ -19,6 +19,10 @@
 //!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two or three capitals ("IP", "DS",
 //!   "JAM") also needs the page to confirm it. Proper nouns are not in the dictionary and count on their own:
 //!   "Amazon", "Tiffany", "Columbia", "CVS";
+//! - another name of a row that is a word is dropped (the brand name beside it names the company),
+//!   by a wider dictionary that adds SCOWL's level 50 (`data/english-words-50.txt`: "Solstice" of
+//!   Solstice Sunglasses); the brand's own name is not tested against it, since that level also
+//!   holds "google" and "amazon";
 //! - a name that is a given name ("Laura", "Pablo"; `data/given-names.txt`) counts only where the
 //!   page confirms it: on shop pages it is mostly a person ("Laura Mercier", "Pablo Picasso");
 //! - so does a name made only of colour words ("Black Red White"; `data/colours.txt`), and a word
@@ -45,7 +49,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{plain, Builder, Meta, Unmapped};
 use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Confirm, Dataset};
-use crate::words::{countries, is_colour, is_common_word, is_english_word, is_given_name, is_letter_code};
+use crate::words::{countries, is_colour, is_common_word, is_english_word, is_english_word_wide, is_given_name, is_letter_code};
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut b = Builder::new(meta);
@@ -112,7 +116,7 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
             if super::fold(name) == super::fold(cell(brand)) {
                 continue;
             }
-            if let Some(why) = unsafe_name(name).or_else(|| ordinary_word(name).then_some(ORDINARY)) {
+            if let Some(why) = unsafe_name(name).or_else(|| other_name_is_a_word(name).then_some(ORDINARY)) {
                 b.skip(format!("{at}, names"), format!("{name:?} {why}"));
                 continue;
             }
@@ -125,7 +129,7 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     for (c, names) in spellings_of {
         for variant in names.into_iter().flat_map(page_spellings) {
             let key = super::fold(&variant);
-            if unsafe_name(&variant).is_none() && !ordinary_word(&variant) && !b.claimed.contains_key(&key) {
+            if unsafe_name(&variant).is_none() && !other_name_is_a_word(&variant) && !b.claimed.contains_key(&key) {
                 b.claimed.insert(key, b.companies[c].id.clone());
                 b.companies[c].aliases.extend(spellings(&variant));
             }
@@ -156,7 +160,7 @@ fn unsafe_name(name: &str) -> Option<&'static str> {
 
 /// Why another name of a row is dropped when it is an ordinary word: confirmed by the brand name
 /// beside it, "landmark" (of Landmark Cinemas) would flag the word on every page about them.
-const ORDINARY: &str = "is an ordinary English word (data/english-words.txt); only a brand's own name may be one";
+const ORDINARY: &str = "is an ordinary English word (data/english-words*.txt); only a brand's own name may be one";
 
 /// A name made only of colour words, two or more ("Black Red White"): shops list colours.
 fn colour_phrase(name: &str) -> bool {
@@ -174,6 +178,15 @@ fn ordinary_word(name: &str) -> bool {
     let word = folded.trim_end_matches(['!', '?', '.']);
     let acronym = short_capitals(name) && !is_common_word(word);
     !word.contains(' ') && is_english_word(word) && !acronym
+}
+
+/// Another name of a row (not its brand name) that is one English word, by the wider dictionary
+/// (`data/english-words-50.txt` too): "Solstice" of Solstice Sunglasses. The brand name beside it
+/// names the company, so the word is only dropped, never the company.
+fn other_name_is_a_word(name: &str) -> bool {
+    let folded = super::fold(name);
+    let word = folded.trim_end_matches(['!', '?', '.']);
+    ordinary_word(name) || (!word.contains(' ') && !short_capitals(name) && is_english_word_wide(word))
 }
 
 /// Country names as written and folded, folded once.
