@@ -79,6 +79,10 @@ fn two_or_three_capitals_count_only_where_the_page_confirms_them() {
     assert!(scan(&jam, "JAM Paper envelopes").is_empty(), "another JAM");
     assert_eq!(scan(&jam, "Jam Clothing: the JAM tee"), vec!["q129814709", "q129814709"]);
     assert_eq!(scan(&path, "DS Automobiles: the DS 7"), vec!["q1145878", "q1145878"]);
+    // NSI writes such acronyms in lowercase among a row's names; pages write them in capitals.
+    let (_, _, sc) = import("lower", &["Q548278\tStandard Chartered\toffice/bank\tStandard Chartered|sc"]);
+    assert!(scan(&sc, "Nike Air Max SC shoes").is_empty(), "\"sc\" alone is an acronym of many things");
+    assert_eq!(scan(&sc, "Standard Chartered (SC) results"), vec!["q548278", "q548278"]);
 }
 
 #[test]

@@ -17,7 +17,8 @@
 //!   rule of one text block tells them apart. A name NSI writes in two to four capitals is an
 //!   acronym, not a word ("YETI", "JAM"), unless it is also one of the 5,000 most common words
 //!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two or three capitals ("IP", "DS",
-//!   "JAM") also needs the page to confirm it. Proper nouns are not in the dictionary and count on their own:
+//!   "JAM"), or of two or three lowercase letters as NSI lists them ("sc"), also needs the page to
+//!   confirm it. Proper nouns are not in the dictionary and count on their own:
 //!   "Amazon", "Tiffany", "Columbia", "CVS";
 //! - another name of a row that is a word is dropped (the brand name beside it names the company),
 //!   by a wider dictionary that adds SCOWL's level 50 (`data/english-words-50.txt`: "Solstice" of
@@ -247,8 +248,12 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
     if ordinary_word(name) || is_country(name) || is_given_name(&super::fold(name)) || colour_phrase(name) {
         return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
     }
-    // Two or three capitals are an acronym a page uses for many things ("IP", "DS", "JAM").
-    let confirm = if letters <= 3 && short_capitals(name) { Confirm::Page } else { Confirm::None };
+    // Two or three capitals are an acronym a page uses for many things ("IP", "DS", "JAM"); so are
+    // two or three lowercase letters, NSI's spelling of such acronyms among a row's names ("sc" of
+    // Standard Chartered, "ns" of NS's OV-fiets).
+    let lowercase = name.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    let acronym = letters <= 3 && (short_capitals(name) || lowercase);
+    let confirm = if acronym { Confirm::Page } else { Confirm::None };
     if needs_exact_case(name) {
         let mut forms = vec![name.to_string()];
         for form in [title_case(name), name.to_uppercase()] {
@@ -257,8 +262,8 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
             }
         }
         forms.into_iter().map(|text| Alias::Ruled(AliasRule { confirm, ..rule_of(text, CasePolicy::Exact, accents) })).collect()
-    } else if accents == AccentPolicy::Optional {
-        vec![rule(name.to_string(), CasePolicy::Any, accents)]
+    } else if accents == AccentPolicy::Optional || confirm == Confirm::Page {
+        vec![Alias::Ruled(AliasRule { confirm, ..rule_of(name.to_string(), CasePolicy::Any, accents) })]
     } else {
         vec![plain(name)]
     }
@@ -298,10 +303,6 @@ fn page_spellings(name: &str) -> Vec<String> {
     }
     out.retain(|s| super::fold(s) != super::fold(name));
     out
-}
-
-fn rule(text: String, case: CasePolicy, accents: AccentPolicy) -> Alias {
-    Alias::Ruled(rule_of(text, case, accents))
 }
 
 fn rule_of(text: String, case: CasePolicy, accents: AccentPolicy) -> AliasRule {
