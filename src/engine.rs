@@ -357,8 +357,19 @@ impl Engine {
         // On a site named after the alias ("Target" on target.com) the alias is the site's own
         // name: it needs no context words there.
         let own_site = site.is_named(entry);
-        if entry.outright && !(own_site || written_as_web_address(&text[oe..]) || labelled_as_brand(&text[..os])) {
-            return false;
+        if entry.confirm || entry.outright {
+            let web_address = written_as_web_address(&text[oe..]);
+            let labelled = labelled_as_brand(&text[..os]);
+            if entry.outright && !(own_site || web_address || labelled) {
+                return false;
+            }
+            // Such a name is an ordinary word; written in lowercase where the dataset capitalizes
+            // it, it is the word ("standard size staples" on staples.com), unless a web address, a
+            // brand label, a social handle or a hashtag ("@godiva", "#godiva") says otherwise.
+            let handle = text[..os].ends_with(['@', '#']);
+            if is_lowercase_word(original) && !is_lowercase_word(&entry.alias) && !(web_address || labelled || handle) {
+                return false;
+            }
         }
         if entry.kind != HitKind::Symbol && starts_model_number(&text[oe..]) {
             return false;
@@ -550,6 +561,11 @@ fn starts_model_number(after: &str) -> bool {
     let Some(rest) = after.strip_prefix('-') else { return false };
     let code = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
     code.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Letters, all of them lowercase: "staples", not "Staples", "STAPLES" or "H&M".
+fn is_lowercase_word(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_uppercase)
 }
 
 /// Non-overlapping hits, leftmost first and then longest, in order.
