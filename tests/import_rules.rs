@@ -235,3 +235,13 @@ fn another_name_that_is_a_rarer_word_is_dropped_but_the_brand_stays() {
     assert!(scan(&path, "Urban Decay: Solstice Cat Look").is_empty());
     assert_eq!(scan(&path, "Sale at Solstice Sunglasses"), vec!["q112144417"]);
 }
+
+#[test]
+fn a_brand_named_by_a_plural_noun_waits_for_the_page() {
+    // "hoodies" is in SCOWL's level 50 with its singular: on a shop page, "Hoodies & Sweatshirts"
+    // is a department, not the clothes shop Hoodies. Words only of that level, like "google", stay.
+    let (d, _, path) = import("plural", &["Q57981223\tHoodies\tshop/clothes\tHoodies", "Q95\tGoogle\toffice/company\tGoogle"]);
+    let hoodies = company(&d, "q57981223").expect("Hoodies is kept, behind a page rule");
+    assert_eq!(hoodies["aliases"][0]["confirm"], "page", "{hoodies}");
+    assert_eq!(scan(&path, "Hoodies & Sweatshirts. Get it on Google Play"), vec!["q95"]);
+}

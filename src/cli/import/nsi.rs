@@ -26,6 +26,8 @@
 //!   holds "google" and "amazon";
 //! - a name that is a given name ("Laura", "Pablo"; `data/given-names.txt`) counts only where the
 //!   page confirms it: on shop pages it is mostly a person ("Laura Mercier", "Pablo Picasso");
+//! - so does a brand named by the plural of a word ("Hoodies"; the wider dictionary below):
+//!   on a shop page, the goods;
 //! - so does a name made only of colour words ("Black Red White"; `data/colours.txt`), and a word
 //!   with an exclamation mark ("Live!") is the word;
 //! - a name that is a country's ("Iceland", "Georgia"; `data/countries.txt`) counts only where the
@@ -163,6 +165,14 @@ fn unsafe_name(name: &str) -> Option<&'static str> {
 /// beside it, "landmark" (of Landmark Cinemas) would flag the word on every page about them.
 const ORDINARY: &str = "is an ordinary English word (data/english-words*.txt); only a brand's own name may be one";
 
+/// The plural of a word, by the wider dictionary ("Hoodies", "Margaritas"): on a shop page, the
+/// goods. The medium dictionary already holds the common plurals ("Staples", "Boots").
+fn plural_noun(name: &str) -> bool {
+    let folded = super::fold(name);
+    let singular = [folded.strip_suffix("es"), folded.strip_suffix('s')].into_iter().flatten().any(is_english_word_wide);
+    !short_capitals(name) && is_english_word_wide(&folded) && singular
+}
+
 /// A name made only of colour words, two or more ("Black Red White"): shops list colours.
 fn colour_phrase(name: &str) -> bool {
     let folded = super::fold(name);
@@ -245,7 +255,7 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
     // Short names are codes whose accents tell them apart ("ČD" is not "CD").
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let accents = if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
-    if ordinary_word(name) || is_country(name) || is_given_name(&super::fold(name)) || colour_phrase(name) {
+    if ordinary_word(name) || plural_noun(name) || is_country(name) || is_given_name(&super::fold(name)) || colour_phrase(name) {
         return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
     }
     // Two or three capitals are an acronym a page uses for many things ("IP", "DS", "JAM"); so are
