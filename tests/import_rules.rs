@@ -245,3 +245,11 @@ fn a_brand_named_by_a_plural_noun_waits_for_the_page() {
     assert_eq!(hoodies["aliases"][0]["confirm"], "page", "{hoodies}");
     assert_eq!(scan(&path, "Hoodies & Sweatshirts. Get it on Google Play"), vec!["q95"]);
 }
+
+#[test]
+fn phrases_that_start_like_a_shops_own_links_wait_for_the_page() {
+    // "My Credit Card Account", "Your Move Tips & Advice": a shop's own menu, not these brands.
+    let (_, _, path) = import("interface", &["Q81078416\tYour Move\tshop/estate_agent\tYour Move", "Q11278154\tMy Basket\tshop/convenience\tMy Basket"]);
+    assert!(scan(&path, "Your Move Tips & Advice. My Basket (2 items)").is_empty());
+    assert_eq!(scan(&path, "Brand: My Basket. My Basket stores"), vec!["q11278154", "q11278154"]);
+}

@@ -28,6 +28,8 @@
 //!   page confirms it: on shop pages it is mostly a person ("Laura Mercier", "Pablo Picasso");
 //! - so does a brand named by the plural of a word ("Hoodies"; the wider dictionary below):
 //!   on a shop page, the goods;
+//! - so does a phrase of ordinary words that starts with a possessive or a preposition ("My
+//!   Basket", "Your Move", "At Home"): a shop's own links read like that;
 //! - so does a name made only of colour words ("Black Red White"; `data/colours.txt`), and a word
 //!   with an exclamation mark ("Live!") is the word;
 //! - a name that is a country's ("Iceland", "Georgia"; `data/countries.txt`) counts only where the
@@ -173,6 +175,17 @@ fn plural_noun(name: &str) -> bool {
     !short_capitals(name) && is_english_word_wide(&folded) && singular
 }
 
+/// Words a shop's own interface starts its labels with ("My Basket", "Your Move", "At Home").
+const INTERFACE_STARTS: [&str; 7] = ["my", "your", "our", "at", "on", "in", "with"];
+
+/// A phrase of ordinary words that starts with a possessive or a preposition: on a shop page,
+/// one of its own links ("My Credit Card Account", "Your Move Tips & Advice").
+fn interface_phrase(name: &str) -> bool {
+    let folded = super::fold(name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    words.len() > 1 && INTERFACE_STARTS.contains(&words[0]) && words.iter().all(|w| is_english_word(w))
+}
+
 /// A name made only of colour words, two or more ("Black Red White"): shops list colours.
 fn colour_phrase(name: &str) -> bool {
     let folded = super::fold(name);
@@ -255,7 +268,8 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
     // Short names are codes whose accents tell them apart ("ČD" is not "CD").
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let accents = if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
-    if ordinary_word(name) || plural_noun(name) || is_country(name) || is_given_name(&super::fold(name)) || colour_phrase(name) {
+    let waits = ordinary_word(name) || plural_noun(name) || is_country(name) || is_given_name(&super::fold(name));
+    if waits || colour_phrase(name) || interface_phrase(name) {
         return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
     }
     // Two or three capitals are an acronym a page uses for many things ("IP", "DS", "JAM"); so are
