@@ -47,9 +47,13 @@ const ENGLISH_WORDS: &str = include_str!("../data/english-words.txt");
 #[cfg(feature = "cli")]
 pub fn is_english_word(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| ENGLISH_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
-        .contains(folded)
+    WORDS.get_or_init(|| listed(ENGLISH_WORDS).collect()).contains(folded)
+}
+
+/// The entries of a word list shipped in `data/`: one a line, `#` starting a comment line.
+#[cfg(feature = "cli")]
+fn listed(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// SCOWL's level 50 (`data/english-words-50.txt`): rarer English words ("solstice", "hoodies"),
@@ -63,10 +67,7 @@ const RARER_ENGLISH_WORDS: &str = include_str!("../data/english-words-50.txt");
 #[cfg(feature = "cli")]
 pub fn is_english_word_wide(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    is_english_word(folded)
-        || WORDS
-            .get_or_init(|| RARER_ENGLISH_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
-            .contains(folded)
+    is_english_word(folded) || WORDS.get_or_init(|| listed(RARER_ENGLISH_WORDS).collect()).contains(folded)
 }
 
 /// English given names (`data/given-names.txt`, Moby Word II's lists of female and male first
@@ -78,9 +79,7 @@ const GIVEN_NAMES: &str = include_str!("../data/given-names.txt");
 #[cfg(feature = "cli")]
 pub fn is_given_name(folded: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| GIVEN_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
-        .contains(folded)
+    NAMES.get_or_init(|| listed(GIVEN_NAMES).collect()).contains(folded)
 }
 
 /// Colour words (`data/colours.txt`, the CSS named colours that are one English word).
@@ -90,7 +89,7 @@ const COLOURS: &str = include_str!("../data/colours.txt");
 /// True if `folded` (already case-folded) is one of the colour words of `data/colours.txt`.
 #[cfg(feature = "cli")]
 pub fn is_colour(folded: &str) -> bool {
-    COLOURS.lines().any(|l| l == folded)
+    listed(COLOURS).any(|l| l == folded)
 }
 
 /// Country and territory names (`data/countries.txt`, from ISO 4217's currency list): a brand
@@ -101,7 +100,7 @@ const COUNTRIES: &str = include_str!("../data/countries.txt");
 /// Every country name of `data/countries.txt`, as written there.
 #[cfg(feature = "cli")]
 pub fn countries() -> impl Iterator<Item = &'static str> {
-    COUNTRIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    listed(COUNTRIES)
 }
 
 /// Letter codes a shop page prints for sizes, units, currencies and legal forms
