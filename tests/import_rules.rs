@@ -167,6 +167,9 @@ fn names_are_also_found_as_pages_write_them() {
     assert_eq!(scan(&path, page), vec!["q5182604", "q2581220", "q864407", "q6746", "q6746"]);
     assert!(scan(&path, "ČD tickets").is_empty(), "two capitals wait for the page to confirm them");
     assert_eq!(scan(&path, "ČD tickets from České dráhy"), vec!["q304944", "q304944"], "the accent tells the short code apart");
+    // Hyphens as spaces, but not where that makes a phrase of ordinary words: "Off White" is a colour.
+    let (_, _, off) = import("hyphen-words", &["Q53472173\tOff-White\tshop/clothes\tOff-White"]);
+    assert_eq!(scan(&off, "Off-White sneakers. Tank Top Off White / Grey"), vec!["q53472173"]);
 }
 
 #[test]

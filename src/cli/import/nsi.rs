@@ -43,9 +43,9 @@
 //! - accented names of four letters or more also match without their accents ("Chloé", "Chloe");
 //!   shorter ones are codes that their accents tell apart ("ČD" is not "CD");
 //! - each name is also matched as pages write it when NSI does not list that spelling: "&" as
-//!   "and" and the reverse ("Crate and Barrel"), hyphens as spaces ("Williams Sonoma") and
-//!   without a leading "The" ("Home Depot"). These spellings follow the rules above and never
-//!   take a name from another row.
+//!   "and" and the reverse ("Crate and Barrel"), hyphens as spaces ("Williams Sonoma", but not
+//!   "Off White", a colour, for Off-White) and without a leading "The" ("Home Depot"). These
+//!   spellings follow the rules above and never take a name from another row.
 
 use std::sync::OnceLock;
 
@@ -317,8 +317,11 @@ fn page_spellings(name: &str) -> Vec<String> {
         out.push(words.iter().map(|w| if w.eq_ignore_ascii_case("and") { "&" } else { w }).collect::<Vec<_>>().join(" "));
     }
     let chars: Vec<char> = name.chars().collect();
-    if (1..chars.len().saturating_sub(1)).any(|i| chars[i] == '-' && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric()) {
-        out.push(name.replace('-', " "));
+    // Not where the parts are ordinary words: "Off White" is the colour, "Off-White" the brand.
+    let spaced = name.replace('-', " ");
+    let hyphenated = (1..chars.len().saturating_sub(1)).any(|i| chars[i] == '-' && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric());
+    if hyphenated && !super::fold(&spaced).split(' ').all(is_english_word) {
+        out.push(spaced);
     }
     if let Some(rest) = words.first().filter(|w| w.eq_ignore_ascii_case("the")).map(|_| words[1..].join(" ")) {
         if !rest.is_empty() {
