@@ -5,7 +5,9 @@
 // benchmark: the profiler itself slows JavaScript, so compare its numbers with each other only.
 // With --trace it records a Chromium trace instead and lists the renderer's tasks that ran any
 // content-script code: their length, and what the browser did inside them (style, layout, GC,
-// compilation, script), which is what "no task over 16 ms" is about.
+// compilation, script), which is what "no task over 16 ms" is about, and each task's thread (CPU)
+// time beside its wall time: on a busy machine a task at page load can be off the CPU for more than
+// half of its wall time (other threads of the page and the browser, the background matching).
 // With --lines it also lists the content script's source lines by self time (V8's line ticks).
 // Usage: node bench/profile.mjs <page path or URL regexp> [--top N] [--dist DIR] [--trace [--events]] [--lines]
 //   e.g. node bench/profile.mjs newegg   (a page of ../shared/corpus, or a fixture page)
@@ -157,7 +159,7 @@ function tasks(events, extensionId) {
         inner.set(k, (inner.get(k) ?? 0) + e.dur / 1000);
       }
     }
-    out.push({ ts: task.ts, ms: task.dur / 1000, mine, fns, inner, leaves });
+    out.push({ ts: task.ts, ms: task.dur / 1000, cpuMs: (task.tdur ?? NaN) / 1000, mine, fns, inner, leaves });
   }
   return out;
 }
@@ -177,11 +179,11 @@ try {
     console.log(`${file}: ${JSON.stringify(s)}`);
     const list = tasks(events, b.extensionId);
     const t0 = list[0]?.ts ?? 0;
-    console.log(`\n${list.length} tasks ran content-script code; sum of those tasks ${list.reduce((a, x) => a + x.ms, 0).toFixed(1)} ms, ` +
-      `samples in our code ${list.reduce((a, x) => a + x.mine, 0).toFixed(1)} ms`);
+    console.log(`\n${list.length} tasks ran content-script code; sum of those tasks ${list.reduce((a, x) => a + x.ms, 0).toFixed(1)} ms ` +
+      `(thread time ${list.reduce((a, x) => a + x.cpuMs, 0).toFixed(1)} ms), samples in our code ${list.reduce((a, x) => a + x.mine, 0).toFixed(1)} ms`);
     const shown = [...list].sort((a, b2) => b2.ms - a.ms).slice(0, Math.min(TOP, 12)).sort((a, b2) => a.ts - b2.ts);
     for (const x of shown) {
-      console.log(`\n+${((x.ts - t0) / 1000).toFixed(1)} ms: task ${x.ms.toFixed(1)} ms, our samples ${x.mine.toFixed(1)} ms; inside: ` +
+      console.log(`\n+${((x.ts - t0) / 1000).toFixed(1)} ms: task ${x.ms.toFixed(1)} ms (thread ${x.cpuMs.toFixed(1)}), our samples ${x.mine.toFixed(1)} ms; inside: ` +
         [...x.inner].sort((a, b2) => b2[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
       console.log(fmt(new Map([...x.fns].sort((a, b2) => b2[1] - a[1]).slice(0, 6))).replace(/^/gm, '    '));
       if (LEAVES) console.log('    all samples by leaf frame:\n' + fmt(new Map([...x.leaves].sort((a, b2) => b2[1] - a[1]).slice(0, 6))).replace(/^/gm, '      '));

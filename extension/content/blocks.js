@@ -23,16 +23,17 @@
     return s.charCodeAt(s.length - 1) >= 97 && BLOCK_TAGS.has(s.toUpperCase());
   }
 
-  // Whitespace as JavaScript's \s knows it; only strings starting with such a character are tested,
-  // so most text nodes cost one charCodeAt here.
-  const NON_SPACE = /\S/;
-  const blankText = (s) => { const c = s.charCodeAt(0); return (c <= 32 || c === 0xa0 || c >= 0x1680) && !NON_SPACE.test(s); };
+  // Whitespace as JavaScript's \s knows it, at least one character of it. Anchored, so a text that
+  // starts with a letter fails at once: one built-in call, which the walk makes itself for each text
+  // node (a test of the first character before an unanchored RegExp was no faster there).
+  const BLANK = /^\s+$/;
+  const blankText = (s) => BLANK.test(s);
 
   // Joins text into scan batches while the page is still being walked, so no second pass over the
   // page's text is needed and each batch can go to the matcher as soon as it is full.
   // Feed it in document order: text(ref, block, text) for a text node (or space() for one of only
-  // whitespace, whose block need not be known), attr(ref, block, text) for an
-  // alt/aria-label/title (own: it stays in its block, so one badge per company per block still
+  // whitespace, whose block need not be known; word() for one known not to be), attr(ref, block,
+  // text) for an alt/aria-label/title (own: it stays in its block, so one badge per company per block still
   // holds, but is set apart by SEP so its words never join the text's), then end(). Consecutive
   // pieces with the same block form one run; runs are joined with SEP, the pieces of a run directly.
   // A whitespace-only text node becomes one space between its neighbours ("Whole</b> <b>Foods" is
@@ -102,13 +103,19 @@
       }
     }
     function text(ref, blk, t) {
-      if (blk !== block) newRun(blk);
-      if (!t) return;
-      if (blankText(t)) {
-        space();
+      if (!t || blankText(t)) {
+        if (blk !== block) newRun(blk);
+        if (t) space();
         return;
       }
-      add(ref, t, sepNext);
+      word(ref, blk, t);
+    }
+    // text() for a text node the caller already knows is not blank (the walk tests every node).
+    function word(ref, blk, t) {
+      if (blk !== block) newRun(blk);
+      if (!t) return;
+      if (t.length <= maxChars) piece(ref, t, sepNext, 0);
+      else add(ref, t, sepNext);
       sepNext = spaced = false;
     }
     // A whitespace-only text node whose block is not known (the walk does not look it up): a space
@@ -124,7 +131,7 @@
       spaced = false;
     }
     function end() { flush(); block = undefined; runPart = -1; }
-    return { text, space, attr, end };
+    return { text, word, space, attr, end };
   }
 
   // The same for a finished list of segments [{ref, block, text, own?}] in document order (own:
@@ -203,7 +210,7 @@
     return attrs.length ? text.concat(attrs) : text;
   }
 
-  const api = { SEP, BLOCK_TAGS, isBlockTag, blankText, createBatcher, buildBatches, segments, locate, mapHits, onePerCompany, textFirst };
+  const api = { SEP, BLOCK_TAGS, isBlockTag, BLANK, blankText, createBatcher, buildBatches, segments, locate, mapHits, onePerCompany, textFirst };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryBlocks = api;
 })(globalThis);

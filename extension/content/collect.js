@@ -4,6 +4,7 @@
 (function (root) {
   'use strict';
   const B = root.BackstoryBlocks;
+  const BLANK = B.BLANK; // B.blankText without the call, for the walk's every text node
 
   // Never read: code, form fields, and everything that is not page text.
   const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
@@ -100,22 +101,27 @@
           return v;
         };
         const walker = doc.createTreeWalker(r, NodeFilter.SHOW_TEXT);
-        let lastParent = null, block = null;
+        let lastParent = null, block = null, spaced = false;
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const text = n.data;
           // Whitespace between elements is 70-85% of a page's text nodes: it only ever becomes one
-          // space, so its parent (often an element no text lives in) is never looked up.
-          if (B.blankText(text)) out.space();
+          // space, so its parent (often an element no text lives in) is never looked up, and the
+          // batcher is told once per row of them (a second space() in a row would change nothing).
+          if (BLANK.test(text)) { if (!spaced) { out.space(); spaced = true; } }
           else {
+            spaced = false;
             const p = n.parentNode;
             if (p !== lastParent) { lastParent = p; block = blockBelow(p); }
-            if (block !== null) out.text(n, block, text);
+            if (block !== null) out.word(n, block, text);
           }
           // Every 64 nodes; awaiting only when the slice is spent keeps the loop free of promises.
           if ((++visited & 63) === 0 && performance.now() > deadline) await pause();
         }
         if (r.matches(ATTR_SELECTOR) && !rejected(r)) pushAttrs(r, blockOf(r, cache), out);
-        for (const el of r.querySelectorAll(ATTR_SELECTOR)) {
+        // Indexed: a NodeList's for...of goes through an array iterator over the list's getter.
+        const found = r.querySelectorAll(ATTR_SELECTOR);
+        for (let i = 0, n = found.length; i < n; i++) {
+          const el = found[i];
           const b = blockBelow(el);
           if (b !== null) pushAttrs(el, b, out);
           if ((++visited & 15) === 0 && performance.now() > deadline) await pause();

@@ -21,6 +21,22 @@ function snapshotAtInteractive() {
   }, { once: false });
 }
 
+// The open card's border-box width, read over CDP (the shadow root is closed to page scripts).
+async function cardWidth(p) {
+  const cdp = await p.context().newCDPSession(p);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const find = (n) => (/\bbs-card\b/.test((n.attributes ?? []).join(' ')) ? n
+      : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean) ?? null);
+    const card = find(root);
+    if (!card) return null;
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: card.nodeId });
+    return model.border[2] - model.border[0];
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 before(async () => {
   server = await serve();
   browser = await launch();
@@ -83,6 +99,9 @@ test('activating the badge opens a card with the relation and an https profile l
   const link = open.links.find((l) => l.text === 'Read the profile');
   assert.deepEqual(link, { href: PROFILE, target: '_blank', rel: 'noopener noreferrer', text: 'Read the profile' });
   assert.equal(open.badges.find((b) => b.title === badge.title).expanded, 'true');
+  // The card's styles are added to the shadow root when the first card opens (overlay.js): it has
+  // their 300 px width, not the width of its text.
+  assert.equal(await cardWidth(page), 300);
   await page.keyboard.press('Escape'); // focus moved into the card; Escape closes it
   const closed = await waitForOverlay(page, (o) => !o.cardText, 5000);
   assert.equal(closed.cardText, null);

@@ -186,3 +186,33 @@ test('random segments: batches fit, and every piece maps back to its node text',
     for (const [ref, text] of texts) if (/\S/.test(text)) assert.equal(seen.get(ref), text, ref);
   }
 });
+
+// The walk tells the batcher about text nodes as it sees them: space() for a blank one (its block is
+// never looked up), otherwise the text. It now says word() instead of text() (it has tested the node
+// already) and one space() per row of blank nodes; the batches must be exactly those of the old way,
+// with empty nodes (which still open a new run), blank rows across blocks and cut giant nodes.
+test('word() and one space() per row of blanks build the batches of text() and space() per node', () => {
+  const nodes = [['a', 'p', 'Whole'], ['s1', 'p', ' '], ['s2', 'p', '\n  '], ['b', 'p', 'Foods'], ['e', 'q', ''],
+    ['s3', 'q', '\u00a0'], ['c', 'p', 'Market'], ['s4', 'r', ' '], ['d', 'r', '\u3000Ring '], ['g', 'r', 'y'.repeat(25)],
+    ['s5', 'r', '\t'], ['h', 's', 'Zappos'], ['s6', 's', ' '], ['s7', 't', ' '], ['i', 't', 'Nike']];
+  const before = [], now = [];
+  const old = B.createBatcher(10, (x) => before.push(x));
+  for (const [ref, block, s] of nodes) { if (B.blankText(s)) old.space(); else old.text(ref, block, s); }
+  old.end();
+  const w = B.createBatcher(10, (x) => now.push(x));
+  let spaced = false;
+  for (const [ref, block, s] of nodes) {
+    if (B.BLANK.test(s)) { if (!spaced) { w.space(); spaced = true; } } else { spaced = false; w.word(ref, block, s); }
+  }
+  w.end();
+  assert.deepEqual(now, before);
+  assert.ok(before.length > 2);
+});
+
+test('blankText: one or more characters of \\s, nothing else; the empty string is not blank', () => {
+  const blank = [' ', '\n    ', '\t', '\u00a0', '\u1680', '\u2000\u200a', '\u2028\u2029', '\u202f\u205f\u3000', '\ufeff'];
+  for (const s of blank)
+    assert.equal(B.blankText(s), true, JSON.stringify(s));
+  for (const s of ['', 'a', ' a', 'a ', '\u200b', '\u0001', ' \u00ad ', '\u180e'])
+    assert.equal(B.blankText(s), false, JSON.stringify(s));
+});
