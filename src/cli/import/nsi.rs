@@ -26,7 +26,7 @@
 //!   holds "google" and "amazon";
 //! - a name that is a given name ("Laura", "Pablo"; `data/given-names.txt`) counts only where the
 //!   page confirms it: on shop pages it is mostly a person ("Laura Mercier", "Pablo Picasso");
-//! - so does a brand named by the plural of a word ("Hoodies"; the wider dictionary below):
+//! - so does a brand named by the plural of a word ("Hoodies"; by the wider dictionary above):
 //!   on a shop page, the goods;
 //! - so does a phrase of ordinary words that starts with a possessive or a preposition ("My
 //!   Basket", "Your Move", "At Home"): a shop's own links read like that;
