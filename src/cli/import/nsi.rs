@@ -197,20 +197,22 @@ fn colour_phrase(name: &str) -> bool {
 /// four capitals, a name is an acronym ("CVS", "YETI") unless the word is also one of the 5,000
 /// most common ("WE", "ONLY", "UPS").
 fn ordinary_word(name: &str) -> bool {
-    let folded = super::fold(name);
-    // "Live!" is the word "live" on a page.
-    let word = folded.trim_end_matches(['!', '?', '.']);
-    let acronym = short_capitals(name) && !is_common_word(word);
-    !word.contains(' ') && is_english_word(word) && !acronym
+    let word = as_word(name);
+    let acronym = short_capitals(name) && !is_common_word(&word);
+    !word.contains(' ') && is_english_word(&word) && !acronym
+}
+
+/// A name folded as a dictionary writes its word: "Live!" is the word "live" on a page.
+fn as_word(name: &str) -> String {
+    super::fold(name).trim_end_matches(['!', '?', '.']).to_string()
 }
 
 /// Another name of a row (not its brand name) that is one English word, by the wider dictionary
 /// (`data/english-words-50.txt` too): "Solstice" of Solstice Sunglasses. The brand name beside it
 /// names the company, so the word is only dropped, never the company.
 fn other_name_is_a_word(name: &str) -> bool {
-    let folded = super::fold(name);
-    let word = folded.trim_end_matches(['!', '?', '.']);
-    ordinary_word(name) || (!word.contains(' ') && !short_capitals(name) && is_english_word_wide(word))
+    let word = as_word(name);
+    ordinary_word(name) || (!word.contains(' ') && !short_capitals(name) && is_english_word_wide(&word))
 }
 
 /// Country names as written and folded, folded once.
