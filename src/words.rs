@@ -103,6 +103,28 @@ pub fn countries() -> impl Iterator<Item = &'static str> {
     listed(COUNTRIES)
 }
 
+/// National capitals (`data/capitals.txt`, from the npm package countries-list): a brand named like
+/// one ("París") is, in a shop's store list or a poster's caption, the city.
+#[cfg(feature = "cli")]
+const CAPITALS: &str = include_str!("../data/capitals.txt");
+
+/// Every capital of `data/capitals.txt`, as written there.
+#[cfg(feature = "cli")]
+pub fn capitals() -> impl Iterator<Item = &'static str> {
+    listed(CAPITALS)
+}
+
+/// English fixed expressions of two or more words (`data/english-phrases.txt`, WordNet's multi-word
+/// lemmas): "Grand Prix", "art deco", "Salvador Dali". A name inside a longer one is part of it.
+#[cfg(feature = "cli")]
+const ENGLISH_PHRASES: &str = include_str!("../data/english-phrases.txt");
+
+/// Every expression of `data/english-phrases.txt`, as written there.
+#[cfg(feature = "cli")]
+pub fn english_phrases() -> impl Iterator<Item = &'static str> {
+    listed(ENGLISH_PHRASES)
+}
+
 /// Letter codes a shop page prints for sizes, units, currencies and legal forms
 /// (`data/letter-codes.txt`): "XL", "LBS", "CAD", "Inc". A brand written the same way is nearly
 /// always the code on a shop page.

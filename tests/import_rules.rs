@@ -206,6 +206,33 @@ fn country_names_wait_for_the_page_and_never_count_inside_a_longer_one() {
 }
 
 #[test]
+fn a_national_capitals_name_waits_for_the_page() {
+    // Poster shops caption their prints by city ("New York City, Paris, South America") and
+    // brands add their home city ("Delsey Paris"): a store named like a capital (`data/capitals.txt`)
+    // is, there, the city.
+    let (d, _, path) = import("capitals", &["Q20812805\tParís\tshop/department_store\tParís|Tiendas Paris"]);
+    let paris = company(&d, "q20812805").expect("París is kept, behind a page rule");
+    assert_eq!(paris["aliases"][0]["confirm"], "page", "{paris}");
+    assert!(scan(&path, "Travel posters: New York City, Paris, South America. Delsey Paris Luggage").is_empty());
+    assert_eq!(scan(&path, "Tiendas Paris: ofertas en París"), vec!["q20812805", "q20812805"], "its other name confirms it");
+}
+
+#[test]
+fn no_name_counts_inside_a_longer_english_expression() {
+    // "Grand Prix" is a car seat's model, "Salvador Dali" a painter, "Art Deco" a style
+    // (`data/english-phrases.txt`, WordNet's multi-word expressions): the letters are the
+    // expression's, not the shops Prix, Dali and Decò. Alone, the names still count.
+    let (d, _, path) = import(
+        "expressions",
+        &["Q61994819\tPrix\tshop/supermarket\tPrix", "Q119854219\tDali\tshop/supermarket\tDali", "Q65127915\tDecò\tshop/supermarket\tDecò"],
+    );
+    let prix = company(&d, "q61994819").expect("Prix is kept");
+    assert!(prix["aliases"].to_string().contains("Grand Prix"), "{prix}");
+    assert!(scan(&path, "Evenflo Big Kid Booster Car Seat, Grand Prix. Salvador Dali prints. Country Art Deco lamp").is_empty());
+    assert_eq!(scan(&path, "Weekly offers at Prix, Dali and Decò"), vec!["q61994819", "q119854219", "q65127915"]);
+}
+
+#[test]
 fn given_names_wait_for_the_page() {
     // A shop named like a person ("Laura") is, on a shop page, nearly always a person: "Laura
     // Mercier" foundation, "Pablo Picasso" prints (`data/given-names.txt`).

@@ -32,9 +32,14 @@
 //!   Basket", "Your Move", "At Home"): a shop's own links read like that;
 //! - so does a name made only of colour words ("Black Red White"; `data/colours.txt`), and a word
 //!   with an exclamation mark ("Live!") is the word;
-//! - a name that is a country's ("Iceland", "Georgia"; `data/countries.txt`) counts only where the
-//!   page confirms it too, and no name counts inside a longer country name ("Costa" in "Costa
-//!   Rica"): shops list every country in their footers and address forms;
+//! - a name that is a country's ("Iceland", "Georgia"; `data/countries.txt`) or a national
+//!   capital's ("París"; `data/capitals.txt`) counts only where the page confirms it too, and no
+//!   name counts inside a longer country or capital name ("Costa" in "Costa Rica"): shops list
+//!   every country in their footers and address forms, poster shops caption prints by city, and
+//!   brands add their home city ("Delsey Paris");
+//! - no name counts inside a longer English fixed expression that holds it as whole words
+//!   (`data/english-phrases.txt`, WordNet's multi-word lemmas): "Prix" in "Grand Prix", "Dali" in
+//!   "Salvador Dali", "Swiss" in "Swiss franc", "Deco" in "art deco" are the expression's letters;
 //! - a name that is a size, unit, limit, currency or legal-form code ("XL", "LBS", "Max", "CAD", "Inc";
 //!   `data/letter-codes.txt`) is dropped: shop pages print those codes everywhere;
 //! - a short all-capitals name ("TVS", "SDI") and a name made only of ordinary words ("Best Buy",
@@ -47,6 +52,7 @@
 //!   "Off White", a colour, for Off-White) and without a leading "The" ("Home Depot"). These
 //!   spellings follow the rules above and never take a name from another row.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use unicode_normalization::char::is_combining_mark;
@@ -54,7 +60,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{plain, Builder, Meta, Unmapped};
 use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Confirm, Dataset};
-use crate::words::{countries, is_colour, is_common_word, is_english_word, is_english_word_wide, is_given_name, is_letter_code};
+use crate::words::{capitals, countries, english_phrases, is_colour, is_common_word, is_english_word, is_english_word_wide, is_given_name, is_letter_code};
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut b = Builder::new(meta);
@@ -215,20 +221,21 @@ fn other_name_is_a_word(name: &str) -> bool {
     ordinary_word(name) || (!word.contains(' ') && !short_capitals(name) && is_english_word_wide(&word))
 }
 
-/// Country names as written and folded, folded once.
+/// Country and capital names as written and folded, folded once.
 fn folded_countries() -> &'static [(&'static str, String)] {
     static FOLDED: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
-    FOLDED.get_or_init(|| countries().map(|c| (c, super::fold(c))).collect())
+    FOLDED.get_or_init(|| countries().chain(capitals()).map(|c| (c, super::fold(c))).collect())
 }
 
-/// A country's name ("Iceland", "Georgia"): a shop's country list names it as the place.
+/// A country's name ("Iceland", "Georgia") or a national capital's ("París"): a shop's country
+/// list, store list or poster captions name it as the place.
 fn is_country(name: &str) -> bool {
     let folded = super::fold(name);
     folded_countries().iter().any(|(_, c)| *c == folded)
 }
 
-/// The longer country names that hold `name` as whole words ("Costa Rica" for "Costa", "Wallis
-/// and Futuna" for "Wallis"): the alias never counts inside them.
+/// The longer country and capital names that hold `name` as whole words ("Costa Rica" for
+/// "Costa", "Wallis and Futuna" for "Wallis"): the alias never counts inside them.
 fn countries_containing(name: &str) -> Vec<String> {
     let folded = super::fold(name);
     let words: Vec<&str> = folded.split(' ').collect();
@@ -237,6 +244,33 @@ fn countries_containing(name: &str) -> Vec<String> {
         .filter(|(_, place)| *place != folded && place.split(' ').collect::<Vec<_>>().windows(words.len()).any(|w| w == words))
         .map(|(written, _)| written.to_string())
         .collect()
+}
+
+/// The English fixed expressions (`data/english-phrases.txt`), folded, by each of their words.
+fn expressions_by_word() -> &'static HashMap<String, Vec<(&'static str, String)>> {
+    static INDEX: OnceLock<HashMap<String, Vec<(&'static str, String)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<(&'static str, String)>> = HashMap::new();
+        for written in english_phrases() {
+            let folded = super::fold(written);
+            let words: HashSet<&str> = folded.split(' ').collect();
+            for word in words {
+                index.entry(word.to_string()).or_default().push((written, folded.clone()));
+            }
+        }
+        index
+    })
+}
+
+/// The longer English fixed expressions that hold `name` as whole words ("Grand Prix" for
+/// "Prix", "Salvador Dali" for "Dali", "art deco" for "Deco"): the name never counts inside
+/// them, where the letters are the expression's, a race, a painter, a style.
+fn expressions_containing(name: &str) -> Vec<String> {
+    let folded = super::fold(name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let Some(candidates) = expressions_by_word().get(words[0]) else { return Vec::new() };
+    let holds = |phrase: &str| phrase.split(' ').collect::<Vec<_>>().windows(words.len()).any(|w| w == words);
+    candidates.iter().filter(|(_, phrase)| *phrase != folded && holds(phrase)).map(|(written, _)| written.to_string()).collect()
 }
 
 /// Two to four letters, all capitals: "CVS", "YETI".
@@ -259,11 +293,12 @@ fn needs_exact_case(name: &str) -> bool {
 /// less often.
 fn spellings(name: &str) -> Vec<Alias> {
     let aliases = spelling_rules(name.trim());
-    let places = countries_containing(name.trim());
-    if places.is_empty() {
+    let mut longer = countries_containing(name.trim());
+    longer.extend(expressions_containing(name.trim()));
+    if longer.is_empty() {
         return aliases;
     }
-    aliases.iter().map(|a| Alias::Ruled(AliasRule { exclude: places.clone(), ..a.rule() })).collect()
+    aliases.iter().map(|a| Alias::Ruled(AliasRule { exclude: longer.clone(), ..a.rule() })).collect()
 }
 
 fn spelling_rules(name: &str) -> Vec<Alias> {
