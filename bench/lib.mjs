@@ -12,7 +12,8 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // Saved shop pages reference CDNs that do not exist here: their requests are aborted at once rather
 // than left to time out. Any request from the extension's own worker to outside is recorded, so a
 // benchmark run also proves the extension stayed off the network.
-export async function launch(ext) {
+// checkPage: the extension page kept open for backgroundInfo (null: none, for an extension without it).
+export async function launch(ext, { checkPage = 'extension/check/check.html' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'backstory-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -31,8 +32,8 @@ export async function launch(ext) {
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(worker.url()).host;
   // One extension page stays open to ask the background for its counters (the `info` message).
-  const extPage = await context.newPage();
-  await extPage.goto(`chrome-extension://${extensionId}/extension/check/check.html`);
+  const extPage = checkPage ? await context.newPage() : null;
+  await extPage?.goto(`chrome-extension://${extensionId}/${checkPage}`);
   const close = async () => { await context.close(); await rm(profile, { recursive: true, force: true }); };
   return { context, extensionId, extPage, phoned, close, version: context.browser()?.version() ?? null };
 }
