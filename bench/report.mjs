@@ -69,6 +69,7 @@ function goals(ds) {
     const iso = pages.filter(([, p]) => p.mainMs <= 1.5 * p.isoFloorMs).length;
     out.push(`- against the isolated-world floor (the same walk where a content script runs): ${iso} of ${pages.length} pages at most 1.5×.`);
   }
+  out.push('- how much of the ratio any content script pays, loaded and measured beside this floor: bench/minimal.md (`node bench/minimal.mjs`).');
   out.push(`- no slice over 16 ms: ${pages.length - long.length} of ${pages.length} pages` +
     (long.length ? `; over: ${long.map(([n, p]) => `${n.replace(/^.*\//, '')} ${f1(p.longestMs)} ms`).join(', ')}.` : '.'));
   return out.join('\n');
