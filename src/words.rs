@@ -1,5 +1,5 @@
-//! Word lists shipped as data: ordinary English words (for the alias lint and bare tickers) and
-//! the words that make a text block financial.
+//! Word lists shipped as data: ordinary English words (for the alias lint and bare tickers), the
+//! words that make a text block financial, and the importers' lists (built only with the command line).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -23,13 +23,12 @@ pub const FINANCIAL_CONTEXT: &[&str] = &[
 /// The common-word list, lowercase.
 pub fn common_words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        COMMON_WORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    WORDS.get_or_init(|| listed(COMMON_WORDS).collect())
+}
+
+/// The entries of a word list shipped in `data/`: one a line, `#` starting a comment line.
+fn listed(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// True if `folded` (already case-folded) is an ordinary English word.
@@ -48,12 +47,6 @@ const ENGLISH_WORDS: &str = include_str!("../data/english-words.txt");
 pub fn is_english_word(folded: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| listed(ENGLISH_WORDS).collect()).contains(folded)
-}
-
-/// The entries of a word list shipped in `data/`: one a line, `#` starting a comment line.
-#[cfg(feature = "cli")]
-fn listed(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// SCOWL's level 50 (`data/english-words-50.txt`): rarer English words ("solstice", "hoodies"),
