@@ -371,7 +371,9 @@ impl Engine {
                 return false;
             }
         }
-        if entry.kind != HitKind::Symbol && starts_model_number(&text[oe..]) {
+        if entry.kind != HitKind::Symbol
+            && (starts_model_number(&text[oe..]) || cut_off_by_ellipsis(&text[oe..]) || after_title(&text[..os]))
+        {
             return false;
         }
         if entry.kind == HitKind::Symbol {
@@ -537,7 +539,14 @@ fn written_as_web_address(after: &str) -> bool {
     let label = &rest[..rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len())];
     // "staples.com", "GAP.COM"; not "…at Staples.In 2020", a missing space.
     let one_case = label.bytes().all(|b| b.is_ascii_lowercase()) || label.bytes().all(|b| b.is_ascii_uppercase());
-    one_case && DOMAINS.iter().any(|d| label.eq_ignore_ascii_case(d))
+    // "around the house.it is so pretty": a domain that is also an English word, then a space
+    // and a lowercase word, is a sentence missing the space after its full stop.
+    const WORD_DOMAINS: [&str; 5] = ["at", "be", "in", "it", "us"];
+    let sentence_goes_on = WORD_DOMAINS.iter().any(|d| label.eq_ignore_ascii_case(d)) && {
+        let next = rest[label.len()..].strip_prefix(' ').unwrap_or_default();
+        next.chars().next().is_some_and(char::is_lowercase)
+    };
+    one_case && !sentence_goes_on && DOMAINS.iter().any(|d| label.eq_ignore_ascii_case(d))
 }
 
 /// Whether the text right before a name labels it as a brand: "Brand: PUMA", "Vendor : CHAMPION
@@ -561,6 +570,24 @@ fn starts_model_number(after: &str) -> bool {
     let Some(rest) = after.strip_prefix('-') else { return false };
     let code = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
     code.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether an ellipsis right after the name cuts the text off there: "Counter Stool Meta…" is a
+/// title cut inside "Metal", "if you have babi..." a review cut inside "babies". Where a shop cuts
+/// its text, the letters before the ellipsis may be the start of any longer word.
+fn cut_off_by_ellipsis(after: &str) -> bool {
+    after.starts_with('\u{2026}') || after.starts_with("...")
+}
+
+/// Whether a title and its full stop right before the name make it a person's: "Dr. Harvey's",
+/// "Mr. Wilson". A brand that begins with a title ("Dr. Martens") is matched whole by its own
+/// longer alias; without the full stop, "MS" may be Microsoft ("MS Surface").
+fn after_title(before: &str) -> bool {
+    const TITLES: [&str; 10] = ["Dr", "DR", "Mr", "MR", "Mrs", "MRS", "Ms", "MS", "Prof", "PROF"];
+    let Some(rest) = before.strip_suffix(". ") else { return false };
+    TITLES.iter().any(|t| {
+        rest.strip_suffix(t).is_some_and(|head| !head.chars().next_back().is_some_and(char::is_alphanumeric))
+    })
 }
 
 /// Letters, all of them lowercase: "staples", not "Staples", "STAPLES" or "H&M".

@@ -63,6 +63,9 @@ fn a_web_address_names_it_outright() {
     assert!(page(&e, "gap.example is not a shop domain", None).is_empty());
     assert!(page(&e, "the gap.", None).is_empty(), "a full stop is not a web address");
     assert!(page(&e, "Mind the Gap.In 2020", None).is_empty(), "nor a missing space after one");
+    // A domain that is an English word, then a lowercase word: the sentence goes on.
+    assert!(page(&e, "wearing it around the gap.it is so pretty", None).is_empty());
+    assert_eq!(page(&e, "gap.it, GAP.IT/saldi, gap.it. Gap.in Mumbai", None), ["gap", "GAP", "gap", "Gap"]);
 }
 
 #[test]

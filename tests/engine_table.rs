@@ -214,6 +214,15 @@ scan_tests!(BOUNDARIES {
     amazon_hyphen_compound: "an Amazon-owned brand" => ["Amazon" = "Amazon"];
     model_number_is_not_the_name: "the Zappos-Z100 shoe rack" => [];
     model_number_only_with_a_digit: "Zappos-style returns, Zappos-ZX" => ["Zappos" = "Zappos", "Zappos" = "Zappos"];
+    // A shop's cut-off text: the letters before the ellipsis may begin a longer word ("Metal").
+    cut_off_by_ellipsis: "Counter Stool Zappos… Trenton Stool" => [];
+    cut_off_by_three_dots: "if you have Zappos... read full review" => [];
+    ellipsis_after_a_space_is_no_cut: "Shoes by Zappos … more" => ["Zappos" = "Zappos"];
+    ellipsis_after_a_mark_is_no_cut: "Zappos®… more" => ["Zappos" = "Zappos"];
+    // After a title and its full stop, a name is a person's.
+    after_a_title: "Dr. Zappos, Mr. Target, MRS. Amazon" => [];
+    title_without_full_stop_is_no_title: "MS Zappos, Dr Zappos" => ["Zappos" = "Zappos", "Zappos" = "Zappos"];
+    title_inside_a_word_is_no_title: "Abdr. Zappos" => ["Zappos" = "Zappos"];
     amazon_en_dash_compound: "an Amazon–owned brand" => ["Amazon" = "Amazon"];
     not_inside_longer_word: "amazonian tribes" => [];
     not_after_letters: "NotAmazon" => [];
