@@ -29,9 +29,15 @@
   }
 
   // ---- settings ----------------------------------------------------------------------------------
+  // Every settings change re-renders, and a rebuilt control would take the keyboard focus with it:
+  // the category boxes are rebuilt only when the dataset's categories change (else only ticked),
+  // and a removed row hands the focus to the row now in its place, or to the list's empty message.
   function render(s) {
     for (const r of document.querySelectorAll('input[name="display"]')) r.checked = r.value === s.display;
-    $('categories').replaceChildren(...categories.map((c) => {
+    const sig = JSON.stringify(categories);
+    if ($('categories').dataset.sig === sig) {
+      for (const b of $('categories').querySelectorAll('input[data-category]')) b.checked = !s.hiddenCategories.includes(b.dataset.category);
+    } else $('categories').replaceChildren(...categories.map((c) => {
       const box = el('input', { type: 'checkbox', 'data-category': c.id });
       box.checked = !s.hiddenCategories.includes(c.id);
       box.addEventListener('change', () => Settings.update((x) => {
@@ -43,13 +49,19 @@
         el('label', null, box, chip(c, 'span')),
         el('p', { class: 'muted small', dir: 'auto' }, c.description));
     }));
+    $('categories').dataset.sig = sig;
     const removable = (items, listId, emptyId, label, aria, drop) => {
+      const focused = [...$(listId).querySelectorAll('button')].indexOf(document.activeElement);
       $(listId).replaceChildren(...items.map((item) => {
         const b = el('button', { type: 'button', 'aria-label': aria(item) }, t('options_remove'));
         b.addEventListener('click', () => Settings.update((x) => drop(x, item)));
         return el('li', { class: 'row' }, el('span', { dir: 'auto' }, label(item)), b);
       }));
       $(emptyId).hidden = items.length > 0;
+      if (focused < 0) return;
+      const buttons = $(listId).querySelectorAll('button');
+      if (buttons.length) buttons[Math.min(focused, buttons.length - 1)].focus();
+      else { $(emptyId).tabIndex = -1; $(emptyId).focus(); }
     };
     removable(s.pausedSites, 'paused-sites', 'paused-empty', (h) => h, (h) => t('options_remove_site', [h]),
       (x, h) => { x.pausedSites = x.pausedSites.filter((y) => y !== h); return x; });
@@ -104,6 +116,7 @@
     const json = await file.text();
     if (json.length > MAX_CHARS) {
       showLoadResult(t('options_load_refused', [file.name]), [t('options_load_too_big', [String(MAX_CHARS)])], false);
+      e.target.value = ''; // as below: the same file, made smaller, must fire change again
       return;
     }
     const res = await api.runtime.sendMessage({ type: 'loadDataset', json, name: file.name.slice(0, 300) });

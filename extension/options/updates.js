@@ -41,15 +41,26 @@
     await show();
   });
 
+  // The addresses the background accepts (background/updates.js validUrl): https, or http on this
+  // computer for testing. Checked here first, so that no access is asked for an address it refuses.
+  function updateOrigin(url) {
+    try {
+      const u = new URL(url);
+      const ok = !u.username && !u.password && (u.protocol === 'https:' ||
+        (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost')));
+      return ok ? u.origin : null;
+    } catch { return null; }
+  }
+
   // The origin permission must be asked for inside the user's submit, before anything async.
   $('updates-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const url = $('updates-url').value.trim();
     const key = $('updates-key').value.trim();
-    let origin;
-    try { origin = new URL(url).origin; } catch { origin = null; }
-    const granted = origin ? await api.permissions.request({ origins: [`${origin}/*`] }).catch(() => false) : false;
-    if (origin && !granted) { $('updates-result').textContent = t('options_updates_no_permission', [origin]); return; }
+    const origin = updateOrigin(url);
+    if (!origin) { $('updates-result').textContent = t('options_updates_bad_url'); return; }
+    const granted = await api.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    if (!granted) { $('updates-result').textContent = t('options_updates_no_permission', [origin]); return; }
     const res = await api.runtime.sendMessage({ type: 'setSubscription', url, public_key: key });
     $('updates-result').textContent = res?.ok && res.saved ? t('options_updates_saved') : (res?.reason ?? res?.error ?? '');
     await show();

@@ -53,7 +53,7 @@
     const r = results[i];
     if (!r) return;
     // Search kinds: brand, company, alias (another name of the company), symbol.
-    openCard(r.company, { kind: r.kind === 'alias' ? 'company' : r.kind, alias: r.label, brand: r.brand ?? null, brandName: r.label });
+    openCard(r.company, { kind: r.kind === 'alias' ? 'company' : r.kind, alias: r.label, brand: r.brand ?? null, brandName: r.label }, r.company_name);
   }
   q.addEventListener('input', runSearch);
   q.addEventListener('keydown', (e) => {
@@ -73,14 +73,21 @@
   sheet.replaceSync(Card.CSS + '\n.bs-card { position: relative; width: 100%; box-shadow: none; }');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
+  // The control that opened the card (a finding's name); Escape and × return focus there, as a
+  // dialog should, or to the search box when the card came from a search result.
+  let opener = null;
   // how: {kind, alias, brand: brand id or null} from a search result or a finding, or null.
-  async function openCard(companyId, how) {
+  // name: the company's name as the caller shows it, for the message when the dataset lacks it.
+  async function openCard(companyId, how, name, from = null) {
     const [res, more] = await Promise.all([
       api.runtime.sendMessage({ type: 'company', id: companyId }),
       api.runtime.sendMessage({ type: 'cardInfo', company: companyId, brand: how?.brand ?? null }),
     ]);
     const c = res?.ok ? res.company : null;
-    if (!c) return;
+    // A finding can outlive its dataset (another one was loaded since the page was checked).
+    if (!c) { $('status').textContent = res?.ok ? t('popup_card_missing', [name ?? companyId]) : t('popup_card_failed', [res?.error ?? '']); return; }
+    opener = from;
+    if (from) $('status').textContent = ''; // an earlier "not in the dataset" message
     const x = more?.ok ? more : {};
     const model = {
       company: {
@@ -107,7 +114,9 @@
     card.hidden = true;
     card.replaceChildren();
     showList(results.length > 0);
-    if (refocus) q.focus();
+    const back = opener?.isConnected && !opener.closest('[hidden]') ? opener : q;
+    opener = null;
+    if (refocus) back.focus();
   }
 
   // ---- this tab: findings and site switches ------------------------------------------------------
@@ -123,15 +132,19 @@
     try { const u = new URL(url); return /^https?:$/.test(u.protocol) ? u : null; } catch { return null; }
   }
 
-  function renderFindings(f, paused) {
+  // off: why this tab has no findings to show, when Backstory does not look at it: 'paused' (this
+  // site), 'display' (Options: show nothing on pages; the content script then reports no company)
+  // or 'unchecked' (the site is not covered, or not a web page); null when it looks.
+  const OFF = { paused: 'popup_findings_paused', display: 'popup_findings_display_off', unchecked: 'popup_findings_unchecked' };
+  function renderFindings(f, off) {
     const status = $('findings-status');
     const ul = $('findings-list');
-    if (paused) { status.textContent = t('popup_findings_paused'); ul.replaceChildren(); return; }
+    if (off) { status.textContent = t(OFF[off]); ul.replaceChildren(); return; }
     if (!f) { status.textContent = t('popup_findings_none_yet'); ul.replaceChildren(); return; }
     status.textContent = f.companies.length ? tn('popup_findings_count', f.companies.length) : t('popup_findings_empty');
     ul.replaceChildren(...f.companies.map((c) => {
       const name = el('button', { type: 'button', class: 'company', dir: 'auto' }, c.name);
-      name.addEventListener('click', () => openCard(c.id, null));
+      name.addEventListener('click', () => openCard(c.id, null, c.name, name));
       const how = c.matches.map((m) => {
         const what = m.kind === 'brand' && m.brand ? t('popup_match_brand', [m.alias, m.brand]) : t('popup_match_other', [m.alias, kindLabel(m.kind)]);
         return m.count > 1 ? t('popup_match_times', [what, String(m.count)]) : what;
@@ -146,23 +159,28 @@
 
   async function setupSite() {
     const tab = await currentTab();
-    if (!tab) return renderFindings(null, false);
+    if (!tab) return renderFindings(null, 'unchecked');
     const key = `findings:${tab.id}`;
     const findings = (await api.storage.session.get(key))[key] ?? null;
     const url = hostOf(tab.url);
     const host = findings?.host ?? url?.hostname ?? null; // hostname, as the content script compares it
     let settings = await Settings.get();
-    renderFindings(findings, host && settings.pausedSites.includes(host));
+    // Covered: the content script runs there (it reported, or the site is curated or added and the
+    // browser grants access). Firefox lets users revoke access; then the button asks for it again.
+    const status = url && findings == null ? await api.runtime.sendMessage({ type: 'siteStatus', origin: url.origin }) : null;
+    const covered = findings != null || Boolean(status?.ok && (status.curated || status.added) && status.granted);
+    let checked = covered; // becomes true once the page reports (after "Check this site too" and a reload)
+    const off = () => (!checked ? 'unchecked' : host && settings.pausedSites.includes(host) ? 'paused'
+      : settings.display === 'off' ? 'display' : null);
+    renderFindings(findings, off());
     api.storage.session.onChanged?.addListener((changes) => {
-      if (changes[key]) renderFindings(changes[key].newValue ?? null, host && settings.pausedSites.includes(host));
+      if (!changes[key]) return;
+      if (changes[key].newValue) checked = true;
+      renderFindings(changes[key].newValue ?? null, off());
     });
     if (!host) return;
     $('site').hidden = false;
     $('site-host').textContent = host;
-    // Covered: the content script runs there (it reported, or the site is curated or added and the
-    // browser grants access). Firefox lets users revoke access; then the button asks for it again.
-    const status = url ? await api.runtime.sendMessage({ type: 'siteStatus', origin: url.origin }) : null;
-    const covered = findings != null || (status?.ok && (status.curated || status.added) && status.granted);
     if (covered) {
       const box = $('pause');
       $('pause-row').hidden = false;
@@ -173,7 +191,7 @@
           if (box.checked) s.pausedSites.push(host);
           return s;
         });
-        renderFindings(findings, box.checked);
+        renderFindings(findings, off());
         $('site-status').textContent = t(box.checked ? 'popup_paused_now' : 'popup_resumed_now');
       });
     } else if (url) {

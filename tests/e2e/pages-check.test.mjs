@@ -68,3 +68,18 @@ test('names that wait for the text to confirm them are said, not dropped in sile
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'resetDataset' }));
   }
 });
+
+test('at a phone\'s width a long company name wraps, its count does not ("1" over "mention")', async () => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    await box().fill('Hewlett Packard Enterprise servers');
+    await page.getByRole('button', { name: 'Check' }).click();
+    const count = rowOf('Hewlett Packard Enterprise').locator('.count');
+    await count.waitFor({ timeout: 10000 });
+    const [height, line] = await count.evaluate((e) => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight)]);
+    assert.ok(height < line * 1.5, `the count takes ${height}px for a ${line}px line`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  } finally {
+    await page.setViewportSize({ width: 1200, height: 900 });
+  }
+});

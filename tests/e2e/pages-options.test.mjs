@@ -66,6 +66,72 @@ test('paused sites and hidden matches are listed and each can be removed', async
   assert.equal((await settings()).display, 'notice');
 });
 
+test('keyboard: ticking a category or removing a row keeps the focus in its place', async () => {
+  // Every settings change re-rendered the lists, and the focused control went with them (to <body>).
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a.dataset.category ?? a.getAttribute('aria-label') ?? a.id ?? a.localName;
+  });
+  await page.getByRole('checkbox', { name: 'Prisons and policing' }).focus();
+  await page.keyboard.press('Space');
+  await until(async () => (await settings()).hiddenCategories?.join() === 'prisons-policing', 'prisons hidden');
+  await new Promise((r) => setTimeout(r, 200)); // the storage listener has re-rendered
+  assert.equal(await focused(), 'prisons-policing');
+  await page.keyboard.press('Space');
+  await until(async () => (await settings()).hiddenCategories?.length === 0, 'no category hidden');
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(await focused(), 'prisons-policing');
+
+  await browser.worker.evaluate(async () => {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, pausedSites: ['a.example', 'b.example'] } });
+  });
+  await until(async () => (await page.locator('#paused-sites li').count()) === 2, 'two paused sites listed');
+  await page.getByRole('button', { name: 'Remove a.example from paused sites' }).focus();
+  await page.keyboard.press('Enter');
+  await until(async () => (await page.locator('#paused-sites li').count()) === 1, 'a.example removed');
+  assert.equal(await focused(), 'Remove b.example from paused sites');
+  await page.keyboard.press('Enter');
+  await until(async () => (await page.locator('#paused-sites li').count()) === 0, 'b.example removed');
+  assert.equal(await focused(), 'paused-empty');
+});
+
+test('the update form: laid out like the other fields, and no access is asked for an address that would be refused', async () => {
+  // The address field was left unstyled: another font and border, and wider than a phone's screen.
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+    const box = (id) => page.locator(id).evaluate((e) => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e); return [r.width, s.fontSize, s.borderTopColor]; });
+    assert.deepEqual(await box('#updates-url'), await box('#updates-key'));
+  } finally {
+    await page.setViewportSize({ width: 1200, height: 900 });
+  }
+  // With no subscription, "Check now" is disabled, and looks it.
+  assert.equal(await page.getByRole('button', { name: 'Check now' }).isDisabled(), true);
+  assert.equal(await page.getByRole('button', { name: 'Check now' }).evaluate((b) => getComputedStyle(b).cursor), 'not-allowed');
+
+  await page.evaluate(() => { globalThis.asked = []; chrome.permissions.request = async (p) => { globalThis.asked.push(p); return true; }; });
+  try {
+    await page.getByLabel('Address of the list (https://…)').fill('http://lists.example.org/list.json');
+    await page.getByLabel("Publisher's public key (minisign)").fill('RWQ');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.locator('#updates-result').filter({ hasText: 'Not subscribed: the address must start with https://.' }).waitFor({ timeout: 5000 });
+    assert.deepEqual(await page.evaluate(() => globalThis.asked), []);
+  } finally {
+    await page.reload(); // the real chrome.permissions again
+    await page.locator('#categories li').first().waitFor({ timeout: 10000 });
+  }
+});
+
+test('a file refused for its size can be chosen again', async () => {
+  const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x20);
+  await page.locator('#dataset-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: big });
+  await page.locator('#load-summary').filter({ hasText: 'big.json was not loaded' }).waitFor({ timeout: 10000 });
+  assert.match(await page.locator('#load-problems').textContent(), /larger than/);
+  // A kept value means the same file, made smaller, fires no change and is never checked.
+  assert.equal(await page.locator('#dataset-file').inputValue(), '');
+});
+
 test('the dataset in use is described', async () => {
   const facts = await page.locator('#dataset-info').textContent();
   assert.match(facts, /Backstory default dataset/);

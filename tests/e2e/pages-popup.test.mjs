@@ -126,3 +126,71 @@ test('an empty query shows what the content script found on the tab, grouped by 
   await p.close();
   await shop.close();
 });
+
+test('a finding the dataset no longer has says so; Escape from a finding\'s card returns to its name', async () => {
+  const { shop, tabId } = await demoShopTab();
+  const p = await browser.context.newPage();
+  await p.goto(popupUrl(`?tab=${tabId}`));
+  await p.locator('#findings-list > li').first().waitFor({ timeout: 5000 });
+  // Clicking a finding once did nothing at all when its company was missing (a dataset loaded since).
+  const key = `findings:${tabId}`;
+  await browser.worker.evaluate(async (k) => {
+    const f = (await chrome.storage.session.get(k))[k];
+    f.companies.push({ id: 'gone-co', name: 'Gone Co', categories: [], count: 1, matches: [{ alias: 'Gone', kind: 'company', brand: null, count: 1 }] });
+    await chrome.storage.session.set({ [k]: f });
+  }, key);
+  await p.getByRole('button', { name: 'Gone Co', exact: true }).click();
+  await p.locator('#status').filter({ hasText: 'Gone Co is not in the dataset in use. Reload the page' }).waitFor({ timeout: 5000 });
+  assert.equal(await p.locator('#card').isHidden(), true);
+  // Keyboard: the card takes the focus, and Escape gives it back to the name it was opened from.
+  const amazon = p.getByRole('button', { name: 'Amazon', exact: true });
+  await amazon.focus();
+  await p.keyboard.press('Enter');
+  await p.getByRole('region', { name: 'Company card' }).waitFor({ timeout: 5000 });
+  assert.equal(await p.locator('#status').textContent(), '');
+  await p.keyboard.press('Escape');
+  assert.equal(await amazon.evaluate((b) => b === document.activeElement), true);
+  // Also through the card's own close button.
+  await amazon.press('Enter');
+  await p.getByRole('button', { name: 'Close' }).click();
+  assert.equal(await amazon.evaluate((b) => b === document.activeElement), true);
+  await p.close();
+  await shop.close();
+});
+
+test('with "Nothing" chosen in options, the popup says so instead of "no company is named"', async () => {
+  const { shop, tabId } = await demoShopTab();
+  const p = await browser.context.newPage();
+  await p.goto(popupUrl(`?tab=${tabId}`));
+  await p.locator('#findings-list > li').first().waitFor({ timeout: 5000 });
+  try {
+    // The content script then reports an empty page; the page still names Amazon.
+    await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { display: 'off' } }));
+    await p.reload();
+    await p.locator('#findings-status').filter({ hasText: 'Backstory is set to show nothing on pages' }).waitFor({ timeout: 5000 });
+    assert.equal(await p.locator('#findings-list > li').count(), 0);
+  } finally {
+    await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
+  }
+  await p.close();
+  await shop.close();
+});
+
+test('a site Backstory does not cover: "does not check this page", not "nothing found", and the offer to add it', async () => {
+  const p = await browser.context.newPage();
+  // The real popup sees the active tab's address through activeTab; a test tab has no such grant.
+  await p.addInitScript(() => { if (location.protocol === 'chrome-extension:') chrome.tabs.get = async (id) => ({ id, url: 'https://shop.example/item/1' }); });
+  await p.goto(popupUrl('?tab=424242'));
+  await p.locator('#site-host').filter({ hasText: 'shop.example' }).waitFor({ timeout: 5000 });
+  assert.equal(await p.locator('#findings-status').textContent(), 'Backstory does not check this page.');
+  assert.equal(await p.getByRole('button', { name: 'Check this site too' }).isVisible(), true);
+  // The site's live region is in the accessibility tree before it speaks: a region hidden with
+  // display: none until its first message may not be announced.
+  assert.notEqual(await p.locator('#site-status').evaluate((e) => getComputedStyle(e).display), 'none');
+  const cdp = await browser.context.newCDPSession(p);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  assert.equal(nodes.filter((n) => n.role?.value === 'status' && !n.ignored).length, 2, 'the search status and the site status');
+  await cdp.detach();
+  assert.deepEqual(await axeBothSchemes(p), []);
+  await p.close();
+});
