@@ -27,7 +27,7 @@ const MESSAGES = {
   company: { from: 'extension', keys: ['id'], valid: (m) => typeof m.id === 'string' && m.id.length <= 200, run: company },
   info: { from: 'extension', keys: [], valid: () => true, run: info },
   dataset: { from: 'extension', keys: [], valid: () => true, run: pages.dataset },
-  loadDataset: { from: 'extension', keys: ['json', 'name'], valid: pages.validLoad, run: pages.loadDataset },
+  loadDataset: { from: 'extension', keys: ['json', 'name'], valid: pages.validLoad, run: (m) => pages.loadDataset(m, 'file') },
   resetDataset: { from: 'extension', keys: [], valid: () => true, run: pages.resetDataset },
   profile: { from: 'extension', keys: ['id'], valid: (m) => typeof m.id === 'string' && m.id.length <= 200, run: pages.profile },
   site: { from: 'page', keys: [], valid: page.validSite, run: page.site },
@@ -90,7 +90,7 @@ function replaceEngine(engine) {
 }
 pages.connect({ getEngine, replaceEngine });
 page.connect({ getEngine, companySummary });
-updates.connect({ getEngine, loadVerified: (json, name) => pages.loadDataset({ json, name }) });
+updates.connect({ getEngine, loadVerified: (json, name) => pages.loadDataset({ json, name }, 'update') });
 function entrySummary(engine, index) {
   if (entryCache.has(index)) return entryCache.get(index);
   const e = engine.entry(index);

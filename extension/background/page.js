@@ -3,6 +3,7 @@
 // badge-cycling shortcut, and sites added with "Check this site too" (registered content scripts).
 // background.js registers each handler in its MESSAGES table.
 import '../api.js';
+import { neededBy, release } from './origins.js';
 
 const api = globalThis.BackstoryApi;
 const BUNDLED = 'extension/data/default.json';
@@ -163,6 +164,7 @@ async function storedSites() {
   const list = (await api.storage.local.get(SITES))[SITES];
   return Array.isArray(list) ? list.filter((o) => typeof o === 'string' && ORIGIN.test(o)) : [];
 }
+neededBy(storedSites);
 async function registered() {
   return new Set((await api.scripting.getRegisteredContentScripts()).map((s) => s.id));
 }
@@ -198,7 +200,7 @@ export async function addSite(m) {
 export async function removeSite(m) {
   await unregister(m.origin);
   await api.storage.local.set({ [SITES]: (await storedSites()).filter((o) => o !== m.origin) });
-  await api.permissions.remove({ origins: [patternOf(m.origin)] }).catch(() => false);
+  await release(m.origin); // kept if an update subscription fetches from there
   return { removed: true };
 }
 

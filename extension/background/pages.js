@@ -7,12 +7,14 @@ import { Engine } from '../pkg/backstory.js';
 const api = globalThis.BackstoryApi;
 // Same cap as signed updates (src/update.rs MAX_UPDATE_BYTES): a bigger file is refused before parsing.
 export const MAX_DATASET_CHARS = 5 * 1024 * 1024;
-const STORED = 'dataset'; // storage.local: {text, name, loadedAt} of a dataset loaded in options
+const STORED = 'dataset'; // storage.local: {text, name, loadedAt, source} of a dataset loaded in options or by an update
 const BUNDLED = 'extension/data/default.json';
 
 // The dataset text the engine in use was built from, where it came from, and a lazy parsed copy for
 // the profile page (the engine exposes one company at a time, not subsidiaries or co-owners).
-let current = null; // {text, source: 'bundled'|'file', name, loadedAt, parsed}
+// source: 'file' (loaded in options; name is the file's) or 'update' (a signed update; name is the
+// host it came from) or 'bundled'.
+let current = null; // {text, source, name, loadedAt, parsed}
 let storedProblem = null; // why a stored dataset was not used at start, if it was not
 let host = null; // {getEngine, replaceEngine} from background.js
 
@@ -26,7 +28,7 @@ export async function startEngine() {
   if (stored && typeof stored.text === 'string') {
     try {
       const engine = Engine.fromJson(stored.text);
-      current = { text: stored.text, source: 'file', name: stored.name ?? null, loadedAt: stored.loadedAt ?? null, parsed: null };
+      current = { text: stored.text, source: sourceOf(stored), name: stored.name ?? null, loadedAt: stored.loadedAt ?? null, parsed: null };
       storedProblem = null;
       return engine;
     } catch (e) {
@@ -68,9 +70,13 @@ export async function dataset() {
 export const validLoad = (m) => typeof m.json === 'string' && m.json.length <= MAX_DATASET_CHARS &&
   (m.name === undefined || (typeof m.name === 'string' && m.name.length <= 300));
 
+// Records stored before sources were told apart have none: they were files.
+const sourceOf = (stored) => (stored.source === 'update' ? 'update' : 'file');
+
 // Validates first and swaps only on success: a refused file leaves the engine in use untouched.
 // Persisting comes before the swap, so a storage failure (quota) also leaves everything as it was.
-export async function loadDataset(m) {
+// `source` is 'file' from options' message, 'update' from a verified update (updates.js).
+export async function loadDataset(m, source = 'file') {
   await host.getEngine(); // wasm initialized
   let engine;
   try {
@@ -78,9 +84,9 @@ export async function loadDataset(m) {
   } catch (e) {
     return { loaded: false, ...problemsOf(e) };
   }
-  const record = { text: m.json, name: m.name ?? null, loadedAt: new Date().toISOString() };
+  const record = { text: m.json, name: m.name ?? null, loadedAt: new Date().toISOString(), source };
   await api.storage.local.set({ [STORED]: record });
-  current = { ...record, source: 'file', parsed: null };
+  current = { ...record, parsed: null };
   storedProblem = null;
   host.replaceEngine(engine);
   return { loaded: true, info: engine.info() };

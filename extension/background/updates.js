@@ -4,6 +4,7 @@
 // stays in use. The outcome of every check is kept for options, in plain words.
 import '../api.js';
 import { verifyUpdate, isPublicKey } from '../pkg/backstory.js';
+import { neededBy, originOf, release } from './origins.js';
 
 const api = globalThis.BackstoryApi;
 const CONFIG = 'extension/data/config.json';
@@ -46,6 +47,10 @@ export async function subscription() {
   if (own && typeof own.url === 'string') return { ...own, source: 'user' };
   return bundledSubscription();
 }
+
+// The user's list and the organizer's are fetched from their origins: that access stays.
+neededBy(async () => [(await api.storage.local.get(SUBSCRIPTION))[SUBSCRIPTION]?.url, (await bundledSubscription())?.url]
+  .map((u) => (typeof u === 'string' ? originOf(u) : null)).filter(Boolean));
 
 /** About daily, with jitter so that many installs do not hit the organizer's server at once. */
 export async function schedule() {
@@ -131,7 +136,7 @@ export async function check() {
         const split = message.indexOf(': ');
         throw new Outcome(split > 0 ? message.slice(0, split) : 'refused', split > 0 ? message.slice(split + 2) : message);
       }
-      const loaded = await host.loadVerified(text, `update from ${new URL(sub.url).host}`);
+      const loaded = await host.loadVerified(text, new URL(sub.url).host);
       if (!loaded.loaded) throw new Outcome('invalid', loaded.summary ?? 'the dataset was refused');
       next = {
         ...base, code: 'applied', reason: `version ${loaded.info.version} is now in use`, lastSuccess: now,
@@ -156,19 +161,26 @@ export async function updateStatus() {
   return { subscription: sub, status: await status() };
 }
 
-/** Sets the user's subscription (options asked for the origin's permission in the user's click). */
+/** Sets the user's subscription (options asked for the origin's permission in the user's click).
+ *  A refusal gives that access back, as does a new list replacing one on another origin; `code`
+ *  is for options to say in the user's language, `reason` the same in English. */
 export async function setSubscription(m) {
   await host.getEngine(); // wasm initialized for isPublicKey
-  if (!validUrl(m.url)) return { saved: false, reason: 'The address must start with https:// (or be on this computer, for testing).' };
-  if (!isPublicKey(m.public_key)) return { saved: false, reason: 'This is not a minisign public key.' };
+  const before = (await api.storage.local.get(SUBSCRIPTION))[SUBSCRIPTION]?.url;
+  const refuse = async (code, reason) => { await release(originOf(m.url)); return { saved: false, code, reason }; };
+  if (!validUrl(m.url)) return refuse('bad-url', 'The address must start with https:// (or be on this computer, for testing).');
+  if (!isPublicKey(m.public_key)) return refuse('bad-key', 'This is not a minisign public key.');
   await api.storage.local.set({ [SUBSCRIPTION]: { url: m.url, public_key: m.public_key.trim() } });
   await api.storage.local.remove(STATUS);
+  if (typeof before === 'string') await release(originOf(before));
   await schedule();
   return { saved: true };
 }
 
 export async function removeSubscription() {
+  const before = (await api.storage.local.get(SUBSCRIPTION))[SUBSCRIPTION]?.url;
   await api.storage.local.remove([SUBSCRIPTION, STATUS]);
+  if (typeof before === 'string') await release(originOf(before));
   await schedule();
   return { removed: true };
 }

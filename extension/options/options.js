@@ -86,8 +86,9 @@
     categories = res.categories;
     const fact = (key, value) => [el('dt', null, t(key)), el('dd', { dir: 'auto' }, value)];
     const publisher = i.publisher.url ? link(i.publisher.url, i.publisher.name) : i.publisher.name;
-    const source = res.source === 'file'
-      ? t('options_dataset_source_file', [res.name ?? '?', new Date(res.loadedAt).toLocaleString()])
+    const when = () => new Date(res.loadedAt).toLocaleString();
+    const source = res.source === 'file' ? t('options_dataset_source_file', [res.name ?? '?', when()])
+      : res.source === 'update' ? t('options_dataset_source_update', [res.name ?? '?', when()])
       : t('options_dataset_source_bundled');
     $('dataset-info').replaceChildren(
       ...fact('options_dataset_name', i.title), ...fact('options_dataset_publisher', publisher),
@@ -96,7 +97,7 @@
       ...fact('options_dataset_counts', t('options_dataset_counts_value', [String(i.counts.companies), String(i.counts.brands), String(i.counts.symbols)])),
       ...fact('options_dataset_source', source));
     $('dataset-attribution').textContent = res.attribution ?? '';
-    $('reset-dataset').hidden = res.source !== 'file';
+    $('reset-dataset').hidden = res.source === 'bundled';
     $('stored-problem').hidden = !res.storedProblem;
     if (res.storedProblem) $('stored-problem').textContent = t('options_stored_problem', [res.storedProblem.problems.join(' / ')]);
     names.clear(); // the dataset may have changed

@@ -62,7 +62,8 @@
     const granted = await api.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
     if (!granted) { $('updates-result').textContent = t('options_updates_no_permission', [origin]); return; }
     const res = await api.runtime.sendMessage({ type: 'setSubscription', url, public_key: key });
-    $('updates-result').textContent = res?.ok && res.saved ? t('options_updates_saved') : (res?.reason ?? res?.error ?? '');
+    const refused = res?.ok && res.code ? t(`options_updates_${res.code.replace(/-/g, '_')}`) : '';
+    $('updates-result').textContent = res?.ok && res.saved ? t('options_updates_saved') : (refused || res?.reason || res?.error || '');
     await show();
   });
 

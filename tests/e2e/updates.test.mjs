@@ -133,6 +133,10 @@ test('asks again with the ETag and keeps the dataset when nothing changed', asyn
 test('options shows the subscription, the last result in plain words, and Check now runs a check', async () => {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/extension/options/options.html`);
+  // The dataset in use came from the update (applied above), not from a file the user picked.
+  const source = page.getByRole('region', { name: 'Dataset in use' }).getByText(/^Updated from /);
+  await source.waitFor({ timeout: 5000 });
+  assert.match(await source.textContent(), new RegExp(`^Updated from 127\\.0\\.0\\.1:${updateServer.address().port} on `));
   const section = page.getByRole('region', { name: 'Dataset updates' });
   await section.getByText(/set by the publisher of this extension/).waitFor({ timeout: 10000 });
   assert.match(await page.locator('#updates-subscription').textContent(), /127\.0\.0\.1:\d+\/list\.json/);
@@ -154,7 +158,7 @@ test('a user can subscribe to another list by hand in options, and it is used fr
   await section.getByLabel('Address of the list (https://…)').fill(ownList);
   await section.getByLabel("Publisher's public key (minisign)").fill('not a key');
   await section.getByRole('button', { name: 'Subscribe' }).click();
-  await page.locator('#updates-result').filter({ hasText: 'not a minisign public key' }).waitFor({ timeout: 10000 });
+  await page.locator('#updates-result').filter({ hasText: "not a minisign public key. Copy the publisher's whole key" }).waitFor({ timeout: 10000 });
   const key = readFileSync(join(dir, 'keys/backstory.pub'), 'utf8');
   await section.getByLabel("Publisher's public key (minisign)").fill(key.trim().split('\n').pop());
   await section.getByRole('button', { name: 'Subscribe' }).click();
@@ -170,4 +174,36 @@ test('a user can subscribe to another list by hand in options, and it is used fr
   await section.getByRole('button', { name: 'Remove my subscription' }).click();
   await section.getByText(/set by the publisher of this extension/).waitFor({ timeout: 5000 });
   await page.close();
+});
+
+test('site access is given back when a subscription is refused or removed, and kept while something uses it', async () => {
+  // A headless browser cannot click a permission prompt, so what the background asks to give back
+  // is recorded in the worker (the packed extension's own origins are required ones anyway).
+  await browser.worker.evaluate(() => {
+    globalThis.released = [];
+    chrome.permissions.remove = async (p) => { globalThis.released.push(...p.origins); return true; };
+  });
+  const released = () => browser.worker.evaluate(() => globalThis.released.splice(0));
+  const key = readFileSync(join(dir, 'keys/backstory.pub'), 'utf8').trim().split('\n').pop();
+  const organizer = `http://127.0.0.1:${updateServer.address().port}`;
+
+  const refused = await send({ type: 'setSubscription', url: 'https://lists.example.org/list.json', public_key: 'not a key' });
+  assert.equal(refused.code, 'bad-key');
+  assert.deepEqual(await released(), ['https://lists.example.org/*'], 'the access asked for a refused list is given back');
+  // The organizer's bundled list fetches from this origin: its access stays.
+  await send({ type: 'setSubscription', url: `${organizer}/other.json`, public_key: 'not a key' });
+  assert.deepEqual(await released(), []);
+
+  // A list replacing another gives back the other's origin; removing it gives back its own.
+  assert.equal((await send({ type: 'setSubscription', url: 'https://one.example.org/l.json', public_key: key })).saved, true);
+  assert.equal((await send({ type: 'setSubscription', url: 'https://two.example.org/l.json', public_key: key })).saved, true);
+  assert.deepEqual(await released(), ['https://one.example.org/*']);
+  // A site added with "Check this site too" on the list's origin keeps it (the stored list of sites
+  // is written directly: adding one for real needs the access granted first).
+  await browser.worker.evaluate(() => chrome.storage.local.set({ sites: ['https://two.example.org'] }));
+  assert.equal((await send({ type: 'removeSubscription' })).removed, true);
+  assert.deepEqual(await released(), [], 'an added site still uses the origin');
+  // And removing that site gives it back now that no list uses it.
+  assert.equal((await send({ type: 'removeSite', origin: 'https://two.example.org' })).removed, true);
+  assert.deepEqual(await released(), ['https://two.example.org/*']);
 });
