@@ -116,7 +116,7 @@
     showLoadResult(t('options_load_checking', [file.name]), [], true);
     const json = await file.text();
     if (json.length > MAX_CHARS) {
-      showLoadResult(t('options_load_refused', [file.name]), [t('options_load_too_big', [String(MAX_CHARS)])], false);
+      showLoadResult(t('options_load_refused', [file.name]), [t('options_load_too_big', [MAX_CHARS.toLocaleString()])], false);
       e.target.value = ''; // as below: the same file, made smaller, must fire change again
       return;
     }
