@@ -55,12 +55,14 @@
     // Search kinds: brand, company, alias (another name of the company), symbol.
     openCard(r.company, { kind: r.kind === 'alias' ? 'company' : r.kind, alias: r.label, brand: r.brand ?? null, brandName: r.label }, r.company_name);
   }
-  q.addEventListener('input', runSearch);
+  // Enter right after typing waits for the answer to what was typed, not the previous query's.
+  let searching = Promise.resolve();
+  q.addEventListener('input', () => { searching = runSearch(); });
   q.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' && results.length) { e.preventDefault(); showList(true); setActive((active + 1) % results.length); }
     else if (e.key === 'ArrowUp' && results.length) { e.preventDefault(); showList(true); setActive((active - 1 + results.length) % results.length); }
-    else if (e.key === 'Enter') { e.preventDefault(); openResult(active < 0 ? 0 : active); }
-    else if (e.key === 'Escape' && q.value) { e.preventDefault(); e.stopPropagation(); q.value = ''; runSearch(); }
+    else if (e.key === 'Enter') { e.preventDefault(); searching.then(() => openResult(active < 0 ? 0 : active)); }
+    else if (e.key === 'Escape' && q.value) { e.preventDefault(); e.stopPropagation(); q.value = ''; searching = runSearch(); }
   });
   // Escape anywhere else closes an open card and returns to the search box (the popup stays open).
   document.addEventListener('keydown', (e) => {

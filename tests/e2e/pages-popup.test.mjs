@@ -60,6 +60,22 @@ test('arrow keys move the active option, Enter opens the card, Escape closes it 
   assert.equal(await box().getAttribute('aria-expanded'), 'false');
 });
 
+test('Enter typed before the search answers opens the result of what was typed', async () => {
+  const p = await browser.context.newPage();
+  // A slow answer, as from a worker just woken: Enter then came before any result was shown.
+  await p.addInitScript(() => {
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    chrome.runtime.sendMessage = (m) => (m?.type === 'search' ? new Promise((ok) => setTimeout(ok, 400)).then(() => send(m)) : send(m));
+  });
+  await p.goto(popupUrl());
+  await p.getByRole('combobox').fill('ring');
+  await p.getByRole('combobox').press('Enter');
+  const heading = p.getByRole('region', { name: 'Company card' }).getByRole('heading', { level: 2 });
+  await heading.waitFor({ timeout: 5000 });
+  assert.equal(await heading.textContent(), 'Amazon');
+  await p.close();
+});
+
 test('no results for nonsense says so; the dataset in use is named', async () => {
   await page.locator('#dataset').filter({ hasText: 'Dataset: Backstory default dataset, version 2, as of' }).waitFor({ timeout: 5000 });
   await box().fill('zzzqqqxx');
