@@ -51,7 +51,7 @@
   const stats = globalThis.__backstoryStats = {
     mainMs: 0, longestMs: 0, slices: 0, setupMs: 0, walkMs: 0, sendMs: 0, mapMs: 0, productMs: 0, hostMs: 0, drawMs: 0,
     placeMs: 0, reportMs: 0, underlineFrameMs: 0, scanMs: 0, batches: 0, chars: 0, passes: 0, busy: 0,
-    get badges() { return overlay.count; },
+    get badges() { return overlay?.count ?? 0; },
     get findings() { return findings.size; },
   };
   // begin()/end() bracket every synchronous stretch of ours; they nest, so a helper can bracket its
@@ -70,8 +70,20 @@
   };
   clock.begin(); // this script's top level; ends after start() reaches its first await
 
-  const overlay = globalThis.BackstoryOverlay.create(document, { onActivate: openCard, clock, stats });
-  const collector = globalThis.BackstoryCollect.create(document, { isOwn: overlay.isHost, sliceMs: SLICE_MS });
+  // The overlay (its element, observers and highlight), the layout observer and the shortcut's
+  // listener are made when there is first something to show: most pages of a shop show nothing,
+  // and each of them cost every such page at load. Until then `overlay` is null.
+  let overlay = null;
+  function ui() {
+    if (overlay) return overlay;
+    overlay = globalThis.BackstoryOverlay.create(document, { onActivate: openCard, clock, stats });
+    overlay.setUnderline(settings.display === 'badges+underline');
+    try { api.runtime.onMessage.addListener(onMessage); } catch { /* orphaned: the next message tears down */ }
+    observeLayout();
+    return overlay;
+  }
+  const badgeCount = () => overlay?.count ?? 0;
+  const collector = globalThis.BackstoryCollect.create(document, { isOwn: (n) => overlay !== null && overlay.isHost(n), sliceMs: SLICE_MS });
   const yieldToPage = globalThis.BackstoryCollect.yieldToPage;
 
   const alive = () => { try { return Boolean(api.runtime?.id); } catch { return false; } };
@@ -101,14 +113,18 @@
   const hasBox = (el) => (el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0);
 
   // A matched node that is hidden now (a closed tab panel, a collapsed menu) is watched and its
-  // block rescanned when it shows up. Only one without a box: see hasBox.
-  const dormant = new IntersectionObserver((entries) => {
-    for (const e of entries) {
-      if (!e.isIntersecting) continue;
-      dormant.unobserve(e.target);
-      queue(e.target);
-    }
-  });
+  // block rescanned when it shows up. Only one without a box: see hasBox. Made on first use.
+  let dormant = null;
+  function watchHidden(el) {
+    dormant ??= new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        dormant.unobserve(e.target);
+        queue(e.target);
+      }
+    });
+    dormant.observe(el);
+  }
 
   // ---- findings ------------------------------------------------------------------------------------
   const blockHas = (block, company) => findings.get(block)?.has(company) ?? false;
@@ -120,7 +136,7 @@
   function clearWithin(node) {
     for (const block of findings.keys()) if (node === block || node.contains(block)) findings.delete(block);
     confirmer.forget((block) => node === block || node.contains(block));
-    overlay.removeWithin(node);
+    overlay?.removeWithin(node);
   }
   // On the site's own pages, its name in the header and footer is no news: the notice says it once.
   function ownerSuppressed(entry, anchor) {
@@ -143,7 +159,7 @@
       if (!block.isConnected) { findings.delete(block); continue; }
       for (const f of m.values()) { list.push(f); if (f.badgeable) eligible += 1; }
     }
-    send({ type: 'report', ...R.summarize(list, eligible - overlay.count) });
+    send({ type: 'report', ...R.summarize(list, eligible - badgeCount()) });
     stats.reportMs += performance.now() - t0;
     clock.end();
   }
@@ -164,10 +180,10 @@
     if (!entry || R.suppressed(entry, HOST, settings) || blockHas(m.block, entry.company.id)) return;
     const anchor = m.start.ref.nodeType === 3 ? m.start.ref.parentElement : m.start.ref;
     if (!anchor) return;
-    if (!isVisible(anchor)) { if (!hasBox(anchor)) dormant.observe(anchor); return; }
+    if (!isVisible(anchor)) { if (!hasBox(anchor)) watchHidden(anchor); return; }
     const badgeable = badgesOn() && !ownerSuppressed(entry, anchor);
     record(m.block, { company: entry.company.id, alias: entry.alias, kind: entry.kind, brand: entry.brand?.name ?? null, badgeable });
-    if (!badgeable || overlay.count + items.length >= BADGE_CAP) return;
+    if (!badgeable || badgeCount() + items.length >= BADGE_CAP) return;
     const range = toRange(m);
     if (range) items.push({ range, anchor, block: m.block, entry });
   }
@@ -183,7 +199,7 @@
       // Badges follow text the pass may have moved. Placing reads layout, so it comes before the
       // underline is shown (overlay.commit, in the next frame): no read of ours then follows a
       // style change of ours inside this task.
-      if (!dead) { overlay.position(); overlay.commit(); }
+      if (!dead && overlay) { overlay.position(); overlay.commit(); }
       clock.end();
       stats.busy -= 1;
       stats.passes += 1;
@@ -231,12 +247,14 @@
       const t0 = performance.now();
       const blocks = batch.blocks; // one entry per piece, in runs: an indexed loop, this code runs cold
       for (let i = 0, last = null; i < blocks.length; i++) if (blocks[i] !== last) { last = blocks[i]; seen.add(last); }
-      const companyOf = (i) => res.entries[i]?.company?.id;
-      const mapped = B.textFirst(B.mapHits(batch, res.hits), (n) => n.nodeType === 3);
-      // Every hit names its company before one per block is kept: a kept "Gap" that waits for the
-      // page must not hide the "Gap Inc." beside it that confirms it.
-      confirmer.name(mapped.map((m) => res.entries[m.entry]).filter((e) => e && !e.confirm).map((e) => e.company.id));
-      for (const m of B.onePerCompany(mapped, companyOf)) hits.push([m, res.entries[m.entry]]);
+      if (res.hits.length) { // most batches of a page match nothing: their mapping code never runs
+        const companyOf = (i) => res.entries[i]?.company?.id;
+        const mapped = B.textFirst(B.mapHits(batch, res.hits), (n) => n.nodeType === 3);
+        // Every hit names its company before one per block is kept: a kept "Gap" that waits for the
+        // page must not hide the "Gap Inc." beside it that confirms it.
+        confirmer.name(mapped.map((m) => res.entries[m.entry]).filter((e) => e && !e.confirm).map((e) => e.company.id));
+        for (const m of B.onePerCompany(mapped, companyOf)) hits.push([m, res.entries[m.entry]]);
+      }
       stats.batches += 1;
       stats.chars += batch.text.length;
       stats.mapMs += performance.now() - t0;
@@ -263,7 +281,7 @@
       const t0 = performance.now();
       const items = [];
       do { accept(standing[i][0], standing[i][1], items); i += 1; } while (i < standing.length && performance.now() - clock.t < SLICE_MS / 2);
-      overlay.add(items);
+      if (items.length) ui().add(items);
       stats.drawMs += performance.now() - t0;
     }
     return true;
@@ -295,10 +313,10 @@
         if (R.suppressed(entry, HOST, settings) || blockHas(block, entry.company.id)) continue;
         const badgeable = badgesOn();
         record(block, { company: entry.company.id, alias: entry.alias, kind: 'structured', brand: entry.brand?.name ?? null, badgeable });
-        if (!badgeable || overlay.count >= BADGE_CAP) continue;
+        if (!badgeable || badgeCount() >= BADGE_CAP) continue;
         const range = document.createRange();
         range.selectNodeContents(title);
-        overlay.add([{ range, anchor: title, block, entry }]);
+        ui().add([{ range, anchor: title, block, entry }]);
       } finally {
         stats.productMs += performance.now() - t0;
       }
@@ -343,7 +361,7 @@
 
   // ---- the site owner ------------------------------------------------------------------------------
   async function showNotice() {
-    overlay.hideNotice();
+    overlay?.hideNotice();
     if (!site.owner || R.pageOff(settings, HOST)) return;
     const dismissed = (await api.storage.local.get('noticeDismissed')).noticeDismissed;
     if (Array.isArray(dismissed) && dismissed.includes(HOST)) return;
@@ -351,7 +369,7 @@
     try { drawNotice(); } finally { clock.end(); }
   }
   function drawNotice() {
-    overlay.showNotice({
+    ui().showNotice({
       text: Card.t('page_notice', [site.owner.name]),
       color: site.owner.categories?.[0]?.color,
       openLabel: Card.t('page_notice_details'),
@@ -399,7 +417,7 @@
     if (!alive()) { teardown(); return; }
     if (document.hidden) { whenVisible().then(schedule); return; }
     if (location.href.split('#')[0] !== lastPath) { routeChanged(); return; }
-    if (removals) { removals = false; overlay.prune(); overlay.position(); scheduleReport(); }
+    if (removals) { removals = false; overlay?.prune(); overlay?.position(); scheduleReport(); }
     let roots;
     const full = overflow;
     if (overflow) roots = [document.body];
@@ -431,8 +449,8 @@
     generation += 1;
     findings.clear();
     confirmer.reset();
-    overlay.removeAll();
-    overlay.closeCard(false);
+    overlay?.removeAll();
+    overlay?.closeCard(false);
   }
 
   // Badges follow the text: scroll (captured, for inner scrollers), resize and reflow.
@@ -444,17 +462,25 @@
       framePending = false;
       if (!alive()) { teardown(); return; }
       clock.begin();
-      overlay.position();
+      overlay?.position();
       clock.end();
     });
   }
-  const resizeObserver = new ResizeObserver(reposition);
+  // Reflow moves text under badges; the observer's first report (sent on every observe()) is
+  // only worth its task once there is an overlay.
+  let resizeObserver = null;
+  function observeLayout() {
+    if (!running || !overlay || resizeObserver) return;
+    resizeObserver = new ResizeObserver(reposition);
+    resizeObserver.observe(document.documentElement);
+    resizeObserver.observe(document.body);
+  }
   const onPop = () => { if (location.href.split('#')[0] !== lastPath) routeChanged(); };
   const onVisible = () => { if (!document.hidden && !alive()) teardown(); };
   function onMessage(msg, sender) {
     // Only the background (no tab) may ask; a page cannot reach this listener at all.
     if (sender?.id !== api.runtime.id || sender.tab || msg?.type !== 'cycleBadges') return;
-    overlay.focusNext();
+    overlay?.focusNext();
   }
 
   function attach() {
@@ -465,14 +491,14 @@
     addEventListener('resize', reposition, { passive: true });
     addEventListener('popstate', onPop);
     globalThis.navigation?.addEventListener?.('currententrychange', onPop);
-    resizeObserver.observe(document.documentElement);
-    resizeObserver.observe(document.body);
+    observeLayout();
   }
   function detach() {
     running = false;
     observer.disconnect();
-    resizeObserver.disconnect();
-    dormant.disconnect();
+    resizeObserver?.disconnect();
+    resizeObserver = null;
+    dormant?.disconnect();
     removeEventListener('scroll', reposition, true);
     removeEventListener('resize', reposition);
     removeEventListener('popstate', onPop);
@@ -491,7 +517,7 @@
     document.removeEventListener('visibilitychange', onVisible);
     try { api.storage.onChanged.removeListener(onSettings); api.runtime.onMessage.removeListener(onMessage); } catch { /* gone */ }
     findings.clear();
-    overlay.destroy();
+    overlay?.destroy();
   }
 
   // Settings changed in options or the popup: start the page over with the new rules.
@@ -506,10 +532,10 @@
     let notice;
     try {
       reset();
-      overlay.setUnderline(settings.display === 'badges+underline');
+      overlay?.setUnderline(settings.display === 'badges+underline');
       if (R.pageOff(settings, HOST)) {
         detach();
-        overlay.hideNotice();
+        overlay?.hideNotice();
         scheduleReport();
         return;
       }
@@ -528,7 +554,6 @@
     try {
       settings = R.readSettings(rawSettings);
       api.storage.onChanged.addListener(onSettings);
-      api.runtime.onMessage.addListener(onMessage);
       document.addEventListener('visibilitychange', onVisible);
       if (!document.body || R.pageOff(settings, HOST)) { scheduleReport(); return; }
     } finally {

@@ -44,7 +44,7 @@
   // All brand names the document states, JSON-LD first, then microdata, then meta.
   function readBrands(doc) {
     const texts = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent);
-    const out = brandsFromJsonLd(texts);
+    const out = texts.length ? brandsFromJsonLd(texts) : []; // most pages have none: no call, no compile
     const add = (s) => { const c = clean(s); if (c && !out.some((o) => o.toLowerCase() === c.toLowerCase())) out.push(c); };
     for (const e of doc.querySelectorAll('[itemprop~="brand"], [itemprop~="manufacturer"]')) {
       const inner = e.querySelector('[itemprop~="name"]');
