@@ -283,3 +283,26 @@ fn phrases_that_start_like_a_shops_own_links_wait_for_the_page() {
     assert!(scan(&path, "Your Move Tips & Advice. My Basket (2 items)").is_empty());
     assert_eq!(scan(&path, "Brand: My Basket. My Basket stores"), vec!["q11278154", "q11278154"]);
 }
+
+#[test]
+fn a_translation_of_a_brand_in_another_script_waits_for_the_page() {
+    // NSI lists the Japanese bakery リトルマーメイド with its English name and the Armenian
+    // payment terminals Իզի Փեյ with theirs: on a page in English those words are the film and a
+    // phrase. A coined name of such a row ("Starbucks" of Старбакс) and a Latin brand named by
+    // ordinary words ("Best Buy") are not translations and count on their own.
+    let (d, _, path) = import(
+        "translation",
+        &[
+            "Q96186008\tリトルマーメイド\tshop/bakery\tLittle Mermaid|リトルマーメイド",
+            "Q117840019\tԻզի Փեյ\tamenity/payment_terminal\tEasy Pay",
+            "Q37158\tСтарбакс\tamenity/cafe\tStarbucks|Старбакс",
+            "Q533415\tBest Buy\tshop/electronics\tBest Buy",
+        ],
+    );
+    let mermaid = company(&d, "q96186008").expect("the bakery is kept");
+    let english = mermaid["aliases"].as_array().expect("aliases").iter().find(|a| a["text"] == "Little Mermaid").expect("its English name");
+    assert_eq!(english["confirm"], "page", "{mermaid}");
+    assert!(scan(&path, "Disney The Little Mermaid poster. Easy Pay Every Day!").is_empty());
+    assert_eq!(scan(&path, "リトルマーメイド: Little Mermaid bakery"), vec!["q96186008", "q96186008"]);
+    assert_eq!(scan(&path, "Starbucks Pods at Best Buy"), vec!["q37158", "q533415"]);
+}

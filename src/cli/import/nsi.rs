@@ -40,6 +40,10 @@
 //! - no name counts inside a longer English fixed expression that holds it as whole words
 //!   (`data/english-phrases.txt`, WordNet's multi-word lemmas): "Prix" in "Grand Prix", "Dali" in
 //!   "Salvador Dali", "Swiss" in "Swiss franc", "Deco" in "art deco" are the expression's letters;
+//! - a row whose brand is written in another script than Latin ("リトルマーメイド", "绿茶餐厅")
+//!   lists its translation among its names ("Little Mermaid", "Green Tea"); where that is a
+//!   phrase of ordinary English words it counts only where the page confirms it: on a page in
+//!   English those words are the film or the drink, and the brand's own pages use its own script;
 //! - a name that is a size, unit, limit, currency or legal-form code ("XL", "LBS", "Max", "CAD", "Inc";
 //!   `data/letter-codes.txt`) is dropped: shop pages print those codes everywhere;
 //! - a short all-capitals name ("TVS", "SDI") and a name made only of ordinary words ("Best Buy",
@@ -119,7 +123,7 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
 
     // Then the names NSI lists, then the spellings pages use that NSI does not list; those are
     // silently left out when unsafe or already taken, so they never take a listed name.
-    let mut spellings_of: Vec<(usize, Vec<&str>)> = Vec::new();
+    let mut spellings_of: Vec<(usize, &str, Vec<&str>)> = Vec::new();
     for (at, c, cells) in kept {
         let cell = |i: usize| cells.get(i).copied().unwrap_or("");
         let listed: Vec<&str> = cell(names).split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
@@ -132,17 +136,17 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
                 continue;
             }
             if b.claim(name, c, &format!("{at}, names")) && !b.companies[c].aliases.iter().any(|a| a.text() == name) {
-                b.companies[c].aliases.extend(spellings(name));
+                b.companies[c].aliases.extend(other_name_spellings(name, cell(brand)));
             }
         }
-        spellings_of.push((c, std::iter::once(cell(brand)).chain(listed).collect()));
+        spellings_of.push((c, cell(brand), std::iter::once(cell(brand)).chain(listed).collect()));
     }
-    for (c, names) in spellings_of {
+    for (c, brand_name, names) in spellings_of {
         for variant in names.into_iter().flat_map(page_spellings) {
             let key = super::fold(&variant);
             if unsafe_name(&variant).is_none() && !other_name_is_a_word(&variant) && !b.claimed.contains_key(&key) {
                 b.claimed.insert(key, b.companies[c].id.clone());
-                b.companies[c].aliases.extend(spellings(&variant));
+                b.companies[c].aliases.extend(other_name_spellings(&variant, brand_name));
             }
         }
     }
@@ -219,6 +223,37 @@ fn as_word(name: &str) -> String {
 fn other_name_is_a_word(name: &str) -> bool {
     let word = as_word(name);
     ordinary_word(name) || (!word.contains(' ') && !short_capitals(name) && is_english_word_wide(&word))
+}
+
+/// The alias entries for another name of a row (or a spelling pages use): those of `spellings`,
+/// waiting for the page where the name is a translation of a brand written in another script.
+fn other_name_spellings(name: &str, brand: &str) -> Vec<Alias> {
+    let aliases = spellings(name);
+    if !(written_in_another_script(brand) && translated_phrase(name)) {
+        return aliases;
+    }
+    aliases.into_iter().map(|a| Alias::Ruled(AliasRule { confirm: Confirm::Page, ..a.rule() })).collect()
+}
+
+/// A name with a letter outside the Latin script: "リトルマーメイド", "绿茶餐厅", "Իզի Փեյ".
+fn written_in_another_script(name: &str) -> bool {
+    name.chars().any(|c| c.is_alphabetic() && !is_latin_letter(c))
+}
+
+/// The Latin letters of Unicode: Basic Latin through Latin Extended-B, IPA, Latin Extended
+/// Additional, -C, -D, -E and the fullwidth forms.
+fn is_latin_letter(c: char) -> bool {
+    matches!(c as u32, 0..=0x02AF | 0x1D00..=0x1DBF | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
+}
+
+/// A name in Latin letters made of ordinary English words (and numbers): "Little Mermaid",
+/// "Green Tea", "Easy Pay", "7 Days Inn" — a translation, not a coined name.
+fn translated_phrase(name: &str) -> bool {
+    let folded = super::fold(name);
+    let words: Vec<&str> = folded.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    !written_in_another_script(name)
+        && words.iter().any(|w| w.chars().any(char::is_alphabetic))
+        && words.iter().all(|w| is_english_word(w) || !w.chars().any(char::is_alphabetic))
 }
 
 /// Country and capital names as written and folded, folded once.
