@@ -192,6 +192,15 @@ fn phrases_of_ordinary_words_match_as_written_in_title_case_or_in_capitals() {
 }
 
 #[test]
+fn a_day_of_the_week_in_a_name_is_an_ordinary_word_for_its_letter_case() {
+    // The dictionary leaves out capitalized words, days too: "Tuesday Morning" (the houseware
+    // store) matched "it arrived Tuesday morning!" in a review.
+    let (_, _, path) = import("weekday", &["Q7851426\tTuesday Morning\tshop/houseware\tTuesday Morning"]);
+    assert!(scan(&path, "I purchased it Thursday evening and it arrived Tuesday morning!").is_empty());
+    assert_eq!(scan(&path, "Deals at Tuesday Morning. TUESDAY MORNING"), vec!["q7851426"; 2]);
+}
+
+#[test]
 fn country_names_wait_for_the_page_and_never_count_inside_a_longer_one() {
     // Shops list every country in their footers and address forms (`data/countries.txt`).
     let (d, _, path) = import(

@@ -47,8 +47,8 @@
 //! - a name that is a size, unit, limit, currency or legal-form code ("XL", "LBS", "Max", "CAD", "Inc";
 //!   `data/letter-codes.txt`) is dropped: shop pages print those codes everywhere;
 //! - a short all-capitals name ("TVS", "SDI") and a name made only of ordinary words ("Best Buy",
-//!   "west elm") keep their letter case: as written, in Title Case or in capitals
-//!   (`case: exact`);
+//!   "west elm"; the days of the week count as ordinary words: "Tuesday Morning") keep their letter
+//!   case: as written, in Title Case or in capitals (`case: exact`);
 //! - accented names of four letters or more also match without their accents ("Chloé", "Chloe");
 //!   shorter ones are codes that their accents tell apart ("ČD" is not "CD");
 //! - each name is also matched as pages write it when NSI does not list that spelling: "&" as
@@ -314,11 +314,17 @@ fn short_capitals(name: &str) -> bool {
     (2..=4).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// Short all-capitals names and names made only of ordinary words keep their letter case.
+/// The days of the week: ordinary words that English writes with a capital, so the dictionary,
+/// which leaves out capitalized words, does not hold them.
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Short all-capitals names and names made only of ordinary words keep their letter case
+/// ("Tuesday Morning", the store, is not "arrived Tuesday morning").
 fn needs_exact_case(name: &str) -> bool {
     let folded = super::fold(name);
     let words: Vec<&str> = folded.split(' ').collect();
-    let ordinary_phrase = words.len() > 1 && words.iter().all(|w| is_english_word(w) || w.chars().all(|c| !c.is_alphabetic()));
+    let ordinary = |w: &&str| is_english_word(w) || WEEKDAYS.contains(w) || w.chars().all(|c| !c.is_alphabetic());
+    let ordinary_phrase = words.len() > 1 && words.iter().all(ordinary);
     short_capitals(name) || ordinary_phrase
 }
 
