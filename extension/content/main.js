@@ -466,12 +466,14 @@
       clock.end();
     });
   }
-  // Reflow moves text under badges; the observer's first report (sent on every observe()) is
-  // only worth its task once there is an overlay.
+  // Reflow moves text under badges; the observer is only worth its tasks once there is an
+  // overlay. Its first report answers observe() itself, and comes right after the pass that made
+  // the overlay placed every badge: placing them all again then cost 1 to 4 ms on shop pages.
   let resizeObserver = null;
   function observeLayout() {
     if (!running || !overlay || resizeObserver) return;
-    resizeObserver = new ResizeObserver(reposition);
+    let first = true;
+    resizeObserver = new ResizeObserver(() => { if (first) first = false; else reposition(); });
     resizeObserver.observe(document.documentElement);
     resizeObserver.observe(document.body);
   }
