@@ -7,18 +7,23 @@
   // Styles for the card, as a string: the content script adopts them into its closed shadow root
   // (a content script cannot load a CSS file into a page without web_accessible_resources), and an
   // extension page can do the same with a constructed sheet.
+  // Nothing in the card is ever cut (issue 17: a two-line clamp hid the reason and disclaimers such
+  // as "not HP Inc."): it grows to the window, less the 8 px the overlay keeps at each edge, and
+  // scrolls inside itself past that. It takes the focus when it opens, so the arrow keys scroll it
+  // and tabbing to its links brings them into view; the outline shows when a key opened it.
   const CSS = `
-    .bs-card { box-sizing: border-box; width: 300px; max-width: calc(100vw - 16px); padding: 12px 14px;
-      background: #fff; color: #111827; border: 1px solid #d1d5db; border-radius: 8px;
+    .bs-card { position: relative; box-sizing: border-box; width: 300px; max-width: calc(100vw - 16px);
+      max-height: calc(100vh - 16px); overflow: auto; overscroll-behavior: contain; overflow-wrap: break-word;
+      padding: 12px 14px; background: #fff; color: #111827; border: 1px solid #d1d5db; border-radius: 8px;
       box-shadow: 0 6px 24px rgba(0,0,0,.2); font: 14px/1.4 system-ui, sans-serif; text-align: start; }
     .bs-card:focus { outline: none; }
+    .bs-card:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
     .bs-name { display: block; margin: 0 28px 4px 0; font: 700 16px/1.3 system-ui, sans-serif; }
     .bs-rel, .bs-owners, .bs-origin { margin: 0 0 6px; color: #374151; }
     .bs-cats { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; padding: 0; list-style: none; }
     .bs-cat { padding: 1px 8px; border-radius: 999px; font-size: 12px; background: #f3f4f6;
       border-inline-start: 4px solid var(--c, #6b7280); }
-    .bs-summary { margin: 0 0 4px; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2;
-      line-clamp: 2; overflow: hidden; }
+    .bs-summary { margin: 0 0 4px; }
     .bs-asof, .bs-alt { margin: 0 0 8px; font-size: 12px; color: #4b5563; }
     .bs-actions, .bs-minor { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 0 0 6px; align-items: center; }
     .bs-minor { font-size: 12px; margin: 6px 0 0; padding-top: 6px; border-top: 1px solid #e5e7eb; }
@@ -127,11 +132,7 @@
       }
       card.append(ul);
     }
-    if (c.summary) {
-      const p = el(doc, 'p', 'bs-summary', c.summary);
-      p.title = c.summary; // the full text when two lines cut it
-      card.append(p);
-    }
+    if (c.summary) card.append(el(doc, 'p', 'bs-summary', c.summary));
     if (c.as_of) card.append(el(doc, 'p', 'bs-asof', t('card_as_of', [c.as_of])));
     const alts = (model.alternatives ?? []).filter((a) => typeof a === 'string' && a);
     if (alts.length) card.append(el(doc, 'p', 'bs-alt', t('card_alternatives', [alts.join(', ')])));

@@ -79,6 +79,36 @@ test('Enter typed before the search answers opens the result of what was typed',
   await p.close();
 });
 
+test('the card shows its whole summary, the disclaimer included; a short popup scrolls to it', async () => {
+  // Issue 17: a two-line clamp hid the reason and disclaimers such as this one.
+  await box().fill('motorola');
+  await page.getByRole('option', { name: /Motorola Solutions/ }).first().waitFor({ timeout: 5000 });
+  await box().press('Enter');
+  const card = page.getByRole('region', { name: 'Company card' });
+  await card.getByRole('heading', { name: 'Motorola Solutions' }).waitFor({ timeout: 5000 });
+  const summary = card.locator('.bs-summary');
+  assert.match(await summary.textContent(), /not the Motorola phone brand, which Lenovo owns/);
+  const whole = (e) => e.scrollHeight <= e.clientHeight;
+  assert.equal(await summary.evaluate(whole), true, 'the summary is cut');
+  assert.equal(await card.locator('.bs-card').evaluate(whole), true, 'the card hides part of itself');
+  // A popup no taller than the card: the card keeps its height and the popup scrolls, by keyboard
+  // too, from the card that has the focus.
+  await page.setViewportSize({ width: 360, height: 240 });
+  try {
+    assert.equal(await summary.evaluate(whole), true, 'the summary is cut in a short popup');
+    assert.equal(await card.locator('.bs-card').evaluate(whole), true, 'the card is cut in a short popup');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'dialog');
+    const below = () => summary.evaluate((e) => e.getBoundingClientRect().bottom > innerHeight);
+    assert.equal(await below(), true, 'the summary starts below the fold');
+    for (let i = 0; i < 30 && await below(); i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await below(), false, 'the arrow keys brought the whole summary into view');
+  } finally {
+    await page.setViewportSize({ width: 1200, height: 900 });
+  }
+  await page.keyboard.press('Escape');
+  await box().fill('');
+});
+
 test('no results for nonsense says so; the dataset in use is named', async () => {
   await page.locator('#dataset').filter({ hasText: 'Dataset: Backstory default dataset, version 2, as of' }).waitFor({ timeout: 5000 });
   await box().fill('zzzqqqxx');

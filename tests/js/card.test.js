@@ -37,3 +37,29 @@ test('only hex colours reach a style', () => {
   assert.equal(Card.safeColor('#0f766e'), '#0f766e');
   assert.equal(Card.safeColor('red;background:url(x)'), null);
 });
+
+// The card's rules as {selector: declarations}, from the CSS string both surfaces adopt (the rules
+// inside @media come out under their own selectors).
+function cssRules(css) {
+  const rules = {};
+  for (const [, sel, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    for (const s of sel.split(',')) rules[s.trim()] = (rules[s.trim()] ?? '') + body;
+  }
+  return rules;
+}
+
+test('nothing in the card is cut: no line clamp or hidden overflow; a tall card scrolls inside itself', () => {
+  // Issue 17: a two-line clamp on the summary hid the reason and the disclaimers ("not HP Inc.").
+  assert.doesNotMatch(Card.CSS, /line-clamp|text-overflow|-webkit-box/);
+  const rules = cssRules(Card.CSS);
+  for (const [sel, body] of Object.entries(rules)) {
+    assert.doesNotMatch(body, /overflow(-[xy])?\s*:\s*(hidden|clip)/, `${sel} hides what overflows`);
+    // The close button holds one "×"; every other part takes the height its text needs.
+    if (sel !== '.bs-close') assert.doesNotMatch(body, /(^|[^-])height\s*:\s*\d/, `${sel} fixes a height that can cut text`);
+  }
+  const card = rules['.bs-card'];
+  assert.match(card, /max-height\s*:\s*calc\(100vh - 16px\)/);
+  assert.match(card, /overflow(-y)?\s*:\s*auto/);
+  // Scrolling by keyboard needs the focus in the card; the focus must then be seen.
+  assert.match(rules['.bs-card:focus-visible'] ?? '', /outline\s*:\s*3px solid/);
+});
