@@ -102,6 +102,7 @@ fn dataset(rows: &[(String, Vec<String>)], aliases: usize) -> (Dataset, Vec<Stri
         sources: Vec::new(),
         as_of: "2024-01-01".into(),
         domains: Vec::new(),
+        badge: None,
     };
     let d = Dataset {
         format: backstory::dataset::FORMAT_MARKER.into(),

@@ -72,6 +72,7 @@ function companySummary(engine, id) {
   const c = engine.company(id);
   const out = c ? {
     id: String(c.id), name: String(c.name),
+    badge: String(c.badge_text ?? ''), // the engine's short label (src/badge.rs), never made here
     profile_url: httpsOnly(c.profile_url),
     categories: (c.category_details ?? []).map((d) => ({ id: String(d.id), label: String(d.label), color: String(d.color ?? '') })),
   } : null;

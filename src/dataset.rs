@@ -83,6 +83,10 @@ pub struct Company {
     /// Host names the company operates ("amazon.com" also covers "www.amazon.com").
     #[serde(default)]
     pub domains: Vec<String>,
+    /// The badge's short label ("Me" for Meta), at most `badge::MAX_CHARS` characters; absent,
+    /// one is made from the name (`badge::badge_text`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub badge: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -15,6 +15,7 @@
 //! ```
 #![deny(clippy::unwrap_used)]
 
+pub mod badge;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod confirm;

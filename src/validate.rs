@@ -152,6 +152,15 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
                 f.error(format!("{at}.domains[{j}]"), format!("{domain:?} is not a lowercase host name"));
             }
         }
+        if let Some(badge) = &c.badge {
+            let n = badge.chars().count();
+            if n == 0 || n > crate::badge::MAX_CHARS || badge.chars().any(char::is_whitespace) {
+                f.error(
+                    format!("{at}.badge"),
+                    format!("{badge:?} must be 1 to {} characters without spaces", crate::badge::MAX_CHARS),
+                );
+            }
+        }
         aliases(&mut f, &at, &c.aliases);
     }
     for (i, b) in d.brands.iter().enumerate() {

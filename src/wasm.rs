@@ -42,6 +42,8 @@ struct CompanyView<'a> {
     company: &'a crate::dataset::Company,
     brands: Vec<Named<'a>>,
     category_details: Vec<&'a crate::dataset::Category>,
+    /// What the badge shows: the dataset's `badge`, else one made from the name.
+    badge_text: String,
 }
 
 #[derive(Serialize)]
@@ -163,7 +165,8 @@ impl Engine {
             .collect();
         let category_details =
             company.categories.iter().filter_map(|c| d.categories.iter().find(|k| &k.id == c)).collect();
-        to_js(&CompanyView { company, brands, category_details })
+        let badge_text = crate::badge::badge_text(&company.name, company.badge.as_deref());
+        to_js(&CompanyView { company, brands, category_details, badge_text })
     }
 
     /// Ranked search results for the popup.

@@ -128,6 +128,8 @@ fn import_csv_groups_brands_by_owner_and_lists_unmapped_cells() {
     assert_eq!(ids(&d, "brands"), ["acme-rockets", "acme-jets", "borealis-oats", "cobalt-cola"]);
     assert_eq!(d["companies"][0]["symbols"], serde_json::json!(["NYSE:ACMH"]));
     assert_eq!(d["companies"][0]["categories"], serde_json::json!(["military", "surveillance"]));
+    assert_eq!(d["companies"][0]["badge"], "AcH", "the badge column sets the company's badge label");
+    assert!(d["companies"][1].get("badge").is_none(), "no badge cell, no label: one is made from the name");
     for expected in ["line 6, owner_company", "line 7, symbol", "line 7, source_url"] {
         assert!(err.contains(expected), "missing {expected:?} in {err}");
     }

@@ -106,7 +106,8 @@ export async function openProfile(m, sender) {
 }
 
 const validMatch = (x) => x && typeof x === 'object' && str(x.alias) && KINDS.includes(x.kind) &&
-  (x.brand === null || str(x.brand)) && Number.isInteger(x.count) && x.count > 0 && x.count <= 1e6;
+  (x.brand === null || str(x.brand)) && Number.isInteger(x.count) && x.count > 0 && x.count <= 1e6 &&
+  (x.quiet === undefined || (Number.isInteger(x.quiet) && x.quiet >= 0 && x.quiet <= x.count));
 export const validReport = (m) => Array.isArray(m.companies) && m.companies.length <= 1000 &&
   m.companies.every((c) => c && typeof c === 'object' && str(c.id) && Array.isArray(c.matches) && c.matches.length <= 100 && c.matches.every(validMatch)) &&
   Number.isInteger(m.capped) && m.capped >= 0;
@@ -120,8 +121,10 @@ export async function report(m, sender) {
   for (const c of m.companies) {
     const s = host.companySummary(engine, c.id);
     if (!s) continue;
-    const matches = c.matches.map((x) => ({ alias: x.alias, kind: x.kind, brand: x.brand, count: x.count }));
-    companies.push({ id: s.id, name: s.name, categories: s.categories, count: matches.reduce((n, x) => n + x.count, 0), matches });
+    const matches = c.matches.map((x) => ({ alias: x.alias, kind: x.kind, brand: x.brand, count: x.count, quiet: x.quiet ?? 0 }));
+    const count = matches.reduce((n, x) => n + x.count, 0);
+    // quiet: mentions given no badge (menus, footer, buttons, dialogs, the site's own names).
+    companies.push({ id: s.id, name: s.name, categories: s.categories, count, quiet: matches.reduce((n, x) => n + x.quiet, 0), matches });
   }
   const total = companies.reduce((n, c) => n + c.count, 0);
   await api.storage.session.set({ [findingsKey(tabId)]: { host: hostOf(sender.url), total, companies, capped: m.capped } });

@@ -12,7 +12,7 @@
   globalThis.__backstoryStarted = true;
 
   const api = globalThis.BackstoryApi;
-  const { BackstoryBlocks: B, BackstoryRules: R, BackstoryStructured: S, BackstoryCard: Card } = globalThis;
+  const { BackstoryBlocks: B, BackstoryRules: R, BackstoryStructured: S, BackstoryCard: Card, BackstoryRegion: Region } = globalThis;
   const HOST = location.hostname;
 
   // One scan message: ~1 ms to match in the background, sent while the walk goes on, so its round
@@ -24,16 +24,15 @@
   const BADGE_CAP = 150; // badges per page; the rest are listed in the popup from the findings
   const SETTLE_MS = 100; // let a burst of mutations finish before looking at it
   const REPORT_MS = 250; // findings reports are coalesced
-  const CHROME_SELECTOR = 'header, footer, nav, [role="banner"], [role="contentinfo"], [role="navigation"]';
+  const RECHECK_MS = 150; // after the last scroll, resize or click: look again at what covers badges
 
-
-  let rawSettings = null;
   let settings = R.readSettings(null);
   let site = { owner: null }; // owner: company summary when this host belongs to a dataset company
   let dead = false;
   let running = false; // observer and listeners attached
   let generation = 0; // bumped on every reset; a scan from an older generation draws nothing
-  const findings = new Map(); // block -> Map(company id -> {company, alias, kind, brand, badgeable})
+  const findings = new Map(); // block -> Map(company id -> {company, alias, kind, brand, region, badgeable})
+  let regions = Region.create(); // product, content or chrome, per mention's element
   const confirmer = R.createConfirmer(); // `confirm: page` hits held until the page names their company
   const textOnPage = ([m]) => m.start.ref.isConnected; // a held hit whose text is still in the page
   const seen = new WeakSet(); // blocks collected at least once (a rescan of one clears it first)
@@ -138,11 +137,13 @@
     confirmer.forget((block) => node === block || node.contains(block));
     overlay?.removeWithin(node);
   }
-  // On the site's own pages, its name in the header and footer is no news: the notice says it once.
-  function ownerSuppressed(entry, anchor) {
-    if (!site.owner || entry.company.id !== site.owner.id) return false;
-    return entry.kind === 'company' || entry.kind === 'symbol' || Boolean(anchor.closest(CHROME_SELECTOR));
-  }
+  // On the site's own pages its names are no news (23 "Kindle Edition" badges under "You are
+  // shopping with Amazon"): the notice says it once, and the popup lists them. A brand another
+  // company co-owns still is news there.
+  const ownerSuppressed = (entry) => Boolean(site.owner) && entry.company.id === site.owner.id && (entry.owners?.length ?? 0) <= 1;
+  // Quiet by default: a badge where it helps the shopper, on the product and the page's content;
+  // mentions in menus, footers, buttons and dialogs are listed in the popup only.
+  const wantsBadge = (entry, region) => badgesOn() && !ownerSuppressed(entry) && (settings.showAll || region !== 'chrome');
 
   let reportTimer = 0;
   function scheduleReport() {
@@ -175,14 +176,18 @@
       return r;
     } catch { return null; } // the text changed since it was collected; the observer will rescan it
   }
+  // The product title, looked up once per pass (pass() clears it): region() asks for every hit.
+  let titleCache;
+  const title = () => (titleCache === undefined ? (titleCache = S.titleElement(document)) : titleCache);
   // Decides one (block, company) hit: hidden by the user, hidden on the page, counted, badged.
   function accept(m, entry, items) {
     if (!entry || R.suppressed(entry, HOST, settings) || blockHas(m.block, entry.company.id)) return;
     const anchor = m.start.ref.nodeType === 3 ? m.start.ref.parentElement : m.start.ref;
     if (!anchor) return;
     if (!isVisible(anchor)) { if (!hasBox(anchor)) watchHidden(anchor); return; }
-    const badgeable = badgesOn() && !ownerSuppressed(entry, anchor);
-    record(m.block, { company: entry.company.id, alias: entry.alias, kind: entry.kind, brand: entry.brand?.name ?? null, badgeable });
+    const region = regions.region(anchor, title());
+    const badgeable = wantsBadge(entry, region);
+    record(m.block, { company: entry.company.id, alias: entry.alias, kind: entry.kind, brand: entry.brand?.name ?? null, region, badgeable });
     if (!badgeable || badgeCount() + items.length >= BADGE_CAP) return;
     const range = toRange(m);
     if (range) items.push({ range, anchor, block: m.block, entry });
@@ -217,6 +222,7 @@
     return !dead && gen === generation;
   }
   async function pass(roots, full, gen) {
+    titleCache = undefined;
     if (!full) for (const r of roots) if (r.nodeType === 1 && seen.has(r)) clearWithin(r);
     // Each batch goes to the matcher as soon as the walk has filled it, so the background matches
     // while the walk goes on; the answers are read after the walk. `done` tells whether waiting for
@@ -311,12 +317,12 @@
         // The page states the brand: hits of its company that wait for the page stand now.
         confirmer.name([entry.company.id]);
         if (R.suppressed(entry, HOST, settings) || blockHas(block, entry.company.id)) continue;
-        const badgeable = badgesOn();
-        record(block, { company: entry.company.id, alias: entry.alias, kind: 'structured', brand: entry.brand?.name ?? null, badgeable });
+        const badgeable = wantsBadge(entry, 'product');
+        record(block, { company: entry.company.id, alias: entry.alias, kind: 'structured', brand: entry.brand?.name ?? null, region: 'product', badgeable });
         if (!badgeable || badgeCount() >= BADGE_CAP) continue;
         const range = document.createRange();
         range.selectNodeContents(title);
-        ui().add([{ range, anchor: title, block, entry }]);
+        ui().add([{ range, anchor: title, block, entry, own: false }]);
       } finally {
         stats.productMs += performance.now() - t0;
       }
@@ -417,7 +423,7 @@
     if (!alive()) { teardown(); return; }
     if (document.hidden) { whenVisible().then(schedule); return; }
     if (location.href.split('#')[0] !== lastPath) { routeChanged(); return; }
-    if (removals) { removals = false; overlay?.prune(); overlay?.position(); scheduleReport(); }
+    if (removals) { removals = false; overlay?.prune(); overlay?.position(undefined, { recheck: true }); scheduleReport(); }
     let roots;
     const full = overflow;
     if (overflow) roots = [document.body];
@@ -449,22 +455,52 @@
     generation += 1;
     findings.clear();
     confirmer.reset();
+    regions = Region.create();
     overlay?.removeAll();
     overlay?.closeCard(false);
   }
 
-  // Badges follow the text: scroll (captured, for inner scrollers), resize and reflow.
-  let framePending = false;
-  function reposition() {
-    if (framePending || dead) return;
+  // Badges follow their text without work per frame. The overlay scrolls with the document, so a
+  // page scroll moves no badge; text in an inner scroller (a carousel, a side list) is followed
+  // frame by frame only while that scroller scrolls, and only its own badges. A reflow, a resize,
+  // the end of a scroll and a click (a cookie banner closed) look again once things settle: text
+  // that moved, a spot that something now covers or no longer covers.
+  let innerScrolled = null, framePending = false, recheckTimer = 0;
+  function onScroll(e) {
+    const t = e.target;
+    if (t.nodeType === 1 && t !== document.documentElement && t !== document.body) followInner(t);
+    settleThenRecheck();
+  }
+  function followInner(el) {
+    if (!overlay || dead) return;
+    (innerScrolled ??= new Set()).add(el);
+    if (framePending) return;
     framePending = true;
     requestAnimationFrame(() => {
       framePending = false;
-      if (!alive()) { teardown(); return; }
+      const scrolled = innerScrolled;
+      innerScrolled = null;
+      if (dead || !overlay) return;
+      const list = new Set();
+      for (const el of scrolled) for (const b of overlay.within(el)) list.add(b);
+      if (!list.size) return;
       clock.begin();
-      overlay?.position();
+      overlay.position([...list]);
       clock.end();
     });
+  }
+  function settleThenRecheck() {
+    if (!overlay || dead) return;
+    clearTimeout(recheckTimer);
+    recheckTimer = setTimeout(recheck, RECHECK_MS);
+  }
+  function recheck() {
+    recheckTimer = 0;
+    if (dead || !overlay) return;
+    if (!alive()) { teardown(); return; }
+    clock.begin();
+    overlay.position(undefined, { recheck: true });
+    clock.end();
   }
   // Reflow moves text under badges; the observer is only worth its tasks once there is an
   // overlay. Its first report answers observe() itself, and comes right after the pass that made
@@ -473,7 +509,7 @@
   function observeLayout() {
     if (!running || !overlay || resizeObserver) return;
     let first = true;
-    resizeObserver = new ResizeObserver(() => { if (first) first = false; else reposition(); });
+    resizeObserver = new ResizeObserver(() => { if (first) first = false; else settleThenRecheck(); });
     resizeObserver.observe(document.documentElement);
     resizeObserver.observe(document.body);
   }
@@ -485,29 +521,34 @@
     overlay?.focusNext();
   }
 
+  // Every page listener is added with one signal, so detaching cannot forget one.
+  let listening = null;
   function attach() {
     if (running || !document.body) return;
     running = true;
+    listening = new AbortController();
+    const on = { signal: listening.signal, passive: true };
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    addEventListener('scroll', reposition, { capture: true, passive: true });
-    addEventListener('resize', reposition, { passive: true });
-    addEventListener('popstate', onPop);
-    globalThis.navigation?.addEventListener?.('currententrychange', onPop);
+    addEventListener('scroll', onScroll, { ...on, capture: true });
+    addEventListener('resize', settleThenRecheck, on);
+    addEventListener('pointerup', settleThenRecheck, { ...on, capture: true });
+    addEventListener('keyup', settleThenRecheck, { ...on, capture: true });
+    addEventListener('popstate', onPop, on);
+    globalThis.navigation?.addEventListener?.('currententrychange', onPop, on);
     observeLayout();
   }
   function detach() {
     running = false;
     observer.disconnect();
+    listening?.abort();
+    listening = null;
     resizeObserver?.disconnect();
     resizeObserver = null;
     dormant?.disconnect();
-    removeEventListener('scroll', reposition, true);
-    removeEventListener('resize', reposition);
-    removeEventListener('popstate', onPop);
-    globalThis.navigation?.removeEventListener?.('currententrychange', onPop);
     clearTimeout(timer);
+    clearTimeout(recheckTimer);
     cancelAnimationFrame(frame);
-    timer = frame = 0;
+    timer = frame = recheckTimer = 0;
     queued.clear();
   }
   // Orphaned (the extension was updated, reloaded or disabled): remove every trace from the page.
@@ -525,8 +566,7 @@
   // Settings changed in options or the popup: start the page over with the new rules.
   function onSettings(changes, area) {
     if (area !== 'local' || !('settings' in changes) || dead) return;
-    rawSettings = changes.settings.newValue;
-    settings = R.readSettings(rawSettings);
+    settings = R.readSettings(changes.settings.newValue);
     apply();
   }
   async function apply() {
@@ -551,10 +591,11 @@
   }
 
   async function start() {
-    try { rawSettings = (await api.storage.local.get('settings')).settings; } catch { rawSettings = null; }
+    let raw = null;
+    try { raw = (await api.storage.local.get('settings')).settings; } catch { /* defaults */ }
     clock.begin();
     try {
-      settings = R.readSettings(rawSettings);
+      settings = R.readSettings(raw);
       api.storage.onChanged.addListener(onSettings);
       document.addEventListener('visibilitychange', onVisible);
       if (!document.body || R.pageOff(settings, HOST)) { scheduleReport(); return; }

@@ -4,19 +4,22 @@
 (function (root) {
   'use strict';
   const Card = root.BackstoryCard;
+  const Place = root.BackstoryPlace;
 
-  // The badge sits like a superscript at the end of the match: raised half its height so it covers
-  // as little of the next word as possible, while clearly belonging to the word it marks.
-  const BADGE = 16; // px, badge diameter
-  const OVERLAP = 1; // px the badge reaches back over the last letter
+  // The badge sits beside the text it marks, never on it: place.js picks the spot, from the page's
+  // own text boxes around the mention and a hit test where the mention is on screen.
+  const BADGE = 18; // px, badge diameter: two letters at a readable size
   const NEAR = '400px 0px'; // badges are placed only for text within this margin of the viewport
+  const AROUND = 12; // text nodes read on each side of a mention for the glyphs a badge must not cover
+  const INSIDE = 64; // at most this many text nodes read inside an element whose attribute matched
   const HIGHLIGHT = 'backstory-match';
   const STYLE = `
     .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; }
     .badge { all: initial; position: absolute; box-sizing: border-box; width: ${BADGE}px; height: ${BADGE}px;
-      border-radius: 50%; border: 2px solid #fff; background: var(--c, #0f766e); color: #fff; cursor: pointer;
-      font: 700 9px/12px system-ui, sans-serif; text-align: center; box-shadow: 0 0 0 1px rgba(0,0,0,.55), 0 1px 3px rgba(0,0,0,.45);
-      pointer-events: auto; }
+      border-radius: 50%; border: 1.5px solid #fff; background: var(--c, #0f766e); color: #fff; cursor: pointer;
+      font: 700 9px/15px system-ui, sans-serif; letter-spacing: -0.2px; text-align: center; white-space: nowrap; overflow: hidden;
+      box-shadow: 0 0 0 1px rgba(0,0,0,.55), 0 1px 3px rgba(0,0,0,.45); pointer-events: auto; }
+    .badge.n3 { font-size: 7px; letter-spacing: -0.4px; }
     .badge:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
     .badge[hidden] { display: none; }
     .pop { position: absolute; pointer-events: auto; display: block; }
@@ -44,8 +47,12 @@
   function create(doc, { onActivate = () => {}, clock = null, stats = null } = {}) {
     const win = doc.defaultView;
     let host = null, shadow = null, layer = null, pop = null, popFor = null, notice = null, cardStyled = false;
-    let hidden = false, underline = false;
-    const badges = []; // {range, anchor, button, block, company, entry, near}
+    let underline = false;
+    // {range, anchor, own, button, block, company, entry, near, box, key, at, verified}: own, a match
+    // in an attribute (placed at its element's box); box and key, where its text was when last
+    // placed; at, the spot then chosen; verified, whether a hit test confirmed that spot (possible
+    // only on screen).
+    const badges = [];
     const drawn = new WeakMap(); // block element -> Set(company id) with a badge already
     const byAnchor = new Map(); // anchor element -> Set(badge)
     const io = new win.IntersectionObserver(onIntersect, { rootMargin: NEAR });
@@ -74,7 +81,6 @@
         layer.addEventListener('keydown', (e) => { if (e.key === 'Escape' && pop) closeCard(true); });
         if (stats) stats.hostMs += performance.now() - t0;
       }
-      if (hidden) host.style.setProperty('display', 'none', 'important');
       if (!host.isConnected) doc.documentElement.append(host); // the page may have removed it
       if (host.hasAttribute('popover') && !host.matches(':popover-open')) {
         try { host.showPopover(); } catch { /* an ancestor is not rendered yet; plain z-index still applies */ }
@@ -109,17 +115,21 @@
       return drawn.get(block)?.has(company) ?? false;
     }
 
-    // items: [{range, anchor, block, entry}] where entry is the background's entry summary.
+    // items: [{range, anchor, block, entry, own?}] where entry is the background's entry summary and
+    // own tells a match in an attribute (badged at its element's box; by default, a range that
+    // starts at an element); a product title named by structured data is text, badged after it.
     function add(items) {
       if (!items.length) return;
       ensureHost();
-      for (const { range, anchor, block, entry } of items) {
+      for (const { range, anchor, block, entry, own = range.startContainer.nodeType !== 3 } of items) {
         const company = entry.company.id;
         if (has(block, company)) continue;
         let set = drawn.get(block);
         if (!set) drawn.set(block, (set = new Set()));
         set.add(company);
-        const b = el(doc, 'button', 'badge', (entry.company.name.trim()[0] || '?').toUpperCase());
+        // The engine's short label ("Am", "Al", "MP"); an older background sent none: first letter.
+        const text = entry.company.badge || (entry.company.name.trim()[0] || '?').toUpperCase();
+        const b = el(doc, 'button', text.length > 2 ? 'badge n3' : 'badge', text);
         b.type = 'button';
         b.hidden = true; // until the anchor is known to be near the viewport
         b.setAttribute('aria-label', entry.company.label ?? Card.badgeLabel(entry.company)); // label: from the background
@@ -128,7 +138,7 @@
         b.title = `${entry.alias}: ${entry.company.name}`;
         const color = Card.safeColor(entry.company.categories?.[0]?.color);
         if (color) b.style.setProperty('--c', color);
-        const badge = { range, anchor, button: b, block, company, entry, near: false };
+        const badge = { range, anchor, own, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false };
         b.addEventListener('click', () => (popFor === badge ? closeCard(true) : onActivate(badge)));
         layer.append(b);
         badges.push(badge);
@@ -173,34 +183,141 @@
     }
 
     // Reads every rect first, then writes every style: one layout, no thrashing. Only badges near
-    // the viewport are measured; a badge whose text left the document is removed.
-    function position(list) {
+    // the viewport are measured; a badge whose text left the document is removed. A badge whose
+    // text has not moved since it was placed, and whose spot a hit test confirmed, costs one read:
+    // an idle page whose badges stay put is not worked on. recheck: confirm spots again (after a
+    // scroll or a click, something may now cover the text).
+    function position(list, { recheck = false } = {}) {
       if (!host || !badges.length) return;
       const t0 = performance.now();
-      try { place(list ?? badges.filter((b) => b.near)); } finally { if (stats) stats.placeMs += performance.now() - t0; }
+      try { place(list ?? badges.filter((b) => b.near), recheck); } finally { if (stats) stats.placeMs += performance.now() - t0; }
     }
-    function place(list) {
+    function place(list, recheck) {
       if (!list.length) return;
       ensureHost();
       const origin = host.getBoundingClientRect();
-      const places = list.map((b) => {
-        if (gone(b)) return 'gone';
-        const rects = b.range.getClientRects();
-        const r = rects[rects.length - 1];
-        return r && r.width > 1 && r.height > 1 ? r : null;
-      });
+      const view = { width: doc.documentElement.clientWidth, height: win.innerHeight };
+      const moves = list.map((b) => (gone(b) ? 'gone' : spotFor(b, origin, view, recheck)));
       const lost = [];
       list.forEach((b, i) => {
-        const r = places[i];
-        if (r === 'gone') { lost.push(b); return; }
-        b.button.hidden = !r;
-        if (!r) return;
-        b.button.style.left = `${Math.round(r.right - origin.left - OVERLAP)}px`;
-        b.button.style.top = `${Math.round(r.top - origin.top - BADGE / 2 + 2)}px`;
+        const m = moves[i];
+        if (m === 'gone') { lost.push(b); return; }
+        if (m === 'same') return;
+        b.button.hidden = !m;
+        if (!m) return;
+        b.button.style.left = `${m.x}px`;
+        b.button.style.top = `${m.y}px`;
       });
       if (lost.length) remove(lost);
       if (pop && popFor) placeCard();
     }
+
+    // The mention's first and last line boxes: for text, its client rects with a size (Firefox gives a
+    // link whose content ends in a space a last box of width 0); for an attribute, its element's box.
+    function boxesOf(b) {
+      if (b.own) {
+        const r = b.anchor.getBoundingClientRect();
+        return r.width > 1 && r.height > 1 ? [r, r] : null;
+      }
+      const rects = [...b.range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
+      return rects.length ? [rects[0], rects[rects.length - 1]] : null;
+    }
+    // For one badge: 'same' (nothing to write), null (hide it), or the spot {x, y} relative to the host.
+    function spotFor(b, origin, view, recheck) {
+      const boxes = boxesOf(b);
+      if (!boxes) { b.key = ''; b.box = null; return b.button.hidden ? 'same' : null; }
+      const [first, last] = boxes;
+      const box = [first.left - origin.left, first.top - origin.top, last.right - origin.left, last.bottom - origin.top].map(Math.round);
+      const key = box.join();
+      const onScreen = last.bottom > 0 && last.top < view.height && last.right > 0 && last.left < view.width;
+      if (key === b.key && (b.verified || !onScreen) && !(recheck && onScreen)) return 'same';
+      // Moved whole (an inner scroller scrolled): the spot moves with it, confirmed at the next recheck.
+      const was = b.box;
+      b.box = box;
+      b.key = key;
+      if (!recheck && b.at && was && box[2] - box[0] === was[2] - was[0] && box[3] - box[1] === was[3] - was[1]) {
+        b.verified = false;
+        b.at = { x: b.at.x + box[0] - was[0], y: b.at.y + box[1] - was[1] };
+        return b.at;
+      }
+      b.verified = onScreen;
+      // Text under a banner, a dialog or a menu: no badge until it shows again (the next recheck).
+      if (onScreen && covered(b, last)) { b.at = null; return null; }
+      const spot = Place.choose({
+        first, last, size: BADGE, viewWidth: view.width, box: b.own,
+        glyphs: glyphsAround(b, first, last, view),
+        fits: (box) => corners(box).every(([x, y]) => holds(b, x, y, view)),
+      });
+      b.at = spot ? { x: Math.round(spot.x - origin.left), y: Math.round(spot.y - origin.top) } : null;
+      return b.at;
+    }
+
+    // The boxes of the page's text around a mention, which its badge must not cover: the text nodes
+    // of the mention's element and AROUND text nodes on each side of it in document order (the line
+    // above and below, the price beside a title). Per line box of each node, not per glyph: a little
+    // more than the glyphs, never less.
+    const BLANK = /^\s*$/;
+    function glyphsAround(b, first, last, view) {
+      const area = { left: Math.min(first.left, last.left) - 3 * BADGE, top: Math.min(first.top, last.top) - 3 * BADGE, right: view.width, bottom: last.bottom + 3 * BADGE };
+      const out = [];
+      const range = doc.createRange();
+      const take = (t) => {
+        if (BLANK.test(t.data)) return false;
+        range.selectNodeContents(t);
+        for (const r of range.getClientRects()) if (r.width > 0 && Place.overlaps(r, area, 0)) out.push(r);
+        return true;
+      };
+      const start = b.own ? b.anchor : b.range.startContainer;
+      const end = b.own ? b.anchor : b.range.endContainer;
+      const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT);
+      walker.currentNode = start;
+      for (let n = 0; n < AROUND && walker.previousNode();) if (take(walker.currentNode)) n += 1;
+      walker.currentNode = start;
+      if (start.nodeType === 3) take(start);
+      // Nodes of the mention itself (inside its element, or up to its last text node) do not count
+      // toward AROUND; an element holding a whole list stops at INSIDE.
+      let passed = !b.own && start === end, n = 0, inside = 0;
+      while (n < AROUND && walker.nextNode()) {
+        const t = walker.currentNode;
+        const within = b.own ? b.anchor.contains(t) : !passed;
+        if (!b.own && t === end) passed = true;
+        if (within) { if (++inside <= INSIDE) take(t); } else if (take(t)) n += 1;
+      }
+      return out;
+    }
+
+    // The topmost page element at a point, our own host skipped; null off screen (no hit test there).
+    function topAt(x, y, view) {
+      if (x < 0 || y < 0 || x >= view.width || y >= view.height) return null;
+      for (const e of doc.elementsFromPoint(x, y)) if (e !== host) return e;
+      return null;
+    }
+    // Whether an element hides what lies under it: a picture, or a box with a background image or a
+    // background colour at least SEEN opaque. A link laid over a whole product tile (a common way to
+    // make the tile clickable) is transparent: text under it is still seen, and a badge over it is
+    // still over its own tile; so is a page's invisible full-window layer.
+    const SEEN = 0.2;
+    function opaque(e) {
+      if (/^(img|video|canvas|iframe|svg|picture|embed|object)$/.test(e.localName)) return true;
+      const s = win.getComputedStyle(e);
+      if (s.backgroundImage !== 'none') return true;
+      const rgba = s.backgroundColor.match(/[\d.]+/g) ?? [];
+      const alpha = rgba.length >= 4 ? Number(rgba[3]) : rgba.length === 3 ? 1 : 0;
+      return alpha >= SEEN;
+    }
+    // True when the element at (x, y) belongs to the mention's element (it, an ancestor or a
+    // descendant) or covers it only with transparent boxes; unknown (off screen) counts as true.
+    function holds(b, x, y, view) {
+      const top = topAt(x, y, view);
+      if (!top) return true;
+      const a = b.anchor;
+      if (top === a || top.contains(a) || a.contains(top)) return true;
+      for (let e = top; e && !e.contains(a); e = e.parentElement) if (opaque(e)) return false;
+      return true;
+    }
+    // The badge's centre and its corners, 3 px in: a badge half over a picture is over the picture.
+    const corners = (r) => [[(r.left + r.right) / 2, (r.top + r.bottom) / 2], [r.left + 3, r.top + 3], [r.right - 3, r.top + 3], [r.left + 3, r.bottom - 3], [r.right - 3, r.bottom - 3]];
+    const covered = (b, r) => !holds(b, (r.left + r.right) / 2, (r.top + r.bottom) / 2, { width: win.innerWidth, height: win.innerHeight });
 
     // Removes badges (a list, or those whose block lies inside `within`); returns their count.
     function remove(list) {
@@ -225,7 +342,6 @@
     const prune = () => remove(badges.filter(gone));
     const removeWithin = (node) => remove(badges.filter((b) => node === b.block || node.contains(b.block)));
     const removeAll = () => remove(badges.slice());
-    const removeCompany = (company) => remove(badges.filter((b) => b.company === company));
 
     // ---- the card (built by main.js with BackstoryCard) ----------------------------------------
     function showCard(badge, cardEl) {
@@ -321,11 +437,9 @@
       return layer?.getRootNode()?.activeElement ?? null;
     }
 
-    function setHidden(value) {
-      hidden = value;
-      if (host) host.style.setProperty('display', value ? 'none' : 'block', 'important');
-      if (!value) position();
-    }
+    // Badges near the viewport whose text lies inside `node` (an inner scroller that scrolled).
+    const within = (node) => badges.filter((b) => b.near && node.contains(b.anchor));
+
 
     function destroy() {
       win.cancelAnimationFrame(commitFrame);
@@ -338,11 +452,10 @@
     }
 
     return {
-      has, add, commit, position, prune, removeWithin, removeAll, removeCompany, showCard, closeCard, showNotice, hideNotice,
-      focusNext, setHidden, setUnderline, destroy,
+      add, commit, position, prune, removeWithin, removeAll, showCard, closeCard, showNotice, hideNotice,
+      focusNext, setUnderline, destroy, within,
       isHost: (n) => n === host,
       get count() { return badges.length; },
-      get cardOpen() { return Boolean(pop); },
     };
   }
 

@@ -12,6 +12,8 @@
     const strings = (a) => (Array.isArray(a) ? a.filter((x) => typeof x === 'string') : []);
     return {
       display: DISPLAYS.includes(s.display) ? s.display : 'badges+underline',
+      // false (the default): no badge in menus, footers, buttons and dialogs; the popup lists those.
+      showAll: s.showAll === true,
       hiddenCategories: strings(s.hiddenCategories),
       pausedSites: strings(s.pausedSites).map((h) => h.toLowerCase()),
       hiddenMatches: (Array.isArray(s.hiddenMatches) ? s.hiddenMatches : [])
@@ -54,8 +56,10 @@
     return { ...base, hiddenMatches: list };
   }
 
-  // findings: iterable of {company, alias, kind, brand} (one per block and company). Returns the
-  // `report` message body: companies in first-seen order, each with its matches grouped by alias.
+  // findings: iterable of {company, alias, kind, brand, badgeable} (one per block and company).
+  // Returns the `report` message body: companies in first-seen order, each with its matches grouped
+  // by alias; `quiet` counts the matches given no badge (in the page's menus, footer, buttons or
+  // dialogs, or the site's own names), which the popup lists apart.
   function summarize(findings, capped) {
     const companies = new Map();
     for (const f of findings) {
@@ -63,8 +67,8 @@
       if (!c) companies.set(f.company, (c = { id: f.company, matches: new Map() }));
       const key = `${f.kind}\u0000${f.alias}`;
       const m = c.matches.get(key);
-      if (m) m.count += 1;
-      else c.matches.set(key, { alias: f.alias, kind: f.kind, brand: f.brand ?? null, count: 1 });
+      const quiet = f.badgeable === false ? 1 : 0;
+      if (m) { m.count += 1; m.quiet += quiet; } else c.matches.set(key, { alias: f.alias, kind: f.kind, brand: f.brand ?? null, count: 1, quiet });
     }
     return {
       companies: [...companies.values()].map((c) => ({ id: c.id, matches: [...c.matches.values()] })),

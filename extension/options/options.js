@@ -34,6 +34,7 @@
   // and a removed row hands the focus to the row now in its place, or to the list's empty message.
   function render(s) {
     for (const r of document.querySelectorAll('input[name="display"]')) r.checked = r.value === s.display;
+    $('show-all').checked = s.showAll;
     const sig = JSON.stringify(categories);
     if ($('categories').dataset.sig === sig) {
       for (const b of $('categories').querySelectorAll('input[data-category]')) b.checked = !s.hiddenCategories.includes(b.dataset.category);
@@ -75,6 +76,7 @@
   for (const r of document.querySelectorAll('input[name="display"]')) {
     r.addEventListener('change', () => { if (r.checked) Settings.update((x) => { x.display = r.value; return x; }); });
   }
+  $('show-all').addEventListener('change', (e) => Settings.update((x) => { x.showAll = e.target.checked; return x; }));
   // Every change, from this page or the popup, re-renders from storage: one source of truth.
   Settings.onChange(refresh);
 

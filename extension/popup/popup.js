@@ -144,7 +144,9 @@
     if (off) { status.textContent = t(OFF[off]); ul.replaceChildren(); return; }
     if (!f) { status.textContent = t('popup_findings_none_yet'); ul.replaceChildren(); return; }
     status.textContent = f.companies.length ? tn('popup_findings_count', f.companies.length) : t('popup_findings_empty');
-    ul.replaceChildren(...f.companies.map((c) => {
+    // Companies named only where they get no badge (menus, footer, buttons) come last, apart.
+    const quietOnly = (c) => c.quiet > 0 && c.quiet >= c.count;
+    const item = (c) => {
       const name = el('button', { type: 'button', class: 'company', dir: 'auto' }, c.name);
       name.addEventListener('click', () => openCard(c.id, null, c.name, name));
       const how = c.matches.map((m) => {
@@ -155,7 +157,10 @@
         el('div', { class: 'row' }, name, el('span', { class: 'count' }, tn('popup_mentions', c.count))),
         chips(c.categories),
         el('p', { class: 'muted small', dir: 'auto' }, how));
-    }));
+    };
+    ul.replaceChildren(...f.companies.filter((c) => !quietOnly(c)).map(item));
+    const quiet = f.companies.filter(quietOnly);
+    if (quiet.length) ul.append(el('li', { class: 'muted small quiet-head' }, t('popup_findings_quiet')), ...quiet.map(item));
     if (f.capped) ul.append(el('li', { class: 'muted small' }, tn('popup_findings_capped', f.capped)));
   }
 

@@ -1,5 +1,5 @@
 // The user's settings in storage.local `settings` (shape shared with the content script):
-// {display, hiddenCategories, pausedSites, hiddenMatches}; absent fields mean the defaults.
+// {display, showAll, hiddenCategories, pausedSites, hiddenMatches}; absent fields mean the defaults.
 (function () {
   'use strict';
   const api = globalThis.BackstoryApi;
@@ -8,6 +8,7 @@
     s = s && typeof s === 'object' ? s : {};
     return {
       display: DISPLAYS.includes(s.display) ? s.display : 'badges+underline',
+      showAll: s.showAll === true,
       hiddenCategories: Array.isArray(s.hiddenCategories) ? s.hiddenCategories.filter((x) => typeof x === 'string') : [],
       pausedSites: Array.isArray(s.pausedSites) ? s.pausedSites.filter((x) => typeof x === 'string') : [],
       hiddenMatches: Array.isArray(s.hiddenMatches) ? s.hiddenMatches.filter((x) => x && typeof x === 'object') : [],

@@ -146,7 +146,7 @@ test('badges still appear on a page with a strict CSP', async () => {
     await p.goto(strict.url);
     const o = await waitForOverlay(p, (x) => x.badges.filter((b) => b.box).length >= EXPECTED.length);
     assert.equal(o.badges.filter((b) => b.box).length, EXPECTED.length);
-    assert.ok(o.badges.every((b) => b.box.width === 16), 'badge styles were blocked');
+    assert.ok(o.badges.every((b) => b.box.width === 18), 'badge styles were blocked');
     await p.close();
   } finally { await strict.close(); }
 });

@@ -87,7 +87,7 @@ test('infinite scroll: 20 loads of 50 tiles are all counted, badges stop at the 
   }
   const f = await waitForFindings(browser.worker, (x) => x.total === 200);
   assert.equal(f.companies[0].id, 'amazon');
-  assert.deepEqual(f.companies[0].matches, [{ alias: 'Zappos', kind: 'brand', brand: 'Zappos', count: 200 }]);
+  assert.deepEqual(f.companies[0].matches, [{ alias: 'Zappos', kind: 'brand', brand: 'Zappos', count: 200, quiet: 0 }]);
   assert.equal(f.capped, 50, 'badges beyond the cap of 150 are counted as capped');
   const o = await readOverlay(page);
   assert.equal(o.badges.length, 150);

@@ -12,6 +12,15 @@ const GRID = { 'Whole Foods Market': 'Amazon', 'Xbox Series X': 'Microsoft', 'Fi
 let server, browser;
 const visible = (o) => o.badges.filter((b) => b.box);
 const aliasOf = (b) => b.title.split(':').slice(0, -1).join(':');
+// The badge sits beside its text (extension/content/place.js): never on it, on its line or just
+// above or below it, and near it.
+function beside(b, r) {
+  const box = { left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height };
+  const onIt = Math.min(box.right, r.right) - Math.max(box.left, r.x) > 0.5 && Math.min(box.bottom, r.bottom) - Math.max(box.top, r.y) > 0.5;
+  const dx = Math.max(0, r.x - box.right, box.left - r.right);
+  const dy = Math.max(0, r.y - box.bottom, box.top - r.bottom);
+  return !onIt && dx <= 150 && dy <= 4;
+}
 
 before(async () => {
   // The extension's service worker must make no request either: Playwright reports its network
@@ -72,33 +81,38 @@ test('search grid: one badge per named product, none on the traps, counted in fi
     r.setStart(t, i);
     r.setEnd(t, i + 'Whole Foods Market'.length);
     const b = r.getBoundingClientRect();
-    return { right: b.right, y: b.y };
+    return { x: b.x, right: b.right, y: b.y, bottom: b.bottom };
   });
-  const near = (o, r) => visible(o).some((x) => Math.abs(x.box.x - (r.right - 1)) <= 2 && Math.abs(x.box.y - (r.y - 6)) <= 2);
+  const near = (o, r) => visible(o).some((x) => aliasOf(x) === 'Whole Foods Market' && beside(x.box, r));
   const r = await end();
   assert.ok(near(await waitForOverlay(page, (o) => near(o, r), 5000), r), 'no badge at the bottom paragraph after scrolling');
   assert.deepEqual(problems, { console: [], errors: [], foreign: [] });
   await page.close();
 });
 
-test('badges stay within 2 px of their text after scrolling and resizing', async () => {
+test('badges stay beside their text after scrolling and resizing', async () => {
   const { page } = await open(`${server.url}grid.html`, 6);
-  const check = async (label) => {
+  const offsets = new Map();
+  const check = async (label, same = false) => {
+    // Reflow and resize are looked at once they settle (main.js RECHECK_MS): wait past that.
+    await page.waitForTimeout(400);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const o = await readOverlay(page);
     for (const [alias, needle] of [['Zappos', 'Zappos'], ['Xbox Series X', 'Xbox Series X'], ['Tyson Foods', 'Tyson Foods']]) {
       const b = o.badges.find((x) => aliasOf(x) === alias);
       const r = await textRect(page, needle);
       assert.ok(b?.box, `${label}: ${alias} badge not placed`);
-      // The badge's left edge is 1 px before the text's end; its top 6 px above the line's top.
-      assert.ok(Math.abs(b.box.x - (r.right - 1)) <= 2, `${label}: ${alias} x ${b.box.x} vs text end ${r.right}`);
-      assert.ok(Math.abs(b.box.y - (r.y - 6)) <= 2, `${label}: ${alias} y ${b.box.y} vs text top ${r.y}`);
+      assert.ok(beside(b.box, r), `${label}: ${alias} at ${JSON.stringify(b.box)}, text ${JSON.stringify(r)}`);
+      const offset = [b.box.x - r.x, b.box.y - r.y];
+      // A scroll moves badge and text together: the same offset to the pixel.
+      if (same) assert.deepEqual(offset.map(Math.round), offsets.get(alias).map(Math.round), `${label}: ${alias} moved against its text`);
+      offsets.set(alias, offset);
     }
   };
   await check('at load');
   await page.mouse.wheel(0, 150);
   await page.waitForFunction(() => scrollY >= 150);
-  await check('after scroll');
+  await check('after scroll', true);
   await page.setViewportSize({ width: 700, height: 800 }); // the grid reflows to fewer columns
   await check('after resize');
   await page.evaluate(() => { document.querySelector('h1').style.paddingTop = '90px'; }); // reflow without resize of the window
@@ -126,7 +140,7 @@ test('strict CSP (script-src \'self\'): the same badges, the page script still r
     const o = await waitForOverlay(page, (x) => visible(x).length >= 6 && x.badges.length >= 7);
     assert.equal(visible(o).length, 6);
     assert.equal(o.badges.length, 7);
-    assert.ok(visible(o).every((b) => b.box.width === 16), 'badge styles were blocked');
+    assert.ok(visible(o).every((b) => b.box.width === 18), 'badge styles were blocked');
     assert.equal(await page.evaluate(() => document.body.dataset.ready), 'yes');
     assert.deepEqual(problems, { console: [], errors: [], foreign: [] });
     await page.close();
@@ -140,13 +154,14 @@ test('product page: the JSON-LD brand is flagged at the title, alt text counts, 
   // "Ring" alone lacks a context word, so only the structured data can flag it: at the title's end.
   const ring = o.badges.find((b) => aliasOf(b) === 'Ring');
   const title = await textRect(page, 'Ring Battery Pack, 2-pack');
-  assert.ok(Math.abs(ring.box.x - (title.right - 1)) <= 2 && Math.abs(ring.box.y - (title.y - 6)) <= 2, JSON.stringify([ring.box, title]));
-  // The alt text badge sits at the image.
+  assert.ok(beside(ring.box, title), JSON.stringify([ring.box, title]));
+  // The alt text badge sits on the image itself, inside its box, not after some text.
   const img = await page.locator('#gift').boundingBox();
   const gift = o.badges.find((b) => aliasOf(b) === 'Whole Foods Market');
-  assert.ok(Math.abs(gift.box.x - (img.x + img.width - 1)) <= 2, JSON.stringify([gift.box, img]));
+  const inImage = gift.box.x >= img.x && gift.box.y >= img.y && gift.box.x + gift.box.width <= img.x + img.width && gift.box.y + gift.box.height <= img.y + img.height;
+  assert.ok(inImage, JSON.stringify([gift.box, img]));
   // The card says where the structured match came from.
-  await page.mouse.click(ring.box.x + 8, ring.box.y + 8);
+  await page.mouse.click(ring.box.x + 9, ring.box.y + 9);
   const card = await waitForOverlay(page, (x) => x.cardText, 5000);
   assert.match(card.cardText, /Ring is a brand of Amazon/);
   assert.match(card.cardText, /Found in this page's product data\./);
@@ -166,13 +181,13 @@ test('hostile page: restyling, covering and forged messages change nothing', asy
   const { page, problems, overlay } = await open(`${server.url}hostile.html`, 2);
   assert.deepEqual(overlay.badges.map(aliasOf).sort(), ['Xbox Series X', 'Zappos']);
   for (const b of visible(overlay)) {
-    assert.equal(b.box.width, 16, 'page CSS restyled a badge');
+    assert.equal(b.box.width, 18, 'page CSS restyled a badge');
     // The badge is the topmost thing at its own centre, above a full-page z-index 2147483647 cover.
-    const top = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.localName, [b.box.x + 8, b.box.y + 8]);
+    const top = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.localName, [b.box.x + 9, b.box.y + 9]);
     assert.equal(top, 'backstory-overlay');
   }
   const xbox = visible(overlay).find((b) => aliasOf(b) === 'Xbox Series X');
-  await page.mouse.click(xbox.box.x + 8, xbox.box.y + 8);
+  await page.mouse.click(xbox.box.x + 9, xbox.box.y + 9);
   const card = await waitForOverlay(page, (x) => x.cardText, 5000);
   assert.match(card.cardText, /Microsoft/);
   await page.waitForFunction(() => window.hostile.tries >= 5);

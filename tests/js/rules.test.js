@@ -8,7 +8,7 @@ const amazon = { id: 'amazon', name: 'Amazon', categories: [{ id: 'immigration' 
 const entry = (alias, company = amazon) => ({ alias, company });
 
 test('absent or malformed settings mean the defaults', () => {
-  assert.deepEqual(R.readSettings(undefined), { display: 'badges+underline', hiddenCategories: [], pausedSites: [], hiddenMatches: [] });
+  assert.deepEqual(R.readSettings(undefined), { display: 'badges+underline', showAll: false, hiddenCategories: [], pausedSites: [], hiddenMatches: [] });
   const s = R.readSettings({ display: 'loud', hiddenCategories: ['x', 3], pausedSites: 'nope', hiddenMatches: [{ host: 'a' }, null] });
   assert.equal(s.display, 'badges+underline');
   assert.deepEqual(s.hiddenCategories, ['x']);
@@ -44,19 +44,25 @@ test('withHiddenMatch adds once and keeps unknown fields', () => {
 
 test('summarize groups findings by company, then by kind and alias, in first-seen order', () => {
   const out = R.summarize([
-    { company: 'amazon', alias: 'Ring', kind: 'brand', brand: 'Ring' },
-    { company: 'geo', alias: 'GEO Group', kind: 'company', brand: null },
-    { company: 'amazon', alias: 'Ring', kind: 'brand', brand: 'Ring' },
-    { company: 'amazon', alias: 'Amazon', kind: 'company', brand: null },
+    { company: 'amazon', alias: 'Ring', kind: 'brand', brand: 'Ring', badgeable: true },
+    { company: 'geo', alias: 'GEO Group', kind: 'company', brand: null, badgeable: true },
+    { company: 'amazon', alias: 'Ring', kind: 'brand', brand: 'Ring', badgeable: false },
+    { company: 'amazon', alias: 'Amazon', kind: 'company', brand: null, badgeable: false },
   ], 3);
   assert.deepEqual(out, {
     companies: [
-      { id: 'amazon', matches: [{ alias: 'Ring', kind: 'brand', brand: 'Ring', count: 2 }, { alias: 'Amazon', kind: 'company', brand: null, count: 1 }] },
-      { id: 'geo', matches: [{ alias: 'GEO Group', kind: 'company', brand: null, count: 1 }] },
+      { id: 'amazon', matches: [{ alias: 'Ring', kind: 'brand', brand: 'Ring', count: 2, quiet: 1 }, { alias: 'Amazon', kind: 'company', brand: null, count: 1, quiet: 1 }] },
+      { id: 'geo', matches: [{ alias: 'GEO Group', kind: 'company', brand: null, count: 1, quiet: 0 }] },
     ],
     capped: 3,
   });
   assert.equal(R.summarize([], -2).capped, 0);
+});
+
+test('settings: badges in menus and footers only when the user asks for all', () => {
+  assert.equal(R.readSettings(null).showAll, false);
+  assert.equal(R.readSettings({ showAll: 'yes' }).showAll, false, 'only true turns it on');
+  assert.equal(R.readSettings({ showAll: true }).showAll, true);
 });
 
 test('confirm: page hits wait until the page names their company, then come back once', () => {

@@ -1,11 +1,12 @@
 //! The spreadsheet layout: one row per brand (or per company when `brand` is empty), with columns
-//! `brand, owner_company, symbol, category, reason, source_url` in any order (see
-//! docs/organizers.md). `category` may hold several, separated by `;`.
+//! `brand, owner_company, symbol, category, reason, source_url, badge` in any order (see
+//! docs/organizers.md). `category` may hold several, separated by `;`. `badge` is the company's
+//! short badge label (at most three characters; the first row that gives one sets it).
 
 use super::{symbol, Builder, Meta, Unmapped};
 use crate::dataset::Dataset;
 
-const COLUMNS: [&str; 6] = ["brand", "owner_company", "symbol", "category", "reason", "source_url"];
+const COLUMNS: [&str; 7] = ["brand", "owner_company", "symbol", "category", "reason", "source_url", "badge"];
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut b = Builder::new(meta);
@@ -34,7 +35,7 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
         };
         let line = format!("line {}", record.position().map_or(0, |p| p.line()));
         let get = |i: usize| at[i].and_then(|c| record.get(c)).unwrap_or("");
-        let (brand, owner, sym, category, reason, source) = (get(0), get(1), get(2), get(3), get(4), get(5));
+        let (brand, owner, sym, category, reason, source, badge) = (get(0), get(1), get(2), get(3), get(4), get(5), get(6));
         if owner.is_empty() {
             b.skip(format!("{line}, owner_company"), "empty: every row needs the company that owns the brand");
             continue;
@@ -45,6 +46,15 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
                 Some(s) if !b.companies[c].symbols.contains(&s) => b.companies[c].symbols.push(s),
                 Some(_) => {}
                 None => b.skip(format!("{line}, symbol"), format!("{sym:?} is not EXCHANGE:SYMBOL with a known exchange")),
+            }
+        }
+        if !badge.is_empty() && b.companies[c].badge.is_none() {
+            let n = badge.chars().count();
+            if n <= crate::badge::MAX_CHARS && !badge.chars().any(char::is_whitespace) {
+                b.companies[c].badge = Some(badge.to_owned());
+            } else {
+                let max = crate::badge::MAX_CHARS;
+                b.skip(format!("{line}, badge"), format!("{badge:?} is not 1 to {max} characters without spaces"));
             }
         }
         for cat in category.split(';').map(str::trim).filter(|c| !c.is_empty()) {

@@ -131,6 +131,7 @@ impl Builder {
             sources: Vec::new(),
             as_of: self.meta.as_of.clone(),
             domains: Vec::new(),
+            badge: None,
         });
         self.company_by_key.insert(key, self.companies.len() - 1);
         self.companies.len() - 1

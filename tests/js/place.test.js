@@ -1,0 +1,62 @@
+// extension/content/place.js: the badge's spot beside its mention, never on the page's text.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const P = require('../../extension/content/place.js');
+
+const rect = (left, top, width, height) => ({ left, top, right: left + width, bottom: top + height });
+const SIZE = 18;
+const onAny = (s, glyphs) => glyphs.some((g) => P.overlaps(P.boxAt(s, SIZE), g));
+
+test('a free space after the word: the badge sits there, on the word\'s line', () => {
+  const word = rect(100, 50, 60, 20);
+  const s = P.choose({ first: word, last: word, glyphs: [word], size: SIZE, viewWidth: 1280 });
+  assert.equal(s.where, 'after');
+  assert.ok(s.x >= word.right && s.y >= word.top - 1 && s.y + SIZE <= word.bottom + 1);
+});
+
+test('the next word follows at once ("Amazon Limited"): the badge never covers it', () => {
+  // Found on real pages: the badge drawn on the first letter of the next word ("Amazon Ⓐimited").
+  const amazon = rect(100, 50, 60, 20), rest = rect(100, 50, 130, 20); // the text node's line box
+  const lineAbove = rect(100, 26, 300, 20);
+  const s = P.choose({ first: amazon, last: amazon, glyphs: [rest, lineAbove], size: SIZE, viewWidth: 1280 });
+  assert.ok(s, 'a spot exists after the phrase');
+  assert.equal(s.where, 'line-end');
+  assert.ok(!onAny(s, [rest, lineAbove]));
+});
+
+test('no room anywhere: no spot rather than a badge on the text', () => {
+  const word = rect(100, 50, 60, 20);
+  const wall = rect(0, 0, 1280, 200);
+  assert.equal(P.choose({ first: word, last: word, glyphs: [wall], size: SIZE, viewWidth: 1280 }), null);
+});
+
+test('never outside the viewport: a word at the right edge gets its badge on the left or above', () => {
+  // Found on real pages: badges half cut off at the window's right edge.
+  const word = rect(1220, 50, 55, 20), after = rect(1000, 50, 215, 20);
+  const s = P.choose({ first: word, last: word, glyphs: [word, after], size: SIZE, viewWidth: 1280 });
+  assert.ok(s && s.x + SIZE <= 1280 && s.x >= 0, JSON.stringify(s));
+});
+
+test('an attribute match (an image\'s alt) is badged inside its element\'s box, not after other text', () => {
+  // Found on real pages: an alt-text match drawn after a price ("149,00 € Ⓐ").
+  const img = rect(300, 100, 200, 150), price = rect(300, 260, 80, 20);
+  const s = P.choose({ first: img, last: img, glyphs: [price], size: SIZE, viewWidth: 1280, box: true });
+  assert.equal(s.where, 'inside-end');
+  const b = P.boxAt(s, SIZE);
+  assert.ok(b.left >= img.left && b.right <= img.right && b.top >= img.top && b.bottom <= img.bottom);
+});
+
+test('the hit test decides last: a spot over a picture or another element is skipped', () => {
+  const word = rect(100, 50, 60, 20);
+  const rejected = [];
+  const s = P.choose({ first: word, last: word, glyphs: [word], size: SIZE, viewWidth: 1280, fits: (b) => { rejected.push(b); return rejected.length > 2; } });
+  assert.equal(rejected.length, 3);
+  assert.equal(s.where, 'before');
+});
+
+test('the phrase\'s end is found across a gap smaller than a badge, not across a column', () => {
+  const last = rect(100, 50, 60, 20);
+  assert.equal(P.lineEndOf(last, [rect(165, 50, 40, 20), rect(210, 50, 30, 20)], SIZE), 240);
+  assert.equal(P.lineEndOf(last, [rect(400, 50, 40, 20)], SIZE), 160, 'a price in the next column is not the phrase');
+  assert.equal(P.lineEndOf(last, [rect(165, 80, 40, 20)], SIZE), 160, 'the next line is not this line');
+});
