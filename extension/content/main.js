@@ -467,8 +467,12 @@
   // that moved, a spot that something now covers or no longer covers.
   let innerScrolled = null, framePending = false, recheckTimer = 0;
   function onScroll(e) {
+    if (!overlay) return;
     const t = e.target;
-    if (t.nodeType === 1 && t !== document.documentElement && t !== document.body) followInner(t);
+    if (t.nodeType !== 1 || t === document.documentElement || t === document.body) { settleThenRecheck(); return; }
+    // An inner scroller moves only what it holds.
+    if (!overlay.holdsAny(t)) return;
+    followInner(t);
     settleThenRecheck();
   }
   function followInner(el) {

@@ -142,6 +142,7 @@
         b.addEventListener('click', () => (popFor === badge ? closeCard(true) : onActivate(badge)));
         layer.append(b);
         badges.push(badge);
+        holdsMemo = new WeakMap();
         let group = byAnchor.get(anchor);
         if (!group) { byAnchor.set(anchor, (group = new Set())); io.observe(anchor); }
         group.add(badge);
@@ -333,6 +334,7 @@
         highlight?.delete(b.range);
       }
       for (let i = badges.length - 1; i >= 0; i--) if (drop.has(badges[i])) badges.splice(i, 1);
+      holdsMemo = new WeakMap();
       return drop.size;
     }
     // Badges whose text left the document, near the viewport or not: without this, badges of content
@@ -439,6 +441,14 @@
 
     // Badges near the viewport whose text lies inside `node` (an inner scroller that scrolled).
     const within = (node) => badges.filter((b) => b.near && node.contains(b.anchor));
+    // Whether any badge's text lies inside `node`, remembered until badges are added or removed: a
+    // carousel that scrolls itself every frame and holds no badge then costs one lookup a frame.
+    let holdsMemo = new WeakMap();
+    function holdsAny(node) {
+      let v = holdsMemo.get(node);
+      if (v === undefined) holdsMemo.set(node, (v = badges.some((b) => node.contains(b.anchor))));
+      return v;
+    }
 
 
     function destroy() {
@@ -453,7 +463,7 @@
 
     return {
       add, commit, position, prune, removeWithin, removeAll, showCard, closeCard, showNotice, hideNotice,
-      focusNext, setUnderline, destroy, within,
+      focusNext, setUnderline, destroy, within, holdsAny,
       isHost: (n) => n === host,
       get count() { return badges.length; },
     };
