@@ -4,7 +4,8 @@
 // the floor of bench/run.mjs (a bare walk of the settled page in its own world), each load's floor
 // measured on that load. Writes target/bench/minimal.json and bench/minimal.md (a run of some
 // pages: target/bench/minimal.md), and prints the table (medians and 90th percentiles per page).
-// Env: BENCH_RUNS (loads per page and variant, default 2), BENCH_PAGES (a RegExp on the page path).
+// Env: BENCH_RUNS (loads per page and variant, default 2), BENCH_PAGES (a RegExp on the page path),
+// BENCH_DIST (another build of the extension than dist/chromium).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -56,7 +57,7 @@ const pages = (corpusServer ? readdirSync(CORPUS, { recursive: true }) : []).map
 pages.push(...['grid.html', 'product.html'].map((f) => ({ name: f, url: fixtures.url + f })));
 const selected = pages.filter((p) => !ONLY || ONLY.test(p.name));
 
-const backstory = await launch(join(ROOT, 'dist/chromium'));
+const backstory = await launch(process.env.BENCH_DIST ?? join(ROOT, 'dist/chromium')); // BENCH_DIST: another build
 const minimal = await launch(join(ROOT, 'bench/minimal'), { checkPage: null });
 const load = [];
 const loadTimer = setInterval(() => load.push(os.loadavg()[0]), 5000);

@@ -52,6 +52,8 @@
     placeMs: 0, reportMs: 0, underlineFrameMs: 0, scanMs: 0, batches: 0, chars: 0, passes: 0, busy: 0,
     get badges() { return overlay?.count ?? 0; },
     get findings() { return findings.size; },
+    // Product mentions (title, brand fields, structured data) with a badge, and how many are shown.
+    get product() { return overlay?.inRegion('product') ?? { badges: 0, shown: 0 }; },
   };
   // begin()/end() bracket every synchronous stretch of ours; they nest, so a helper can bracket its
   // own stretch inside a caller's, and only the outermost pair makes a slice.
@@ -190,7 +192,7 @@
     record(m.block, { company: entry.company.id, alias: entry.alias, kind: entry.kind, brand: entry.brand?.name ?? null, region, badgeable });
     if (!badgeable || badgeCount() + items.length >= BADGE_CAP) return;
     const range = toRange(m);
-    if (range) items.push({ range, anchor, block: m.block, entry });
+    if (range) items.push({ range, anchor, block: m.block, entry, region });
   }
 
   async function process(roots, { full = false } = {}) {
@@ -322,7 +324,7 @@
         if (!badgeable || badgeCount() >= BADGE_CAP) continue;
         const range = document.createRange();
         range.selectNodeContents(title);
-        ui().add([{ range, anchor: title, block, entry, own: false }]);
+        ui().add([{ range, anchor: title, block, entry, own: false, region: 'product' }]);
       } finally {
         stats.productMs += performance.now() - t0;
       }

@@ -115,13 +115,14 @@
       return drawn.get(block)?.has(company) ?? false;
     }
 
-    // items: [{range, anchor, block, entry, own?}] where entry is the background's entry summary and
+    // items: [{range, anchor, block, entry, own?, region?}] where entry is the background's entry
+    // summary, region the part of the page (region.js), and
     // own tells a match in an attribute (badged at its element's box; by default, a range that
     // starts at an element); a product title named by structured data is text, badged after it.
     function add(items) {
       if (!items.length) return;
       ensureHost();
-      for (const { range, anchor, block, entry, own = range.startContainer.nodeType !== 3 } of items) {
+      for (const { range, anchor, block, entry, own = range.startContainer.nodeType !== 3, region = null } of items) {
         const company = entry.company.id;
         if (has(block, company)) continue;
         let set = drawn.get(block);
@@ -138,7 +139,7 @@
         b.title = `${entry.alias}: ${entry.company.name}`;
         const color = Card.safeColor(entry.company.categories?.[0]?.color);
         if (color) b.style.setProperty('--c', color);
-        const badge = { range, anchor, own, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false };
+        const badge = { range, anchor, own, region, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false };
         b.addEventListener('click', () => (popFor === badge ? closeCard(true) : onActivate(badge)));
         layer.append(b);
         badges.push(badge);
@@ -464,6 +465,11 @@
     return {
       add, commit, position, prune, removeWithin, removeAll, showCard, closeCard, showNotice, hideNotice,
       focusNext, setUnderline, destroy, within, holdsAny,
+      // For benchmarks: badges of a region (region.js), and how many of them are on screen now.
+      inRegion: (name) => {
+        const list = badges.filter((b) => b.region === name);
+        return { badges: list.length, shown: list.filter((b) => !b.button.hidden).length };
+      },
       isHost: (n) => n === host,
       get count() { return badges.length; },
     };
