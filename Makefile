@@ -22,13 +22,15 @@ test: setup
 # Engine micro-benchmarks (criterion; BENCH_SKIP_CARGO=1 skips them, they are slow), then the browser:
 # every corpus and fixture page with the real extension beside the floor and peer-style matchers
 # (bench/report.md, BENCH_RUNS, BENCH_PAGES), the least a content script costs on the same pages
-# (bench/minimal.md), and the infinite-scroll soak (bench/soak.md, BENCH_SOAK_SECONDS).
+# (bench/minimal.md), the infinite-scroll soak (bench/soak.md, BENCH_SOAK_SECONDS), and our
+# main-thread time on a page that never stops animating, once settled (bench/idle.md).
 bench: build
 	$(if $(BENCH_SKIP_CARGO),,cargo bench --bench engine)
 	cargo build --release --features cli --bin backstory
 	node bench/run.mjs
 	node bench/minimal.mjs
 	node bench/soak.mjs
+	node bench/idle.mjs
 
 # Precision and recall on the shared corpus (../shared, or $$BACKSTORY_SHARED) against the hand
 # labels in tests/corpus-labels.json, default and NSI-imported datasets; tests/eval/main.rs.
