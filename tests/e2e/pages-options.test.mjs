@@ -135,8 +135,8 @@ test('a file refused for its size can be chosen again', async () => {
 test('the dataset in use is described', async () => {
   const facts = await page.locator('#dataset-info').textContent();
   assert.match(facts, /Backstory default dataset/);
-  assert.match(facts, /Version2/);
-  assert.match(facts, /89 companies, 265 brands/);
+  assert.match(facts, /Version3/);
+  assert.match(facts, /256 companies, 288 brands/);
   assert.match(facts, /Bundled with Backstory/);
 });
 
@@ -161,7 +161,7 @@ test('a refused dataset file lists every problem precisely and the old dataset k
   await page.locator('#load-summary').filter({ hasText: 'was not loaded' }).waitFor({ timeout: 10000 });
   const summary = await page.locator('#load-summary').textContent();
   const problems = await page.locator('#load-problems li').allTextContents();
-  assert.match(summary, /^broken\.json was not loaded\. 4 problems: Still in use: Backstory default dataset, version 2\.$/);
+  assert.match(summary, /^broken\.json was not loaded\. 4 problems: Still in use: Backstory default dataset, version 3\.$/);
   assert.deepEqual(problems, [
     'error: $.categories[0].color: "red" is not #rrggbb',
     'error: $.companies[1].parent: no company has id "no-such-company"',

@@ -110,7 +110,7 @@ test('the card shows its whole summary, the disclaimer included; a short popup s
 });
 
 test('no results for nonsense says so; the dataset in use is named', async () => {
-  await page.locator('#dataset').filter({ hasText: 'Dataset: Backstory default dataset, version 2, as of' }).waitFor({ timeout: 5000 });
+  await page.locator('#dataset').filter({ hasText: 'Dataset: Backstory default dataset, version 3, as of' }).waitFor({ timeout: 5000 });
   await box().fill('zzzqqqxx');
   await page.locator('#status').filter({ hasText: 'No brand, company' }).waitFor({ timeout: 5000 });
   assert.equal(await options().count(), 0);
