@@ -209,6 +209,9 @@
         if (!m) return;
         b.button.style.left = `${m.x}px`;
         b.button.style.top = `${m.y}px`;
+        // Where its mention is, in the same coordinates: the geometry check (scripts/lib/) reads it
+        // to know which text a badge marks. Inside the closed root, so no page sees it.
+        if (b.anchorRect !== b.key) b.button.setAttribute('data-anchor-rect', (b.anchorRect = b.key));
       });
       if (lost.length) remove(lost);
       if (pop && popFor) placeCard();
@@ -230,7 +233,8 @@
       if (!boxes) { b.key = ''; b.box = null; return b.button.hidden ? 'same' : null; }
       const [first, last] = boxes;
       const box = [first.left - origin.left, first.top - origin.top, last.right - origin.left, last.bottom - origin.top].map(Math.round);
-      const key = box.join();
+      // The last line box of the mention (x, y, width, height): where the text it marks ends.
+      const key = [last.left - origin.left, last.top - origin.top, last.width, last.height].map(Math.round).join();
       const onScreen = last.bottom > 0 && last.top < view.height && last.right > 0 && last.left < view.width;
       if (key === b.key && (b.verified || !onScreen) && !(recheck && onScreen)) return 'same';
       // Moved whole (an inner scroller scrolled): the spot moves with it, confirmed at the next recheck.
@@ -307,19 +311,42 @@
       const alpha = rgba.length >= 4 ? Number(rgba[3]) : rgba.length === 3 ? 1 : 0;
       return alpha >= SEEN;
     }
-    // True when the element at (x, y) belongs to the mention's element (it, an ancestor or a
-    // descendant) or covers it only with transparent boxes; unknown (off screen) counts as true.
+    // True when the element at (x, y) belongs to the mention: its element, an ancestor, a
+    // descendant, or an element inside the box its text is laid out in (the nearest ancestor that
+    // is not inline). A badge over a neighbour (the next column's cell, a reviewer's name above)
+    // reads as that neighbour's. Unknown (off screen) counts as true.
+    // A transparent layer laid on top (a page's invisible full-window element, a link stretched over
+    // a tile) is looked through; a neighbour in the flow is not.
     function holds(b, x, y, view) {
-      const top = topAt(x, y, view);
-      if (!top) return true;
+      if (x < 0 || y < 0 || x >= view.width || y >= view.height) return true;
       const a = b.anchor;
-      if (top === a || top.contains(a) || a.contains(top)) return true;
-      for (let e = top; e && !e.contains(a); e = e.parentElement) if (opaque(e)) return false;
+      for (const e of doc.elementsFromPoint(x, y)) {
+        if (e === host) continue;
+        if (e === a || e.contains(a) || a.contains(e)) return true;
+        b.layoutBox ??= layoutBoxOf(a);
+        if (b.layoutBox.contains(e)) return true;
+        if (opaque(e) || !/^(absolute|fixed)$/.test(win.getComputedStyle(e).position)) return false; // a neighbour
+      }
       return true;
+    }
+    function layoutBoxOf(el) {
+      for (let e = el; e; e = e.parentElement) if (!/^(inline|contents)$/.test(win.getComputedStyle(e).display)) return e;
+      return doc.documentElement;
+    }
+    // The mention itself is covered when the element on top of it is neither the mention's nor
+    // transparent: a link laid over a whole product tile (a common way to make tiles clickable)
+    // leaves the text seen; a cookie banner or a dialog does not.
+    function coveredAt(b, x, y, view) {
+      const top = topAt(x, y, view);
+      if (!top) return false;
+      const a = b.anchor;
+      if (top === a || top.contains(a) || a.contains(top)) return false;
+      for (let e = top; e && !e.contains(a); e = e.parentElement) if (opaque(e)) return true;
+      return false;
     }
     // The badge's centre and its corners, 3 px in: a badge half over a picture is over the picture.
     const corners = (r) => [[(r.left + r.right) / 2, (r.top + r.bottom) / 2], [r.left + 3, r.top + 3], [r.right - 3, r.top + 3], [r.left + 3, r.bottom - 3], [r.right - 3, r.bottom - 3]];
-    const covered = (b, r) => !holds(b, (r.left + r.right) / 2, (r.top + r.bottom) / 2, { width: win.innerWidth, height: win.innerHeight });
+    const covered = (b, r) => coveredAt(b, (r.left + r.right) / 2, (r.top + r.bottom) / 2, { width: win.innerWidth, height: win.innerHeight });
 
     // Removes badges (a list, or those whose block lies inside `within`); returns their count.
     function remove(list) {
