@@ -136,7 +136,7 @@ test('the dataset in use is described', async () => {
   const facts = await page.locator('#dataset-info').textContent();
   assert.match(facts, /Backstory default dataset/);
   assert.match(facts, /Version3/);
-  assert.match(facts, /256 companies, 288 brands/);
+  assert.match(facts, /256 companies, 287 brands/);
   assert.match(facts, /Bundled with Backstory/);
 });
 
