@@ -43,7 +43,7 @@ export function pageChecker() {
   // ---- the page's text, folded, with a way back to (node, offset) ----------------------------------
   let index = null;
   function buildIndex() {
-    const nodes = [], charNode = [], charOffset = [];
+    const nodes = [], charNode = [], charOffset = [], parts = [];
     const skipMemo = new Map(), blockMemo = new Map();
     const skipped = (el) => {
       if (!el) return false;
@@ -56,7 +56,10 @@ export function pageChecker() {
       if (v === undefined) { v = !el.parentElement || BLOCK.has(el.tagName) ? el : blockOf(el.parentElement); blockMemo.set(el, v); }
       return v;
     };
-    let text = '', lastBlock = null;
+    // Pieces go into an array joined once: asking a string built by += for its end flattens it each
+    // time (seconds on a large page).
+    let lastBlock = null, atSep = true;
+    const sep = () => { if (!atSep) { parts.push(SEP); charNode.push(-1); charOffset.push(-1); atSep = true; } };
     const w = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
     for (let n = w.nextNode(); n; n = w.nextNode()) {
       const parent = n.parentElement;
@@ -65,7 +68,7 @@ export function pageChecker() {
       nodes.push(n);
       // A word may continue into the next text node of the same block ("Zap<b>pos</b>"), never into another block.
       const block = blockOf(parent);
-      if (block !== lastBlock && text && !text.endsWith(SEP)) { text += SEP; charNode.push(-1); charOffset.push(-1); }
+      if (block !== lastBlock) sep();
       lastBlock = block;
       const data = n.data;
       for (let i = 0; i < data.length; i++) {
@@ -73,14 +76,12 @@ export function pageChecker() {
         const hi = data.charCodeAt(i);
         if (hi >= 0xd800 && hi <= 0xdbff && i + 1 < data.length) ch = data.slice(i, i + 2);
         const f = foldChar(ch);
-        if (f === SEP) {
-          if (text && !text.endsWith(SEP)) { text += SEP; charNode.push(-1); charOffset.push(-1); }
-        } else {
-          for (const x of f) { text += x; charNode.push(ni); charOffset.push(i); }
-        }
+        if (f === SEP) sep();
+        else for (const x of f) { parts.push(x); charNode.push(ni); charOffset.push(i); atSep = false; }
         if (ch.length === 2) i += 1;
       }
     }
+    const text = parts.join('');
     const attrs = [...document.querySelectorAll(ATTR_SELECTOR)].filter((el) => !skipped(el)).map((el) => ({
       el, folded: ['alt', 'aria-label', 'title'].map((a) => el.getAttribute(a)).filter(Boolean).map(fold).join(' | '),
     }));
@@ -312,7 +313,7 @@ export function pageChecker() {
       const anchor = anchorOf(button, b);
       if (anchor.missing) {
         const n = anchor.nearest;
-        const where = n ? `; nearest ${n.kind} "${snippet(n.range.toString(), 40)}" at ${Math.round(n.rect.right)},${Math.round(n.rect.top)}` : '; none on the page';
+        const where = n ? `; nearest ${n.kind} "${snippet(n.range.toString(), 40)}" ending at ${Math.round(n.rect.right)},${Math.round(n.rect.top)}, badge at ${Math.round(b.left)},${Math.round(b.top)}` : '; none on the page';
         entry.violations.push({ kind: 'unanchored', detail: `no "${button.title.replace(/:[^:]*$/, '')}" within ${MAX_GAP} px${where}` });
         continue;
       }

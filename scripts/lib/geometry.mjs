@@ -61,17 +61,17 @@ async function attach(page) {
   return { cdp, run, check, detach: () => cdp.send('Runtime.releaseObjectGroup', { objectGroup }).catch(() => {}).then(() => cdp.detach()).catch(() => {}) };
 }
 
-// Waits until the drawn badges stop moving (placement follows scrolling through an
-// IntersectionObserver and may be deferred further): two equal reads 60 ms apart, at most `ms`.
-async function settle(s, ms = 2000) {
+// Waits until the drawn badges have stopped moving: placement follows scrolling and resizing through
+// an IntersectionObserver and, in the extension, a look again 150 ms after the last scroll or resize
+// (main.js RECHECK_MS), so the boxes must stay the same for longer than that. At most `ms`.
+const QUIET_MS = 250;
+async function settle(s, ms = 3000) {
   const read = async () => JSON.stringify((await s.check(await badgeNodes(s.cdp), { boxesOnly: true })).map((b) => [b.hidden, b.box.left, b.box.top]));
-  await s.run('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-  let last = await read();
+  let last = await read(), since = Date.now();
   for (const end = Date.now() + ms; Date.now() < end;) {
     await sleep(60);
     const now = await read();
-    if (now === last) return;
-    last = now;
+    if (now !== last) { last = now; since = Date.now(); } else if (Date.now() - since >= QUIET_MS) return;
   }
 }
 
@@ -79,9 +79,10 @@ async function settle(s, ms = 2000) {
 // Scrolling: the first screen (what the shopper sees at load), then, from the top down, the next
 // place a badge not yet seen whole in view could be drawn from (its name in the text, an attribute
 // naming it, the product title), at most `stops` positions in all. shots: a folder for PNG crops of
-// violations, named <name>-<n>.png. Returns {badges (drawn in all), checked (badges seen whole in
-// view and checked), height, stops, violations: [{kind, title, detail, box, anchor, stop}]}.
-export async function checkGeometry(page, { stops = 20, shots = null, name = 'page' } = {}) {
+// the first `maxShots` violations, named <name>-<n>.png. Returns {badges (drawn in all), checked
+// (badges seen whole in view and checked), height, stops, violations: [{kind, title, detail, box,
+// anchor, stop, shot}]}.
+export async function checkGeometry(page, { stops = 20, shots = null, maxShots = Infinity, name = 'page' } = {}) {
   const s = await attach(page);
   try {
     const size = await s.run('__geometry.size()');
@@ -103,7 +104,7 @@ export async function checkGeometry(page, { stops = 20, shots = null, name = 'pa
           if (state.kinds.has(v.kind)) continue; // one report per badge and kind, from where it was first seen
           state.kinds.add(v.kind);
           const item = { kind: v.kind, title: r.title, detail: v.detail, box: r.box, anchor: r.anchor ?? null, stop: visited.length - 1 };
-          if (shots) item.shot = await crop(page, r.box, shots, `${name}-${violations.length + 1}.png`);
+          if (shots && violations.length < maxShots) item.shot = await crop(page, r.box, shots, `${name}-${violations.length + 1}.png`);
           violations.push(item);
         }
       }
