@@ -31,6 +31,7 @@ bench: build
 	node bench/minimal.mjs
 	node bench/soak.mjs
 	node bench/idle.mjs
+	node bench/geometry.mjs
 
 # Precision and recall on the shared corpus (../shared, or $$BACKSTORY_SHARED) against the hand
 # labels in tests/corpus-labels.json, default and NSI-imported datasets; tests/eval/main.rs.
