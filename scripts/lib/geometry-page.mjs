@@ -103,7 +103,8 @@ export function pageChecker() {
   }
 
   const plain = (r) => r && { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
-  const lastRect = (range) => { const rs = range.getClientRects(); return rs.length ? rs[rs.length - 1] : null; };
+  // The last box with a size: Firefox gives a range ending in a space a last box of width 0.
+  const lastRect = (range) => { const rs = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1); return rs.length ? rs[rs.length - 1] : null; };
   const intersects = (a, b, slack = 0) => a.left < b.right + slack && b.left < a.right + slack && a.top < b.bottom + slack && b.top < a.bottom + slack;
   const gap = (a, b) => Math.hypot(Math.max(0, b.left - a.right, a.left - b.right), Math.max(0, b.top - a.bottom, a.top - b.bottom));
   const describe = (el) => {
@@ -148,7 +149,9 @@ export function pageChecker() {
         if (!folded.includes(want)) continue;
         const range = document.createRange();
         if (el.firstChild) range.selectNodeContents(el); else range.selectNode(el);
-        yield { kind: 'attribute', range, rect: lastRect(range), element: el };
+        // The extension badges an attribute match at its element's own box (place.js).
+        const box = el.getBoundingClientRect();
+        yield { kind: 'attribute', range, rect: box.width > 1 && box.height > 1 ? box : lastRect(range), element: el };
       }
     }
     const title = document.querySelector(TITLE_SELECTOR) ?? document.querySelector('h1');
@@ -165,6 +168,9 @@ export function pageChecker() {
   // `data-anchor-rect` on the badge (the matched range's last box, in the coordinates of the badge's
   // own left/top) that box is known and only a candidate with that very box counts.
   const MAX_GAP = 24; // px between badge and text beyond which a badge counts as placed away from its text
+  // With the badge's anchor known (data-anchor-rect), the farthest it may sit from that text: eight
+  // badge widths, after the phrase the mention starts (extension/content/place.js, FAR).
+  const FAR = 8 * 18;
   function anchorOf(button, box) {
     const want = fold(aliasOf(button.title ?? ''));
     let target = null;
@@ -191,6 +197,8 @@ export function pageChecker() {
       if (c.s <= limit && (!best || c.s < best.s)) best = c;
     }
     if (best && !target && gap(box, best.rect) > MAX_GAP) best = null;
+    // A known anchor still has to be near: on its line or just above or below, within FAR px.
+    if (best && target && gap(box, best.rect) > FAR) return { missing: true, nearest: best };
     return best ?? { missing: true, nearest };
   }
 
@@ -250,20 +258,18 @@ export function pageChecker() {
     return hits;
   }
 
-  // What is wrong with where the badge of an alt/aria-label/title match on `el` sits, or null. The
-  // extension places it from the last box of the element's contents; that box must be the element's
-  // own: not a box of the whitespace its markup ends with (a link around an image ends with a
-  // newline), not away from the element, and in an element taller than a few lines (a product tile)
-  // not down at the end of its other content, which then reads as the name of that.
-  const TALL = 64, TOP = 32; // px
+  // What is wrong with where the badge of an alt/aria-label/title match on `el` sits, or null. It
+  // must be at the element: on or touching its box (within ATTR_SLACK px), not away from it after
+  // some other text (a price, a rating count), and in an element taller than a few lines (a product
+  // tile) not down at the end of its other content, which then reads as the name of that.
+  const TALL = 64, TOP = 32, ATTR_SLACK = 3; // px
   function attributePlace(el, rect, b) {
     const last = lastBoxed(el);
-    if (last?.nodeType === 3 && !/\S/.test(last.data)) return `badge after the whitespace that ends the element (a ${Math.round(rect.width)} px box)`;
     const r = document.createRange();
     r.selectNodeContents(el);
     const e = union(el.getBoundingClientRect(), r.getBoundingClientRect());
     const at = `the element at ${Math.round(e.left)},${Math.round(e.top)} ${Math.round(e.right - e.left)}x${Math.round(e.bottom - e.top)}`;
-    if (!intersects(b, e, 2)) return `badge away from ${at}`;
+    if (!intersects(b, e, ATTR_SLACK)) return `badge away from ${at}`;
     if (e.bottom - e.top > TALL && b.top - e.top > TOP) return `badge ${Math.round(b.top - e.top)} px down ${at}, after "${snippet(last?.textContent ?? '', 30)}"`;
     return null;
   }
