@@ -137,6 +137,7 @@
         b.setAttribute('aria-haspopup', 'dialog');
         b.setAttribute('aria-expanded', 'false');
         b.title = `${entry.alias}: ${entry.company.name}`;
+        if (region) b.dataset.region = region; // for tests and benchmarks (region.js), inside the closed root
         const color = Card.safeColor(entry.company.categories?.[0]?.color);
         if (color) b.style.setProperty('--c', color);
         const badge = { range, anchor, own, region, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false };

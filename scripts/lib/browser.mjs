@@ -85,7 +85,7 @@ export async function readOverlay(page) {
             box = { x: x1, y: y1, width: x2 - x1, height: y3 - y1 };
           } catch { /* not rendered */ }
         }
-        badges.push({ label: a['aria-label'], title: a.title, expanded: a['aria-expanded'], box });
+        badges.push({ label: a['aria-label'], title: a.title, expanded: a['aria-expanded'], region: a['data-region'] ?? null, box });
       }
       if (node.localName === 'a') links.push({ href: a.href, target: a.target, rel: a.rel, text: text(node) });
       if (a.role === 'status') notice = text(node);
