@@ -63,15 +63,22 @@ async function attach(page) {
 
 // Waits until the drawn badges have stopped moving: placement follows scrolling and resizing through
 // an IntersectionObserver and, in the extension, a look again 150 ms after the last scroll or resize
-// (main.js RECHECK_MS), so the boxes must stay the same for longer than that. At most `ms`.
-const QUIET_MS = 250;
-async function settle(s, ms = 3000) {
-  const read = async () => JSON.stringify((await s.check(await badgeNodes(s.cdp), { boxesOnly: true })).map((b) => [b.hidden, b.box.left, b.box.top]));
+// (main.js RECHECK_MS), so the boxes must stay the same for longer than that. work(): a key that
+// changes whenever the extension works (its slice counter); after a move the extension must have
+// worked once, which a busy machine can delay past any fixed wait. At most `ms`.
+const QUIET_MS = 250, WORK_WAIT_MS = 1500;
+async function settle(s, { moved = false, work = async () => '', ms = 3000 } = {}) {
+  const read = async () => JSON.stringify([await work(), (await s.check(await badgeNodes(s.cdp), { boxesOnly: true })).map((b) => [b.hidden, b.box.left, b.box.top])]);
+  const start = Date.now(), first = await work();
   let last = await read(), since = Date.now();
-  for (const end = Date.now() + ms; Date.now() < end;) {
+  // No badge, nothing to place again (the extension's layout listeners come with its first badge).
+  let worked = !moved || first === '' || JSON.parse(last)[1].length === 0;
+  for (const end = start + ms; Date.now() < end;) {
     await sleep(60);
     const now = await read();
-    if (now !== last) { last = now; since = Date.now(); } else if (Date.now() - since >= QUIET_MS) return;
+    if (!worked && JSON.parse(now)[0] !== first) worked = true;
+    if (now !== last) { last = now; since = Date.now(); continue; }
+    if (Date.now() - since >= QUIET_MS && (worked || Date.now() - start >= WORK_WAIT_MS)) return;
   }
 }
 
@@ -81,8 +88,8 @@ async function settle(s, ms = 3000) {
 // naming it, the product title), at most `stops` positions in all. shots: a folder for PNG crops of
 // the first `maxShots` violations, named <name>-<n>.png. Returns {badges (drawn in all), checked
 // (badges seen whole in view and checked), height, stops, violations: [{kind, title, detail, box,
-// anchor, stop, shot}]}.
-export async function checkGeometry(page, { stops = 20, shots = null, maxShots = Infinity, name = 'page' } = {}) {
+// anchor, stop, shot}]}. work: see settle; resized: the page was just resized.
+export async function checkGeometry(page, { stops = 20, shots = null, maxShots = Infinity, name = 'page', work, resized = false } = {}) {
   const s = await attach(page);
   try {
     const size = await s.run('__geometry.size()');
@@ -91,9 +98,11 @@ export async function checkGeometry(page, { stops = 20, shots = null, maxShots =
     const violations = [];
     let ids = [];
     for (let y = 0; y !== null && visited.length < stops;) {
+      const was = await s.run('scrollY');
       await s.run(`scrollTo(0, ${y}), true`);
       visited.push(await s.run('scrollY'));
-      await settle(s);
+      // After a resize (resized) the extension places its badges again, as after a scroll.
+      await settle(s, { moved: (visited.length === 1 && resized) || visited.at(-1) !== was, work });
       ids = await badgeNodes(s.cdp);
       const results = await s.check(ids, { rebuild: visited.length === 1 });
       for (const [k, r] of results.entries()) {

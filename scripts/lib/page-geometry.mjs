@@ -8,8 +8,17 @@ import { checkGeometry } from './geometry.mjs';
 export const SHOTS = fileURLToPath(new URL('../../target/geometry/', import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// The content script's counters (main.js, __backstoryStats) in its isolated world, or null.
+// The content script's counters (main.js, __backstoryStats) in its isolated world, or null. The
+// world's id is kept per session once found (listing the worlds each time costs a round of them).
+const worlds = new WeakMap();
+const EXPR = 'globalThis.__backstoryStats && { passes: __backstoryStats.passes, busy: __backstoryStats.busy, badges: __backstoryStats.badges, findings: __backstoryStats.findings, slices: __backstoryStats.slices }';
 async function stats(cdp, extensionId) {
+  let id = worlds.get(cdp);
+  if (id !== undefined) {
+    const r = await cdp.send('Runtime.evaluate', { contextId: id, returnByValue: true, expression: EXPR }).catch(() => null);
+    if (r?.result) return r.result.value ?? null;
+    worlds.delete(cdp); // the world went with a navigation: look again
+  }
   const contexts = [];
   const on = (e) => contexts.push(e.context);
   cdp.on('Runtime.executionContextCreated', on);
@@ -18,10 +27,8 @@ async function stats(cdp, extensionId) {
   cdp.off('Runtime.executionContextCreated', on);
   const world = contexts.filter((c) => c.auxData?.type === 'isolated' && c.auxData?.isDefault === false && c.origin === `chrome-extension://${extensionId}`).pop();
   if (!world) return null;
-  const r = await cdp.send('Runtime.evaluate', {
-    contextId: world.id, returnByValue: true,
-    expression: 'globalThis.__backstoryStats && { passes: __backstoryStats.passes, busy: __backstoryStats.busy, badges: __backstoryStats.badges, findings: __backstoryStats.findings }',
-  }).catch(() => null);
+  const r = await cdp.send('Runtime.evaluate', { contextId: world.id, returnByValue: true, expression: EXPR }).catch(() => null);
+  if (r?.result?.value) worlds.set(cdp, world.id);
   return r?.result?.value ?? null;
 }
 
@@ -57,6 +64,7 @@ export async function pageGeometry(bed, page, viewports, { stops, shots = true, 
   try {
     for (const viewport of viewports) {
       const t0 = Date.now();
+      const resized = Boolean(tab) && !fresh;
       await tab?.setViewportSize({ width: viewport.width, height: viewport.height });
       if (!tab || fresh) {
         await tab?.close();
@@ -68,7 +76,12 @@ export async function pageGeometry(bed, page, viewports, { stops, shots = true, 
         await tab.waitForLoadState('load', { timeout: 10000 }).catch(() => {});
         s = await extensionSettled(tab, bed.extensionId);
       }
-      const g = await checkGeometry(tab, { stops, maxShots, shots: shots ? join(SHOTS, viewport.name) : null, name: pageSlug(page.name) });
+      // The content script's slice counter moves whenever it works (placing badges again after a
+      // scroll or resize among others): the check waits for that before it reads badges.
+      const cdp = await tab.context().newCDPSession(tab);
+      const work = async () => { const x = await stats(cdp, bed.extensionId); return x ? `${x.slices}/${x.passes}/${x.busy}` : ''; };
+      const g = await checkGeometry(tab, { stops, maxShots, work, resized, shots: shots ? join(SHOTS, viewport.name) : null, name: pageSlug(page.name) })
+        .finally(() => cdp.detach().catch(() => {}));
       out.push({ page: page.name, viewport: viewport.name, host: page.host, curated: page.curated, ran: Boolean(s), findings: s?.findings ?? 0, ...g, ms: Date.now() - t0 });
     }
     return out;
