@@ -22,6 +22,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr) # the Firefox smoke test (tests/firefox)
+command -v openssl >/dev/null || missing+=(openssl) # the real-page test bed's throwaway certificate
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

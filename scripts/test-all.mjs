@@ -16,6 +16,8 @@ const TIERS = [
   { name: 'browser e2e (Chromium)', cmd: 'node', args: ['--test', ...TAP, 'tests/e2e/'], parse: tapCounts, needs: 'extension build' },
   // Headless firefox-esr through Selenium and geckodriver (scripts/setup.sh installs them).
   { name: 'browser smoke (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/smoke.py'], parse: unittestCounts, needs: 'extension build' },
+  // Saved shop pages of ../shared at their real host names: Firefox draws every badge it counts (skipped without ../shared).
+  { name: 'browser real pages (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/corpus.py'], parse: unittestCounts, needs: 'extension build' },
   // Each cargo-fuzz target for 2000 inputs: a crash or broken invariant found before fails it.
   { name: 'fuzz smoke (cargo fuzz)', cmd: 'bash', args: ['fuzz/run.sh', 'smoke'], parse: fuzzCounts },
 ];
