@@ -156,6 +156,10 @@ fn reference_scan(aliases: &[RefAlias], text: &str) -> Vec<(u32, u32, u32)> {
             if !boundary(visible_before(i), Some(first)) || !boundary(Some(last), visible_after(j)) {
                 continue;
             }
+            // The documented ellipsis rule: letters right before "..." may be a cut-off longer word.
+            if chars[j..].starts_with(&['.', '.', '.']) {
+                continue;
+            }
             let span: String = chars[i..j].iter().collect();
             let accepted = aliases.iter().position(|a| {
                 ref_fold(&span, a.any_case, a.optional_accents) == ref_fold(&a.text, a.any_case, a.optional_accents)
@@ -248,4 +252,6 @@ fn reference_matches_hand_worked_cases() {
     assert_eq!(reference_scan(&[exact("A")], "a A"), vec![(2, 3, 0)]);
     assert_eq!(reference_scan(&[any("a'b")], "a’b a\u{AD}b"), vec![(0, 3, 0)]);
     assert_eq!(reference_scan(&[any("ab")], "a\u{AD}b"), vec![(0, 3, 0)]);
+    assert_eq!(reference_scan(&[any("e")], "e..."), vec![]);
+    assert_eq!(reference_scan(&[any("e")], "e.. e."), vec![(0, 1, 0), (4, 5, 0)]);
 }
