@@ -159,8 +159,12 @@ api.commands?.onCommand?.addListener(async (command) => {
 // The content script's files, as the manifest lists them: its scripts and its style sheet (the
 // underline's ::highlight rule, extension/content/underline.css). Every way of injecting the script
 // brings the sheet too, or matched names on an added site would not be underlined.
-const contentFiles = () => api.runtime.getManifest().content_scripts[0].js;
-const contentCss = () => api.runtime.getManifest().content_scripts[0].css ?? [];
+// Firefox's getManifest() gives the sheet as a full moz-extension:// URL, which
+// registerContentScripts and insertCSS refuse; both browsers take paths from the extension's root.
+const root = () => api.runtime.getURL('');
+const extensionPath = (file, base) => (file.startsWith(base) ? file.slice(base.length) : file).replace(/^\/+/, '');
+const contentFiles = () => api.runtime.getManifest().content_scripts[0].js.map((f) => extensionPath(f, root()));
+const contentCss = () => (api.runtime.getManifest().content_scripts[0].css ?? []).map((f) => extensionPath(f, root()));
 const scriptId = (origin) => `site:${origin}`;
 const patternOf = (origin) => `${origin}/*`;
 async function storedSites() {
