@@ -126,6 +126,9 @@ pub struct Engine {
     company_by_id: HashMap<String, usize>,
     brand_by_id: HashMap<String, usize>,
     company_by_domain: HashMap<String, usize>,
+    /// Brand and company names and aliases folded as the automaton folds text, to the first entry
+    /// of each: how a page's product data ("McDonald’s") is looked up (`Engine::named`).
+    by_name: HashMap<String, u32>,
     search: SearchIndex,
 }
 
@@ -287,6 +290,12 @@ impl Engine {
             }
         }
         let search = SearchIndex::build(&dataset);
+        let mut by_name = HashMap::new();
+        for (id, entry) in entries.iter().enumerate() {
+            if entry.kind != HitKind::Symbol && !entry.confirm {
+                by_name.entry(normalize(&entry.alias, Fold::MATCH).text.trim().to_string()).or_insert(id as u32);
+            }
+        }
         Ok(Engine {
             dataset,
             automaton,
@@ -295,6 +304,7 @@ impl Engine {
             company_by_id,
             brand_by_id,
             company_by_domain,
+            by_name,
             search,
         })
     }
@@ -552,6 +562,13 @@ impl Engine {
                 rule: rules.get(&(s, e, id)).copied().unwrap_or(Rule::Name),
             })
             .collect()
+    }
+
+    /// The brand or company a page's product data names (JSON-LD, microdata or Open Graph
+    /// `brand`), by its whole name or alias under the fold page text gets: never a fuzzy match.
+    /// Returns the entry's id (`Engine::entry`).
+    pub fn named(&self, name: &str) -> Option<u32> {
+        self.by_name.get(normalize(name, Fold::MATCH).text.trim()).copied()
     }
 
     /// The entry a hit refers to.

@@ -58,10 +58,12 @@ pub enum Rule {
     NotOutright = 16,
     /// Overlapped by a longer or earlier name that won the place.
     Overlapped = 17,
+    /// The page's product data (JSON-LD, microdata, Open Graph) names it as the product's brand.
+    StructuredData = 18,
 }
 
 /// Every rule, in table order.
-pub const RULES: [Rule; 18] = [
+pub const RULES: [Rule; 19] = [
     Rule::Name,
     Rule::ContextWord,
     Rule::OwnSite,
@@ -80,6 +82,7 @@ pub const RULES: [Rule; 18] = [
     Rule::NotASymbol,
     Rule::NotOutright,
     Rule::Overlapped,
+    Rule::StructuredData,
 ];
 
 impl Rule {
@@ -90,7 +93,13 @@ impl Rule {
 
     pub fn verdict(self) -> Verdict {
         match self {
-            Rule::Name | Rule::ContextWord | Rule::OwnSite | Rule::WebAddress | Rule::BrandLabel | Rule::Symbol => {
+            Rule::Name
+            | Rule::ContextWord
+            | Rule::OwnSite
+            | Rule::WebAddress
+            | Rule::BrandLabel
+            | Rule::Symbol
+            | Rule::StructuredData => {
                 Verdict::Flag
             }
             Rule::OrdinaryWord | Rule::OrdinaryWordInLanguage => Verdict::Wait,
@@ -119,6 +128,7 @@ impl Rule {
             Rule::NotASymbol => "not-a-symbol",
             Rule::NotOutright => "not-outright",
             Rule::Overlapped => "overlapped",
+            Rule::StructuredData => "structured-data",
         }
     }
 
@@ -145,6 +155,7 @@ impl Rule {
             Rule::NotASymbol => "nothing says these letters are a stock symbol",
             Rule::NotOutright => "this name counts only as a web address, after a brand label or on its own site",
             Rule::Overlapped => "a longer or earlier name takes its place",
+            Rule::StructuredData => "the page's product data names it as the product's brand",
         }
     }
 }

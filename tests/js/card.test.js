@@ -63,3 +63,12 @@ test('nothing in the card is cut: no line clamp or hidden overflow; a tall card 
   // Scrolling by keyboard needs the focus in the card; the focus must then be seen.
   assert.match(rules['.bs-card:focus-visible'] ?? '', /outline\s*:\s*3px solid/);
 });
+
+test('why this badge: the matched text, the judge\'s rule in words, and the dataset behind it', () => {
+  const model = { company: amazon, alias: 'Ring', why: { text: 'Ring', words: 'the text is one of the dataset\'s names for this company' },
+    dataset: { title: 'Backstory default dataset', as_of: '2025-07-01' } };
+  assert.equal(Card.whyText(model, tr),
+    '“Ring”: the text is one of the dataset\'s names for this company. Source: Backstory default dataset, as of 2025-07-01.');
+  assert.equal(Card.whyText({ ...model, dataset: null }, tr), '“Ring”: the text is one of the dataset\'s names for this company.');
+  assert.equal(Card.whyText({ company: amazon, alias: 'Amazon' }, tr), null, 'the site notice\'s card has no judge\'s reason');
+});
