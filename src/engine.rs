@@ -389,10 +389,12 @@ impl Engine {
                 .collect();
             let entries = &self.patterns[p].entries;
             let first_rejection = if covering.iter().any(|x| x.excludes_all) {
-                Some(Rule::Excluded)
+                Some((entries[0], Rule::Excluded))
             } else {
                 let block = block_of.block(s);
-                let mut first = None;
+                // The rejection an explanation gives: the first entry's, unless that is only
+                // "not outright", when its waiting twin's says more ("written in lowercase").
+                let mut first: Option<(u32, Rule)> = None;
                 let mut accepted = None;
                 for &id in entries {
                     let verdict = if covering.iter().any(|x| x.excludes.contains(&id)) {
@@ -405,9 +407,10 @@ impl Engine {
                             accepted = Some((id, rule));
                             break;
                         }
-                        Err(rule) => {
-                            first.get_or_insert(rule);
+                        Err(rule) if first.is_none_or(|(_, r)| r == Rule::NotOutright && rule != Rule::NotOutright) => {
+                            first = Some((id, rule));
                         }
+                        Err(_) => {}
                     }
                 }
                 if let Some((id, rule)) = accepted {
@@ -418,10 +421,10 @@ impl Engine {
                     first
                 }
             };
-            if let (Some(out), Some(rule)) = (explained.as_deref_mut(), first_rejection) {
+            if let (Some(out), Some((entry, rule))) = (explained.as_deref_mut(), first_rejection) {
                 let (os, oe) = norm.original_range(s, e);
                 let units = byte_to_utf16(text, &[os, oe]);
-                out.push(Judged { start: units[0], end: units[1], entry: entries[0], rule });
+                out.push(Judged { start: units[0], end: units[1], entry, rule });
             }
         }
         // Leftmost-longest among the accepted candidates; those that wait for the page to confirm
