@@ -23,6 +23,8 @@ pub mod dataset;
 pub mod engine;
 pub mod exchanges;
 pub mod judge;
+#[cfg(feature = "cli")]
+pub mod languages;
 pub mod normalize;
 #[cfg(feature = "cli")]
 pub mod page_text;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use backstory::cli::{check, import, pack, scan, signing, stats};
+use backstory::cli::{check, import, pack, scan, signing, stats, words};
 
 #[derive(Parser)]
 #[command(name = "backstory", version, about = "Find the companies behind brand names, company names and stock symbols.")]
@@ -146,6 +146,15 @@ enum Command {
         json: bool,
         dataset: String,
     },
+    /// Name the dataset's names that are ordinary words in some language (they wait for the page
+    /// there) or sit inside longer Chinese or Japanese words; --write puts those rules in the file.
+    Words {
+        #[arg(long)]
+        write: bool,
+        #[arg(long)]
+        json: bool,
+        file: String,
+    },
     /// Count what a dataset holds and list its riskiest aliases.
     Stats {
         #[arg(long)]
@@ -164,6 +173,7 @@ fn main() -> ExitCode {
         }
         Command::Check { json, strict, files } => check::run(&files, json, strict),
         Command::Stats { json, file } => stats::run(&file, json),
+        Command::Words { write, json, file } => words::run(&file, write, json),
         Command::Keygen { out, json } => signing::keygen(&out, json),
         Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out, json } => {
             pack::run(&pack::PackOptions { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out, json })

@@ -32,7 +32,7 @@ pub struct Unmapped {
 /// (the rest is still written if it forms a valid dataset), 2-style errors as `Err`.
 pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>, json_output: bool) -> Result<u8, String> {
     let input = super::read_input(file)?;
-    let (dataset, unmapped) = match from {
+    let (mut dataset, unmapped) = match from {
         "csv" => csv_list::import(&input, meta),
         "techforpalestine" => techforpalestine::import(&input, meta).map_err(|e| format!("{file}: {e}"))?,
         "nsi" => nsi::import(&input, meta),
@@ -46,6 +46,11 @@ pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>, js
     };
     for u in &unmapped {
         eprintln!("{file}: {}: not mapped: {}", u.at, u.why);
+    }
+    // Names that are ordinary words of some language wait for the page there (crate::languages);
+    // `sec` only adds symbols to a dataset whose names are its author's.
+    if from != "sec" {
+        crate::languages::annotate(&mut dataset);
     }
     let errors = crate::validate::errors(&dataset);
     if !errors.is_empty() {
