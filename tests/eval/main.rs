@@ -199,7 +199,7 @@ fn eval_corpus() {
             if met { "met" } else { "NOT met" }
         ));
     }
-    println!("\nlabeled pages: {}", labels.large_subset);
+    println!("\nlabeled pages:\n  {}", labels.large_subset);
     println!("large-dataset goals:");
     for v in &verdicts {
         println!("  {v}");
