@@ -24,7 +24,7 @@
     .badge[hidden] { display: none; }
     .pop { position: absolute; pointer-events: auto; display: block; }
     .notice { all: initial; position: fixed; inset-inline-end: 16px; bottom: 16px; display: flex; gap: 10px; align-items: center;
-      max-width: min(360px, calc(100vw - 32px)); box-sizing: border-box; padding: 8px 8px 8px 12px; border-radius: 8px;
+      max-width: min(360px, calc(100vw - 32px)); box-sizing: border-box; padding: 8px; padding-inline-start: 12px; border-radius: 8px;
       background: #111827; color: #f9fafb; font: 13px/1.35 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.3);
       pointer-events: auto; border-inline-start: 6px solid var(--c, #0f766e); }
     .notice button { all: initial; cursor: pointer; font: 600 13px/1.2 system-ui, sans-serif; color: #bfdbfe;
@@ -401,7 +401,9 @@
       const vw = doc.documentElement.clientWidth, vh = win.innerHeight;
       let left = 8, top = 8;
       if (anchor) {
-        left = Math.max(8, Math.min(anchor.left - 8, vw - w - 8));
+        // A right-to-left card starts at its right edge: it hangs from the badge leftwards.
+        const start = pop.firstElementChild?.getAttribute('dir') === 'rtl' ? anchor.right + 8 - w : anchor.left - 8;
+        left = Math.max(8, Math.min(start, vw - w - 8));
         top = anchor.bottom + 6 + h <= vh ? anchor.bottom + 6 : Math.max(8, anchor.top - 6 - h);
       } else if (notice) {
         left = Math.max(8, vw - w - 16);
@@ -430,7 +432,8 @@
       notice?.remove();
       notice = el(doc, 'div', 'notice');
       notice.setAttribute('role', 'status');
-      notice.setAttribute('dir', 'auto');
+      // The interface's direction, as the card's (shared/card.js): its words are Backstory's.
+      notice.setAttribute('dir', root.BackstoryFormat?.current().dir ?? 'auto');
       const color = Card.safeColor(parts.color);
       if (color) notice.style.setProperty('--c', color);
       notice.append(el(doc, 'span', 'msg', parts.text));

@@ -4,7 +4,7 @@
 'use strict';
 (function () {
   const api = globalThis.BackstoryApi;
-  const { t, tn } = globalThis.BackstoryI18n;
+  const { t, tn, fmt } = globalThis.BackstoryI18n;
   const { el, chip, link } = globalThis.BackstoryDom;
   const Settings = globalThis.BackstorySettings;
   const $ = (id) => document.getElementById(id);
@@ -88,15 +88,15 @@
     categories = res.categories;
     const fact = (key, value) => [el('dt', null, t(key)), el('dd', { dir: 'auto' }, value)];
     const publisher = i.publisher.url ? link(i.publisher.url, i.publisher.name) : i.publisher.name;
-    const when = () => new Date(res.loadedAt).toLocaleString();
+    const when = () => fmt.dateTime(res.loadedAt);
     const source = res.source === 'file' ? t('options_dataset_source_file', [res.name ?? '?', when()])
       : res.source === 'update' ? t('options_dataset_source_update', [res.name ?? '?', when()])
       : t('options_dataset_source_bundled');
     $('dataset-info').replaceChildren(
       ...fact('options_dataset_name', i.title), ...fact('options_dataset_publisher', publisher),
-      ...fact('options_dataset_version', String(i.version)), ...fact('options_dataset_as_of', i.as_of),
+      ...fact('options_dataset_version', String(i.version)), ...fact('options_dataset_as_of', fmt.date(i.as_of)),
       ...fact('options_dataset_license', i.license),
-      ...fact('options_dataset_counts', t('options_dataset_counts_value', [String(i.counts.companies), String(i.counts.brands), String(i.counts.symbols)])),
+      ...fact('options_dataset_counts', t('options_dataset_counts_value', [fmt.number(i.counts.companies), fmt.number(i.counts.brands), fmt.number(i.counts.symbols)])),
       ...fact('options_dataset_source', source));
     $('dataset-attribution').textContent = res.attribution ?? '';
     $('reset-dataset').hidden = res.source === 'bundled';
@@ -118,7 +118,7 @@
     showLoadResult(t('options_load_checking', [file.name]), [], true);
     const json = await file.text();
     if (json.length > MAX_CHARS) {
-      showLoadResult(t('options_load_refused', [file.name]), [t('options_load_too_big', [MAX_CHARS.toLocaleString()])], false);
+      showLoadResult(t('options_load_refused', [file.name]), [t('options_load_too_big', [fmt.number(MAX_CHARS)])], false);
       e.target.value = ''; // as below: the same file, made smaller, must fire change again
       return;
     }

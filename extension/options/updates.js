@@ -3,10 +3,10 @@
 'use strict';
 (function () {
   const api = globalThis.BackstoryApi;
-  const { t } = globalThis.BackstoryI18n;
+  const { t, fmt } = globalThis.BackstoryI18n;
   const { el } = globalThis.BackstoryDom;
   const $ = (id) => document.getElementById(id);
-  const when = (iso) => (iso ? new Date(iso).toLocaleString() : t('options_updates_never'));
+  const when = (iso) => (iso ? fmt.dateTime(iso) : t('options_updates_never'));
 
   async function show() {
     const res = await api.runtime.sendMessage({ type: 'updateStatus' });

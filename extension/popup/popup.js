@@ -5,7 +5,7 @@
 'use strict';
 (function () {
   const api = globalThis.BackstoryApi;
-  const { t, tn } = globalThis.BackstoryI18n;
+  const { t, tn, fmt } = globalThis.BackstoryI18n;
   const { el, chips } = globalThis.BackstoryDom;
   const Settings = globalThis.BackstorySettings;
   const $ = (id) => document.getElementById(id);
@@ -151,7 +151,7 @@
       name.addEventListener('click', () => openCard(c.id, null, c.name, name));
       const how = c.matches.map((m) => {
         const what = m.kind === 'brand' && m.brand ? t('popup_match_brand', [m.alias, m.brand]) : t('popup_match_other', [m.alias, kindLabel(m.kind)]);
-        return m.count > 1 ? t('popup_match_times', [what, String(m.count)]) : what;
+        return m.count > 1 ? t('popup_match_times', [what, fmt.number(m.count)]) : what;
       }).join(' · ');
       return el('li', null,
         el('div', { class: 'row' }, name, el('span', { class: 'count' }, tn('popup_mentions', c.count))),
@@ -213,7 +213,7 @@
         if (!granted) { $('site-status').textContent = t('popup_add_site_denied'); return; }
         const res = await api.runtime.sendMessage({ type: 'addSite', origin });
         const added = res?.ok && res.added;
-        $('site-status').textContent = added ? t('popup_add_site_done') : t('popup_add_site_failed', [res?.error ?? (res?.missing ?? []).join(', ')]);
+        $('site-status').textContent = added ? t('popup_add_site_done') : t('popup_add_site_failed', [res?.error ?? fmt.list(res?.missing ?? [])]);
         if (added) add.hidden = true;
       });
     }
@@ -222,7 +222,7 @@
   async function showDataset() {
     const res = await api.runtime.sendMessage({ type: 'info' });
     $('dataset').textContent = res?.ok
-      ? t('popup_dataset_line', [res.info.title, String(res.info.version), res.info.as_of])
+      ? t('popup_dataset_line', [res.info.title, String(res.info.version), fmt.date(res.info.as_of)])
       : t('popup_dataset_failed', [res?.error ?? '']);
   }
 
