@@ -51,7 +51,7 @@ test('a badge is drawn next to "Whole Foods Market"', async () => {
   const badge = overlay.badges.find((b) => b.title?.startsWith('Whole Foods Market'));
   assert.ok(badge?.box, `no visible badge for Whole Foods Market in ${JSON.stringify(overlay.badges)}`);
   // The accessible name says who and why: the company, then its categories.
-  assert.equal(badge.label, 'Amazon: Immigration and border enforcement, Prisons and policing, Surveillance, Occupation of Palestine, Military and weapons — details');
+  assert.equal(badge.label, 'Amazon: Immigration and border enforcement, Prisons and policing, Surveillance, Occupation of Palestine, and Military and weapons — details');
   const r = await textRect(page, 'Whole Foods Market');
   assert.ok(Math.abs(badge.box.x - r.right) <= 6, `badge x ${badge.box.x} vs text end ${r.right}`);
   const overlapY = Math.min(badge.box.y + badge.box.height, r.bottom) - Math.max(badge.box.y, r.y);
