@@ -40,7 +40,7 @@
     if (e.brand && e.owners.length > 1) what += ' — ' + t('check_owned_by', [fmt.list(e.owners.map((o) => o.name))]);
     const written = [...m.seen].filter((s) => s !== e.alias && s !== e.brand?.name);
     if (written.length) what += ' — ' + t('check_written', [fmt.list(written.slice(0, 5))]);
-    return el('li', { dir: 'auto' }, m.count > 1 ? t('check_times', [what, fmt.number(m.count)]) : what);
+    return el('li', null, m.count > 1 ? t('check_times', [what, fmt.number(m.count)]) : what);
   }
 
   async function check() {

@@ -48,7 +48,7 @@
       }));
       return el('li', { class: 'category-row' },
         el('label', null, box, chip(c, 'span')),
-        el('p', { class: 'muted small', dir: 'auto' }, c.description));
+        el('p', { class: 'muted small' }, c.description));
     }));
     $('categories').dataset.sig = sig;
     const removable = (items, listId, emptyId, label, aria, drop) => {
@@ -56,7 +56,7 @@
       $(listId).replaceChildren(...items.map((item) => {
         const b = el('button', { type: 'button', 'aria-label': aria(item) }, t('options_remove'));
         b.addEventListener('click', () => Settings.update((x) => drop(x, item)));
-        return el('li', { class: 'row' }, el('span', { dir: 'auto' }, label(item)), b);
+        return el('li', { class: 'row' }, el('span', null, label(item)), b);
       }));
       $(emptyId).hidden = items.length > 0;
       if (focused < 0) return;
@@ -86,7 +86,7 @@
     if (!res?.ok) { $('dataset-info').replaceChildren(el('dd', null, t('options_dataset_failed', [res?.error ?? '']))); return; }
     const i = res.info;
     categories = res.categories;
-    const fact = (key, value) => [el('dt', null, t(key)), el('dd', { dir: 'auto' }, value)];
+    const fact = (key, value) => [el('dt', null, t(key)), el('dd', null, value)];
     const publisher = i.publisher.url ? link(i.publisher.url, i.publisher.name) : i.publisher.name;
     const when = () => fmt.dateTime(res.loadedAt);
     const source = res.source === 'file' ? t('options_dataset_source_file', [res.name ?? '?', when()])

@@ -19,7 +19,7 @@
     const s = res.status;
     // The code's sentence is localized; the engine's reason adds the detail (in English).
     const result = s ? [t(`options_updates_code_${s.code.replace(/-/g, '_')}`) || s.code, el('br'), el('span', { class: 'muted small' }, s.reason)] : [];
-    const fact = (key, value) => [el('dt', null, t(key)), el('dd', { dir: 'auto' }, value)];
+    const fact = (key, value) => [el('dt', null, t(key)), el('dd', null, value)];
     $('updates-status').replaceChildren(...(s ? [
       ...fact('options_updates_last_check', when(s.lastCheck)),
       ...fact('options_updates_result', result),

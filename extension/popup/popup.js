@@ -41,7 +41,7 @@
       const via = r.label !== r.company_name
         ? t(r.kind === 'brand' ? 'popup_via_brand' : 'popup_via_other', [kindLabel(r.kind), r.label]) : kindLabel(r.kind);
       const li = el('li', { role: 'option', id: `r${i}`, 'aria-selected': 'false' },
-        el('span', { class: 'name', dir: 'auto' }, r.company_name), el('span', { class: 'via', dir: 'auto' }, via));
+        el('span', { class: 'name', dir: 'auto' }, r.company_name), el('span', { class: 'via' }, via));
       li.addEventListener('click', () => openResult(i));
       return li;
     }));
@@ -156,7 +156,7 @@
       return el('li', null,
         el('div', { class: 'row' }, name, el('span', { class: 'count' }, tn('popup_mentions', c.count))),
         chips(c.categories),
-        el('p', { class: 'muted small', dir: 'auto' }, how));
+        el('p', { class: 'muted small' }, how));
     };
     ul.replaceChildren(...f.companies.filter((c) => !quietOnly(c)).map(item));
     const quiet = f.companies.filter(quietOnly);

@@ -23,7 +23,7 @@
       c.legal_name !== c.name ? el('p', { class: 'muted', dir: 'auto' }, c.legal_name) : null,
       chips(p.categories))];
     const facts = el('dl', { class: 'facts' });
-    const fact = (key, value) => facts.append(el('dt', null, t(key)), el('dd', { dir: 'auto' }, value));
+    const fact = (key, value) => facts.append(el('dt', null, t(key)), el('dd', null, value));
     if (c.symbols.length) fact('profile_symbols', fmt.list(c.symbols));
     if (c.headquarters) fact('profile_headquarters', c.headquarters);
     if (p.parent) fact('profile_parent', el('a', { href: profileHref(p.parent.id) }, p.parent.name));
@@ -44,9 +44,9 @@
     for (const s of c.profile) out.push(el('section', null, el('h2', { dir: 'auto' }, s.title), el('p', { dir: 'auto' }, s.text)));
     if (p.brandGroups.length) {
       out.push(section('profile_brands', ...p.brandGroups.map((g) => el('div', null,
-        el('h3', { dir: 'auto' }, t('profile_brands_of', [g.owner.name])),
-        el('ul', { class: 'brands' }, g.brands.map((b) => el('li', { dir: 'auto' },
-          b.name + share(b.share),
+        el('h3', null, t('profile_brands_of', [g.owner.name])),
+        el('ul', { class: 'brands' }, g.brands.map((b) => el('li', null,
+          el('bdi', null, b.name), share(b.share),
           b.coOwners.length ? el('span', { class: 'muted' }, ' — ' + t('profile_co_owners', [fmt.list(b.coOwners.map((o) => o.name + share(o.share)))])) : null)))))));
     }
     if (c.sources.length) {
@@ -54,7 +54,7 @@
         link(s.url, s.title), s.as_of ? el('span', { class: 'muted' }, ' ' + t('profile_source_as_of', [fmt.date(s.as_of)])) : null)))));
     }
     const foot = el('footer', { class: 'muted small' });
-    foot.append(el('p', { dir: 'auto' }, t('profile_dataset', [p.dataset.title, fmt.date(p.dataset.as_of), p.dataset.license])));
+    foot.append(el('p', null, t('profile_dataset', [p.dataset.title, fmt.date(p.dataset.as_of), p.dataset.license])));
     if (p.dataset.attribution) foot.append(el('p', { dir: 'auto' }, p.dataset.attribution));
     out.push(foot);
     main.replaceChildren(...out);

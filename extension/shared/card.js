@@ -129,7 +129,11 @@
     card.setAttribute('dir', f.dir);
     if (f.locale) card.setAttribute('lang', f.locale);
     card.tabIndex = -1;
-    card.append(data(doc, 'h2', 'bs-name', c.name));
+    // The name in its own direction inside a heading in the card's, so the heading's end margin
+    // stays clear of the close button.
+    const name = el(doc, 'h2', 'bs-name');
+    name.append(data(doc, 'bdi', null, c.name));
+    card.append(name);
     const rel = relationText(model);
     if (rel) card.append(el(doc, 'p', 'bs-rel', rel));
     if (model.kind === 'structured') card.append(el(doc, 'p', 'bs-origin', t('card_from_product_data')));
