@@ -33,6 +33,11 @@
     .notice button:focus-visible { outline: 3px solid #60a5fa; outline-offset: 1px; }
   `;
 
+  // Whether a name is written right to left: its first letter is Hebrew, Arabic or another
+  // right-to-left script. The page matched it as written, so the mention on the page runs the same way.
+  const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+  const rightToLeft = (name) => RTL_LETTER.test(/\p{L}/u.exec(String(name ?? ''))?.[0] ?? '');
+
   function el(doc, tag, cls, text) {
     const e = doc.createElement(tag);
     if (cls) e.className = cls;
@@ -140,7 +145,8 @@
         if (region) b.dataset.region = region; // for tests and benchmarks (region.js), inside the closed root
         const color = Card.safeColor(entry.company.categories?.[0]?.color);
         if (color) b.style.setProperty('--c', color);
-        const badge = { range, anchor, own, region, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false };
+        const badge = { range, anchor, own, region, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false,
+          rtl: rightToLeft(entry.alias) };
         b.addEventListener('click', () => (popFor === badge ? closeCard(true) : onActivate(badge)));
         layer.append(b);
         badges.push(badge);
@@ -251,7 +257,7 @@
       // Text under a banner, a dialog or a menu: no badge until it shows again (the next recheck).
       if (onScreen && covered(b, last)) { b.at = null; return null; }
       const spot = Place.choose({
-        first, last, size: BADGE, viewWidth: view.width, box: b.own,
+        first, last, size: BADGE, viewWidth: view.width, box: b.own, rtl: b.rtl,
         glyphs: glyphsAround(b, first, last, view),
         fits: (box) => corners(box).every(([x, y]) => holds(b, x, y, view)),
       });
