@@ -412,7 +412,9 @@
         left = Math.max(8, Math.min(start, vw - w - 8));
         top = anchor.bottom + 6 + h <= vh ? anchor.bottom + 6 : Math.max(8, anchor.top - 6 - h);
       } else if (notice) {
-        left = Math.max(8, vw - w - 16);
+        // Above the notice, at its corner: the window's right, or its left for a right-to-left
+        // notice (inset-inline-end puts it there).
+        left = notice.getAttribute('dir') === 'rtl' ? Math.max(8, notice.getBoundingClientRect().left) : Math.max(8, vw - w - 16);
         top = Math.max(8, vh - h - 72);
       }
       pop.style.left = `${Math.round(left - origin.left)}px`;

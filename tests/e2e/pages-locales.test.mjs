@@ -3,7 +3,9 @@
 // left, and axe finds nothing on any page, light or dark.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, readOverlay, waitForOverlay } from '../../scripts/lib/browser.mjs';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { distWithDataset, launch, waitForOverlay } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { axeBothSchemes } from './pages-lib.mjs';
 
@@ -12,10 +14,10 @@ before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
 
 // One browser per language; `open(path)` loads an extension page and waits for `ready`.
-function session(lang) {
+function session(lang, ext) {
   const s = { browser: null, page: null };
   before(async () => {
-    s.browser = await launch({ lang });
+    s.browser = await launch({ lang, ext: ext ? await ext() : undefined });
     s.page = await s.browser.context.newPage();
   });
   after(async () => { await s.browser?.close(); });
@@ -109,5 +111,29 @@ describe('Arabic', () => {
     assert.ok(close?.box && details?.box, JSON.stringify(open.controls));
     assert.ok(close.box.x < details.box.x, 'the close button is not at the card\'s left');
     await shop.close();
+  });
+});
+
+// The shop is itself a listed company (tests/fixtures/pages/owner.html): a corner notice, not badges.
+describe('Arabic, on a shop that is a listed company', () => {
+  const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
+  let ext, shopServer;
+  const ar = session('ar', async () => (ext = await distWithDataset(`${PAGES}owner-dataset.json`, 'backstory-owner-ar-')));
+  before(async () => { shopServer = await serve(PAGES); });
+  after(async () => { await shopServer?.close(); if (ext) await rm(ext, { recursive: true, force: true }); });
+
+  test('the notice sits in the window\'s left corner, and its card opens above it there', async () => {
+    const shop = ar.page;
+    await shop.setViewportSize({ width: 900, height: 600 });
+    await shop.goto(`${shopServer.url}owner.html`);
+    const o = await waitForOverlay(shop, (x) => x.notice);
+    assert.match(o.notice, /أنت تتسوّق من/);
+    const open = o.controls.find((c) => c.text === 'ما يجب معرفته');
+    assert.ok(open?.box && open.box.x < 450, JSON.stringify(o.controls));
+    await shop.mouse.click(open.box.x + open.box.width / 2, open.box.y + open.box.height / 2);
+    const withCard = await waitForOverlay(shop, (x) => x.cardText, 5000);
+    assert.equal(withCard.cardDir, 'rtl');
+    const close = withCard.controls.find((c) => c.label === 'إغلاق');
+    assert.ok(close?.box && close.box.x < 450, `the card's close button at ${close?.box?.x}: the card opened at the other corner`);
   });
 });
