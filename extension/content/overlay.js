@@ -127,7 +127,7 @@
     function add(items) {
       if (!items.length) return;
       ensureHost();
-      for (const { range, anchor, block, entry, own = range.startContainer.nodeType !== 3, region = null } of items) {
+      for (const { range, anchor, block, entry, own = range.startContainer.nodeType !== 3, region = null, why = null } of items) {
         const company = entry.company.id;
         if (has(block, company)) continue;
         let set = drawn.get(block);
@@ -145,7 +145,7 @@
         if (region) b.dataset.region = region; // for tests and benchmarks (region.js), inside the closed root
         const color = Card.safeColor(entry.company.categories?.[0]?.color);
         if (color) b.style.setProperty('--c', color);
-        const badge = { range, anchor, own, region, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false,
+        const badge = { range, anchor, own, region, why, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false,
           rtl: rightToLeft(entry.alias) };
         b.addEventListener('click', () => (popFor === badge ? closeCard(true) : onActivate(badge)));
         layer.append(b);

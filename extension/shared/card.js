@@ -24,7 +24,7 @@
     .bs-cat { padding: 1px 8px; border-radius: 999px; font-size: 12px; background: #f3f4f6;
       border-inline-start: 4px solid var(--c, #6b7280); }
     .bs-summary { margin: 0 0 4px; }
-    .bs-asof, .bs-alt { margin: 0 0 8px; font-size: 12px; color: #4b5563; }
+    .bs-asof, .bs-alt, .bs-why { margin: 0 0 8px; font-size: 12px; color: #4b5563; }
     .bs-actions, .bs-minor { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 0 0 6px; align-items: center; }
     .bs-minor { font-size: 12px; margin: 6px 0 0; padding-top: 6px; border-top: 1px solid #e5e7eb; }
     .bs-link { color: #1d4ed8; text-decoration: underline; font-weight: 600; background: none; border: 0;
@@ -36,7 +36,7 @@
     @media (prefers-color-scheme: dark) {
       .bs-card { background: #1f2937; color: #f9fafb; border-color: #4b5563; }
       .bs-rel, .bs-owners, .bs-origin { color: #d1d5db; }
-      .bs-asof, .bs-alt, .bs-close { color: #d1d5db; }
+      .bs-asof, .bs-alt, .bs-why, .bs-close { color: #d1d5db; }
       .bs-cat { background: #374151; }
       .bs-link { color: #93c5fd; }
       .bs-minor { border-color: #4b5563; }
@@ -80,6 +80,15 @@
     if (model.kind === 'symbol') return tr('card_symbol_of', [model.alias, c]);
     if (model.alias && model.alias.toLowerCase() !== c.toLowerCase()) return tr('card_alias_of', [model.alias, c]);
     return null;
+  }
+
+  // "“Ring”: the text is one of the dataset's names for this company. From Backstory default
+  // dataset, version 3, as of 2025-07-01." Null without a judge's reason (the site notice's card).
+  function whyText(model, tr = t, f = fmt()) {
+    if (!model.why?.words) return null;
+    const d = model.dataset;
+    const reason = tr('card_why', [model.why.text || model.alias || '', model.why.words]);
+    return d?.title ? `${reason} ${tr('card_why_dataset', [d.title, d.as_of ? f.date(d.as_of) : '?'])}` : reason;
   }
 
   // The dataset's report URL with {alias} and {host} filled in (URL-encoded); https only. Nothing is
@@ -150,6 +159,12 @@
     }
     if (c.summary) card.append(data(doc, 'p', 'bs-summary', c.summary));
     if (c.as_of) card.append(el(doc, 'p', 'bs-asof', t('card_as_of', [f.date(c.as_of)])));
+    const why = whyText(model);
+    if (why) {
+      const box = el(doc, 'p', 'bs-why');
+      box.append(el(doc, 'strong', null, t('card_why_title')), doc.createTextNode(' ' + why));
+      card.append(box);
+    }
     const alts = (model.alternatives ?? []).filter((a) => typeof a === 'string' && a);
     if (alts.length) card.append(el(doc, 'p', 'bs-alt', t('card_alternatives', [f.list(alts)])));
 
@@ -176,7 +191,7 @@
     return card;
   }
 
-  const out = { CSS, t, build, badgeLabel, relationText, ownerText, reportHref, httpsUrl, safeColor };
+  const out = { CSS, t, build, badgeLabel, relationText, whyText, ownerText, reportHref, httpsUrl, safeColor };
   if (typeof module === 'object' && module.exports) module.exports = out;
   else root.BackstoryCard = out;
 })(globalThis);

@@ -30,6 +30,13 @@ enum Command {
         /// it, an HTML page's canonical or og:url address gives it.
         #[arg(long)]
         host: Option<String>,
+        /// The inputs' language ("fr", "pt-BR"). Without it, an HTML page's `lang` or
+        /// Content-Language gives it; names that are ordinary words in it wait for the page.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Print every candidate with the judge's verdict and rule, rejected ones too.
+        #[arg(long)]
+        explain: bool,
         /// Text or HTML files (HTML by extension .html/.htm); `-` reads standard input as text.
         #[arg(required = true)]
         inputs: Vec<String>,
@@ -151,7 +158,10 @@ fn main() -> ExitCode {
     restore_sigpipe();
     let args = Args::parse();
     let outcome = match args.command {
-        Command::Scan { dataset, json, host, inputs } => scan::run(dataset.as_deref(), json, host.as_deref(), &inputs),
+        Command::Scan { dataset, json, host, lang, explain, inputs } => {
+            let page = scan::PageArgs { host: host.as_deref(), lang: lang.as_deref() };
+            scan::run(dataset.as_deref(), json, explain, page, &inputs)
+        }
         Command::Check { json, strict, files } => check::run(&files, json, strict),
         Command::Stats { json, file } => stats::run(&file, json),
         Command::Keygen { out, json } => signing::keygen(&out, json),

@@ -96,6 +96,8 @@ test('activating the badge opens a card with the relation and an https profile l
   await page.mouse.click(badge.box.x + badge.box.width / 2, badge.box.y + badge.box.height / 2);
   const open = await waitForOverlay(page, (o) => o.cardText, 5000);
   assert.match(open.cardText ?? '', /Whole Foods Market is a brand of Amazon/);
+  // Why this badge: the matched text, the judge's rule in words (src/judge.rs), the dataset behind it.
+  assert.match(open.cardText ?? '', /Why this badge: “Whole Foods Market”: the text is one of the dataset's names for this company\. Source: .+, as of [A-Z][a-z]+ \d{1,2}, \d{4}\./); // the date through Intl
   const link = open.links.find((l) => l.text === 'Read the profile');
   assert.deepEqual(link, { href: PROFILE, target: '_blank', rel: 'noopener noreferrer', text: 'Read the profile' });
   assert.equal(open.badges.find((b) => b.title === badge.title).expanded, 'true');

@@ -12,7 +12,7 @@ mod score;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use backstory::cli::scan::{input_text, load_engine, scan_input};
+use backstory::cli::scan::{input_text, load_engine, scan_input, PageArgs};
 use backstory::normalize::{normalize, Fold};
 use backstory::utf16::utf16_to_byte;
 use backstory::Engine;
@@ -39,7 +39,7 @@ fn key(s: &str) -> String {
 /// The page's visible text and its hits, exactly as `backstory scan PAGE` computes them.
 fn page_hits(engine: &Engine, path: &str) -> (String, Vec<Found>) {
     let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let report = scan_input(engine, path, &raw, None);
+    let report = scan_input(engine, path, &raw, PageArgs::default());
     let text = input_text(path, &raw);
     let found = report
         .hits

@@ -77,3 +77,12 @@ test('lists and shares follow the interface language', () => {
   assert.equal(plain(Card.relationText(joint, trDe, Format.forLocale('de'))), 'JV gehört gemeinsam A (50 %) und B (12,5 %)');
   assert.equal(Card.badgeLabel(amazon, trDe, Format.forLocale('de')), 'Amazon: Prisons and policing und Surveillance – Details');
 });
+
+test('why this badge: the matched text, the judge\'s rule in words, and the dataset behind it', () => {
+  const model = { company: amazon, alias: 'Ring', why: { text: 'Ring', words: 'the text is one of the dataset\'s names for this company' },
+    dataset: { title: 'Backstory default dataset', as_of: '2025-07-01' } };
+  assert.equal(Card.whyText(model, tr),
+    '“Ring”: the text is one of the dataset\'s names for this company. Source: Backstory default dataset, as of 2025-07-01.');
+  assert.equal(Card.whyText({ ...model, dataset: null }, tr), '“Ring”: the text is one of the dataset\'s names for this company.');
+  assert.equal(Card.whyText({ company: amazon, alias: 'Amazon' }, tr), null, 'the site notice\'s card has no judge\'s reason');
+});
