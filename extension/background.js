@@ -1,6 +1,7 @@
 // Background (Chromium service worker / Firefox event page): owns the wasm matcher and answers
 // the content script and the popup. The engine is built once per worker life, on first use.
 import './api.js';
+import './shared/format.js';
 import './shared/card.js';
 import init, { Engine } from './pkg/backstory.js';
 import * as pages from './background/pages.js';

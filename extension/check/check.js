@@ -3,7 +3,7 @@
 'use strict';
 (function () {
   const api = globalThis.BackstoryApi;
-  const { t, tn } = globalThis.BackstoryI18n;
+  const { t, tn, fmt } = globalThis.BackstoryI18n;
   const { el, chips } = globalThis.BackstoryDom;
   const $ = (id) => document.getElementById(id);
   const KIND = { brand: 'check_kind_brand', company: 'check_kind_company', symbol: 'check_kind_symbol' };
@@ -38,11 +38,11 @@
   function matchLine(m) {
     const e = m.entry;
     const kind = t(KIND[e.kind] ?? 'check_kind_company');
-    let what = e.brand ? t('check_match_brand', [e.brand.name]) : `${e.alias} (${kind})`;
-    if (e.brand && e.owners.length > 1) what += ' — ' + t('check_owned_by', [e.owners.map((o) => o.name).join(', ')]);
+    let what = e.brand ? t('check_match_brand', [e.brand.name]) : t('check_match_other', [e.alias, kind]);
+    if (e.brand && e.owners.length > 1) what += ' — ' + t('check_owned_by', [fmt.list(e.owners.map((o) => o.name))]);
     const written = [...m.seen].filter((s) => s !== e.alias && s !== e.brand?.name);
-    if (written.length) what += ' — ' + t('check_written', [written.slice(0, 5).join(', ')]);
-    return el('li', { dir: 'auto' }, m.count > 1 ? t('check_times', [what, String(m.count)]) : what);
+    if (written.length) what += ' — ' + t('check_written', [fmt.list(written.slice(0, 5))]);
+    return el('li', null, m.count > 1 ? t('check_times', [what, fmt.number(m.count)]) : what);
   }
 
   async function check() {
@@ -55,7 +55,7 @@
     const { rows, waiting } = group(text, res.hits, res.entries, res.rules);
     status.textContent = rows.length ? tn('check_count', rows.length) : t('check_none');
     // Said, not dropped in silence: the user typed these names, and may mean the brand.
-    $('check-waiting').textContent = waiting.length ? t('check_waiting', [waiting.slice(0, 10).join(', ')]) : '';
+    $('check-waiting').textContent = waiting.length ? t('check_waiting', [fmt.list(waiting.slice(0, 10))]) : '';
     $('check-waiting').hidden = !waiting.length;
     $('check-results').replaceChildren(...rows.map((r) => el('li', null,
       el('div', { class: 'head' },
