@@ -120,7 +120,8 @@ async function scan(m, sender) {
   // The page's host lets the engine take "Gap" on gap.com as the brand (`confirm: page`). It
   // comes from the browser, not the message, and never leaves the extension. The page's language
   // tells the judge which names are ordinary words there.
-  const hits = Array.from(engine.scan(m.text, pageHost(sender), m.lang ?? undefined)); // sendMessage does not carry a Uint32Array intact
+  const lang = m.lang ?? detectedLang(sender, m.text);
+  const hits = Array.from(engine.scan(m.text, pageHost(sender), lang)); // sendMessage does not carry a Uint32Array intact
   const entries = {};
   const rules = {};
   for (let i = 0; i < hits.length; i += HIT_FIELDS) {
@@ -131,6 +132,18 @@ async function scan(m, sender) {
   stats.scans += 1;
   stats.scanMs += performance.now() - t0;
   return { hits, entries, rules };
+}
+// A page that declares no language is told one from its first batch (src/detect.rs; `backstory
+// scan` takes the same sample), remembered per frame and address so its later batches are judged
+// alike. Kept in memory only, for the last pages.
+const detected = new Map();
+function detectedLang(sender, text) {
+  const key = `${sender?.tab?.id}:${sender?.frameId}:${sender?.url}`;
+  if (!detected.has(key)) {
+    detected.set(key, Engine.detectLanguage(text) ?? null);
+    if (detected.size > 200) detected.delete(detected.keys().next().value);
+  }
+  return detected.get(key) ?? undefined;
 }
 // Values per hit in `Engine.scan`'s flat answer: start, end, kind, entry, rule.
 const HIT_FIELDS = 5;

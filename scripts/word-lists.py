@@ -85,6 +85,30 @@ def main():
         text = header.format(lang=lang, z=MIN_ZIPF, lead=MIN_LEAD if lang in DICTIONARIES else "-", dic=dic) + "\n".join(words) + "\n"
         (OUT / f"{lang}.txt").write_text(text, encoding="utf-8")
         print(f"{lang}: {len(words)} words, {len(text.encode())} bytes", file=sys.stderr)
+    (OUT / "function-words.tsv").write_text(function_words(freqs), encoding="utf-8")
+
+
+# Words that tell a language apart: for each spaced language, its most frequent words that are at
+# least DISTINCT times as frequent there as in any other compared language ("und", "the", "avec").
+FUNCTION_WORDS = 30
+DISTINCT = 4.0
+
+
+def function_words(freqs):
+    lines = ["# The most frequent words of each language that are at least 4 times as frequent there as in",
+             "# any other compared language (scripts/word-lists.py, wordfreq 3.1.1, CC BY-SA 4.0): what",
+             "# src/detect.rs counts to tell a page's language when the page does not declare it."]
+    for lang in DICTIONARIES:
+        chosen = []
+        for w, f in sorted(freqs[lang].items(), key=lambda kv: -kv[1]):
+            if len(chosen) >= FUNCTION_WORDS:
+                break
+            if not is_word(w) or len(w) < 2:
+                continue
+            if all(f >= DISTINCT * freqs[o].get(w, 0) for o in COMPARED if o != lang):
+                chosen.append(w)
+        lines.append(f"{lang}\t{' '.join(chosen)}")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

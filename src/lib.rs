@@ -20,6 +20,7 @@ pub mod badge;
 pub mod cli;
 pub mod confirm;
 pub mod dataset;
+pub mod detect;
 pub mod engine;
 pub mod exchanges;
 pub mod judge;

@@ -140,6 +140,13 @@ impl Engine {
         self.core.named(name)
     }
 
+    /// The language of a page that does not declare one, told from `text` (its first batch), or
+    /// undefined (`detect::detect_language`).
+    #[wasm_bindgen(js_name = detectLanguage)]
+    pub fn detect_language(text: &str) -> Option<String> {
+        crate::detect::detect_language(text).map(str::to_string)
+    }
+
     /// The judge's rule table, indexed by rule code: `{id, verdict, words}`.
     pub fn rules() -> Result<JsValue, JsError> {
         let rows: Vec<RuleView> = RULES

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::confirm::confirmed_on_page;
+use crate::detect::detect_language;
 use crate::engine::{Engine, HitKind, Page};
 use crate::page_text::{page_host, page_lang, visible_text, BLOCK_SEPARATOR};
 use crate::utf16::utf16_to_byte;
@@ -86,12 +87,18 @@ fn is_html(path: &str) -> bool {
 }
 
 /// The page an input stands for: the command line's host and language, else what an HTML page
-/// says of itself (its canonical address, its `lang`).
+/// says of itself (its canonical address, its `lang`), else the language its text is written in
+/// (`detect`, on the sample the extension's first batch would hold).
 pub fn input_page(input: &str, raw: &str, args: PageArgs) -> Page {
     let html = is_html(input);
     let host = args.host.map(str::to_string).or_else(|| if html { page_host(raw) } else { None });
-    let lang = args.lang.map(str::to_string).or_else(|| if html { page_lang(raw) } else { None });
-    Page::new(host.as_deref(), lang.as_deref())
+    let declared = args.lang.map(str::to_string).or_else(|| if html { page_lang(raw) } else { None });
+    let page = Page::new(host.as_deref(), declared.as_deref());
+    if page.lang.is_some() {
+        return page;
+    }
+    let detected = detect_language(&input_text(input, raw));
+    Page::new(host.as_deref(), detected)
 }
 
 /// Every candidate of one input with its verdict and rule, in text order.
