@@ -99,6 +99,13 @@ enum Command {
         /// Firefox add-on id (default: <name>@backstory-pack).
         #[arg(long)]
         addon_id: Option<String>,
+        /// The extension's version, X.Y.Z (default: the built extension's); raise it for each store upload.
+        #[arg(long)]
+        version: Option<String>,
+        /// Keep the content-script matches for http://127.0.0.1 and http://localhost that the
+        /// tests use; never for a store upload.
+        #[arg(long)]
+        for_testing: bool,
         /// The built extension to brand (from `make build`).
         #[arg(long, default_value = "dist/chromium")]
         extension: String,
@@ -155,8 +162,10 @@ fn main() -> ExitCode {
         Command::Check { json, strict, files } => check::run(&files, json, strict),
         Command::Stats { json, file } => stats::run(&file, json),
         Command::Keygen { out, json } => signing::keygen(&out, json),
-        Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out, json } => {
-            pack::run(&pack::PackOptions { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out, json })
+        Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json } => {
+            pack::run(&pack::PackOptions {
+                dataset, name, description, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json,
+            })
         }
         Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, json, file } => {
             let meta = import::Meta {
