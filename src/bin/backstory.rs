@@ -68,6 +68,13 @@ enum Command {
         as_of: Option<String>,
         #[arg(long, default_value_t = 1)]
         version: u64,
+        /// Hand edits (aliases, rules, profile links) to merge over the import; this file is only
+        /// read, never written (docs/organizers.md).
+        #[arg(long)]
+        overrides: Option<String>,
+        /// CSV separator: , ; or tab (default: detected from the header line).
+        #[arg(long)]
+        delimiter: Option<String>,
         #[arg(long)]
         json: bool,
         file: String,
@@ -167,7 +174,7 @@ fn main() -> ExitCode {
                 dataset, name, description, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json,
             })
         }
-        Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, json, file } => {
+        Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, overrides, delimiter, json, file } => {
             let meta = import::Meta {
                 title: title.unwrap_or_else(|| format!("Imported from {file}")),
                 as_of: as_of.unwrap_or_else(import::today),
@@ -176,7 +183,16 @@ fn main() -> ExitCode {
                 license,
                 version,
             };
-            import::run(&from, &file, &out, meta, dataset.as_deref(), json)
+            let request = import::Request {
+                from: &from,
+                file: &file,
+                out: &out,
+                base: dataset.as_deref(),
+                overrides: overrides.as_deref(),
+                delimiter: delimiter.as_deref(),
+                json,
+            };
+            import::run(&request, meta)
         }
         Command::Sign { key, dataset, json } => signing::sign(&key, &dataset, json),
         Command::Verify { public_key, signature, current_version, dataset, json } => {
