@@ -55,7 +55,9 @@ before(async () => {
   await new Promise((ok) => updateServer.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${updateServer.address().port}/list.json`;
   execFileSync(CLI, ['pack', '--dataset', join(ROOT, 'extension/data/default.json'), '--name', 'Update Test', '--extension', DIST,
-    '--update-url', url, '--public-key', join(dir, 'keys/backstory.pub'), '-o', join(dir, 'packed')]);
+    '--update-url', url, '--public-key', join(dir, 'keys/backstory.pub'), '-o', join(dir, 'packed'),
+    // The demo shop is served from 127.0.0.1: keep the test-only matches a store pack drops.
+    '--for-testing']);
   shop = await serve();
   browser = await launch({ ext: join(dir, 'packed/update-test-chromium') });
   extPage = await browser.context.newPage();
@@ -90,6 +92,9 @@ const refusals = [
   ['malformed JSON, correctly signed', () => signed(dataset(5), secret, '{"format": "backstory-dataset", "version": 5,'), 'malformed'],
   ['a schema-invalid dataset, correctly signed', () => signed(dataset(6, { categories: [] })), 'invalid'],
   ['an older version, correctly signed', () => signed(dataset(1)), 'not-newer'],
+  // Issue 20: another list signed with the same key was applied, and its version 50 then blocked
+  // the campaign's own versions up to 50 (the good update below is version 5).
+  ['another list, correctly signed with the pinned key', () => signed(dataset(50, { id: 'another-list' })), 'other-list'],
 ];
 
 for (const [name, make, code] of refusals) {
@@ -152,6 +157,21 @@ test('options shows the subscription, the last result in plain words, and Check 
   await page.locator('#updates-status').filter({ hasText: failed }).waitFor({ timeout: 10000 });
   assert.match(await page.locator('#updates-status').textContent(), failed);
   await assertStillVersion(5);
+  await page.close();
+});
+
+test('options shows the version an update applied, as soon as Check now applied it', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/extension/options/options.html`);
+  const version = page.locator('#dataset-info dt', { hasText: /^Version$/ }).locator('xpath=following-sibling::dd[1]');
+  await version.filter({ hasText: /^5$/ }).waitFor({ timeout: 10000 });
+  answer = signed(dataset(6));
+  await page.getByRole('region', { name: 'Dataset updates' }).getByRole('button', { name: 'Check now' }).click();
+  await page.locator('#updates-result').filter({ hasText: 'Updated' }).waitFor({ timeout: 30000 });
+  // It said "Version 1, Bundled" here until the page was reloaded.
+  await version.filter({ hasText: /^6$/ }).waitFor({ timeout: 10000 });
+  assert.match(await page.locator('#dataset-info').textContent(), /Updated from 127\.0\.0\.1/);
+  await assertStillVersion(6);
   await page.close();
 });
 
