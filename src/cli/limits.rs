@@ -78,6 +78,18 @@ pub fn site_patterns(site: &str) -> Result<Vec<String>, String> {
     Ok(vec![format!("https://{site}/*"), format!("https://*.{site}/*")])
 }
 
+/// The contrast of white against `#rrggbb` (WCAG 2), or `None` for another form. The pages apply
+/// the organizer's colour only from 4.5:1 (extension/shared/brand.js), so `pack` says when not.
+pub fn contrast_with_white(hex: &str) -> Option<f64> {
+    let digits = hex.strip_prefix('#').filter(|d| d.len() == 6 && d.chars().all(|c| c.is_ascii_hexdigit()))?;
+    let channel = |i: usize| {
+        let v = f64::from(u8::from_str_radix(&digits[i..i + 2], 16).ok()?) / 255.0;
+        Some(if v <= 0.039_28 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) })
+    };
+    let l = 0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?;
+    Some(1.05 / (l + 0.05))
+}
+
 /// The exact hosts for which an http update URL is allowed, for testing on this machine.
 pub const LOCAL_HOSTS: [&str; 3] = ["localhost", "127.0.0.1", "[::1]"];
 
@@ -141,5 +153,8 @@ mod tests {
         for bad in ["", "v1", "1.02", "1.2.3.4.5", "70000", "1..2"] {
             assert!(version(bad).is_err(), "{bad}");
         }
+        assert!(contrast_with_white("#0f766e").is_some_and(|c| c > 4.5));
+        assert!(contrast_with_white("#ffff00").is_some_and(|c| c < 4.5));
+        assert_eq!(contrast_with_white("red"), None);
     }
 }

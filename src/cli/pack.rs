@@ -215,6 +215,12 @@ fn config(o: &PackOptions, dataset_id: &str) -> Result<Vec<u8>, String> {
         if !hex {
             return Err(format!("colour {color:?} must be #rrggbb"));
         }
+        match limits::contrast_with_white(color) {
+            Some(c) if c < 4.5 => eprintln!(
+                "warning: colour {color} is too light for white text ({c:.1}:1, under 4.5:1): popup and options keep their default accent"
+            ),
+            _ => {}
+        }
     }
     let update = match (&o.update_url, &o.public_key) {
         (Some(url), Some(key)) => {
