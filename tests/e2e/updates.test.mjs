@@ -57,7 +57,7 @@ before(async () => {
   execFileSync(CLI, ['pack', '--dataset', join(ROOT, 'extension/data/default.json'), '--name', 'Update Test', '--extension', DIST,
     '--update-url', url, '--public-key', join(dir, 'keys/backstory.pub'), '-o', join(dir, 'packed'),
     // The demo shop is served from 127.0.0.1: keep the test-only matches a store pack drops.
-    '--for-testing']);
+    '--for-testing', '--color', '#0f766e']);
   shop = await serve();
   browser = await launch({ ext: join(dir, 'packed/update-test-chromium') });
   extPage = await browser.context.newPage();
@@ -173,6 +173,17 @@ test('options shows the version an update applied, as soon as Check now applied 
   assert.match(await page.locator('#dataset-info').textContent(), /Updated from 127\.0\.0\.1/);
   await assertStillVersion(6);
   await page.close();
+});
+
+test('the packed --color is the accent of options and the popup', async () => {
+  // Issue 20: --color was written to config.json and never read.
+  for (const path of ['options/options.html', 'popup/popup.html']) {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`chrome-extension://${browser.extensionId}/extension/${path}`);
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() === '#0f766e', null, { timeout: 5000 });
+    await page.close();
+  }
 });
 
 test('a user can subscribe to another list by hand in options, and it is used from then on', async () => {
