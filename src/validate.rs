@@ -349,7 +349,8 @@ pub fn origin(url: &str) -> Option<String> {
     valid.then(|| format!("https://{}", host.to_ascii_lowercase()))
 }
 
-fn symbol(s: &str) -> Result<(), String> {
+/// Why `s` is not a valid `EXCHANGE:SYMBOL`; public so importers report it at the input's cell.
+pub fn symbol(s: &str) -> Result<(), String> {
     let Some((exchange, ticker)) = s.split_once(':') else {
         return Err(format!("{s:?} is not EXCHANGE:SYMBOL"));
     };

@@ -231,6 +231,15 @@ fn a_symbol_on_two_companies_is_reported_where_it_repeats() {
 }
 
 #[test]
+fn a_malformed_ticker_is_reported_at_its_cell_not_by_json_path() {
+    let dir = temp("ticker");
+    let csv = "brand,owner_company,symbol\nA1,Acme Holdings,NYSE: ACMHOLDINGSLONGTICKER\n";
+    let out = import_csv(&dir, csv, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("line 2, column 3 (symbol): not mapped: symbol \"ACMHOLDINGSLONGTICKER\""), "{}", stderr(&out));
+}
+
+#[test]
 fn company_names_spelt_two_ways_are_reported_not_split_in_two() {
     let dir = temp("near");
     let csv = "brand,owner_company\nLaserJet,HP Inc.\nOfficeJet,HP Inc\nDeskJet,hp inc.\n";

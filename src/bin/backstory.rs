@@ -149,6 +149,9 @@ enum Command {
         /// The dataset version in use; the update must be newer.
         #[arg(long, default_value_t = 0)]
         current_version: u64,
+        /// The dataset id the extension was packed with; an update of another list is refused.
+        #[arg(long)]
+        dataset_id: Option<String>,
         #[arg(long)]
         json: bool,
         dataset: String,
@@ -195,8 +198,8 @@ fn main() -> ExitCode {
             import::run(&request, meta)
         }
         Command::Sign { key, dataset, json } => signing::sign(&key, &dataset, json),
-        Command::Verify { public_key, signature, current_version, dataset, json } => {
-            signing::verify(&public_key, &dataset, signature.as_deref(), current_version, json)
+        Command::Verify { public_key, signature, current_version, dataset_id, dataset, json } => {
+            signing::verify(&public_key, &dataset, signature.as_deref(), current_version, dataset_id.as_deref(), json)
         }
     };
     match outcome {

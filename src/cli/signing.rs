@@ -6,7 +6,7 @@ use std::path::Path;
 use minisign::{KeyPair, PublicKeyBox, SecretKeyBox};
 
 use crate::dataset::Dataset;
-use crate::update::{trusted_comment, verify_update};
+use crate::update::{trusted_comment, verify_update_of};
 
 /// Writes `<dir>/backstory.key` (secret, unencrypted: keep it offline) and `<dir>/backstory.pub`.
 /// Refuses to overwrite an existing key.
@@ -71,7 +71,8 @@ pub fn sign(key: &str, dataset_path: &str, json: bool) -> Result<u8, String> {
 }
 
 /// Verifies a dataset and its signature as the extension would, against `current` version.
-pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, current: u64, json: bool) -> Result<u8, String> {
+/// With `dataset_id`, only that list is accepted, as a packed extension pins it.
+pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, current: u64, dataset_id: Option<&str>, json: bool) -> Result<u8, String> {
     let bytes = std::fs::read(dataset_path).map_err(|e| format!("{dataset_path}: {e}"))?;
     let sig_path = signature.map_or_else(|| format!("{dataset_path}.minisig"), str::to_string);
     let sig = std::fs::read_to_string(&sig_path).map_err(|e| format!("{sig_path}: {e}"))?;
@@ -81,7 +82,7 @@ pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, cur
         .and_then(|b| b.into_public_key())
         .map(|k| k.to_base64())
         .unwrap_or(key_text);
-    match verify_update(&bytes, &sig, &key_text, current) {
+    match verify_update_of(&bytes, &sig, &key_text, current, dataset_id) {
         Ok(d) => {
             if json {
                 println!("{}", serde_json::json!({"file": dataset_path, "ok": true, "id": d.id, "version": d.version}));

@@ -51,10 +51,14 @@ pub fn import(input: &str, meta: Meta, delimiter: Option<u8>) -> Result<(Dataset
         }
         let sole = (owners.len() == 1).then(|| owners[0]);
         if !sym.is_empty() {
-            match (symbol(sym), sole) {
-                (None, _) => b.skip(at(row, SYMBOL), format!("{sym:?} is not EXCHANGE:SYMBOL with a known exchange")),
-                (Some(_), None) => b.skip(at(row, SYMBOL), "a row with several owners cannot give a symbol: give it on the company's own row"),
-                (Some(s), Some(c)) => match symbol_rows.get(&s) {
+            // Checked here, so a bad ticker is reported at its cell, not by the dataset's JSON path.
+            let checked = symbol(sym)
+                .ok_or_else(|| format!("{sym:?} is not EXCHANGE:SYMBOL with a known exchange"))
+                .and_then(|s| crate::validate::symbol(&s).map(|()| s));
+            match (checked, sole) {
+                (Err(why), _) => b.skip(at(row, SYMBOL), why),
+                (Ok(_), None) => b.skip(at(row, SYMBOL), "a row with several owners cannot give a symbol: give it on the company's own row"),
+                (Ok(s), Some(c)) => match symbol_rows.get(&s) {
                     Some(&(other, first)) if other != c => {
                         let who = b.companies[other].name.clone();
                         b.skip(at(row, SYMBOL), format!("{s} already belongs to {who:?} (line {first}); a symbol names one company"));
