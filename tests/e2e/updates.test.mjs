@@ -57,7 +57,7 @@ before(async () => {
   execFileSync(CLI, ['pack', '--dataset', join(ROOT, 'extension/data/default.json'), '--name', 'Update Test', '--extension', DIST,
     '--update-url', url, '--public-key', join(dir, 'keys/backstory.pub'), '-o', join(dir, 'packed'),
     // The demo shop is served from 127.0.0.1: keep the test-only matches a store pack drops.
-    '--for-testing', '--color', '#0f766e']);
+    '--for-testing', '--color', '#7c2d12']);
   shop = await serve();
   browser = await launch({ ext: join(dir, 'packed/update-test-chromium') });
   extPage = await browser.context.newPage();
@@ -181,9 +181,25 @@ test('the packed --color is the accent of options and the popup', async () => {
     const page = await browser.context.newPage();
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(`chrome-extension://${browser.extensionId}/extension/${path}`);
-    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() === '#0f766e', null, { timeout: 5000 });
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() === '#7c2d12', null, { timeout: 5000 });
     await page.close();
   }
+  // And the toolbar count on a shop page.
+  const shopPage = await browser.context.newPage();
+  await shopPage.goto(shop.url);
+  await waitForOverlay(shopPage, (o) => o.badges.length > 0);
+  // The shop's tab is found by its findings (the packed extension has no "tabs" permission).
+  const color = await browser.worker.evaluate(async () => {
+    for (let i = 0; i < 50; i++) {
+      const all = await chrome.storage.session.get(null);
+      const key = Object.keys(all).find((k) => k.startsWith('findings:') && all[k].host === '127.0.0.1' && all[k].companies.length > 0);
+      if (key) return chrome.action.getBadgeBackgroundColor({ tabId: Number(key.slice('findings:'.length)) });
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    return null;
+  });
+  assert.deepEqual(color, [124, 45, 18, 255]);
+  await shopPage.close();
 });
 
 test('a user can subscribe to another list by hand in options, and it is used from then on', async () => {
