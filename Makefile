@@ -11,9 +11,12 @@ build: setup
 run: build
 	node scripts/run.mjs
 
-# Every surface (popup, card, options, profile, check a list, badges), light and dark, into docs/screenshots/.
+# Every surface (popup, card, options, profile, check a list, badges), light and dark, into docs/screenshots/;
+# then in German and in Arabic (right to left), light only.
 screenshots: build
 	node scripts/screenshots.mjs
+	node scripts/screenshots.mjs --lang=de
+	node scripts/screenshots.mjs --lang=ar
 
 # Every tier runs even if an earlier one fails; the last line is "N passed, M failed".
 test: setup

@@ -1,8 +1,9 @@
 // Background (Chromium service worker / Firefox event page): owns the wasm matcher and answers
 // the content script and the popup. The engine is built once per worker life, on first use.
 import './api.js';
+import './shared/format.js';
 import './shared/card.js';
-import init from './pkg/backstory.js';
+import init, { Engine } from './pkg/backstory.js';
 import * as pages from './background/pages.js';
 import * as page from './background/page.js';
 import * as updates from './background/updates.js';
@@ -17,7 +18,7 @@ const MAX_QUERY_CHARS = 200;
 // 'extension' = this extension's own pages only (popup, options), never a content script,
 // because a content script runs inside a page that may be hostile.
 const MESSAGES = {
-  scan: { from: 'content', keys: ['text'], valid: (m) => typeof m.text === 'string' && m.text.length <= MAX_SCAN_CHARS, run: scan },
+  scan: { from: 'content', keys: ['text', 'lang'], valid: (m) => typeof m.text === 'string' && m.text.length <= MAX_SCAN_CHARS && (m.lang == null || (typeof m.lang === 'string' && m.lang.length <= 35)), run: scan },
   search: {
     from: 'extension', keys: ['query', 'limit'],
     valid: (m) => typeof m.query === 'string' && m.query.length <= MAX_QUERY_CHARS &&
@@ -90,7 +91,7 @@ function replaceEngine(engine) {
   companyCache.clear();
 }
 pages.connect({ getEngine, replaceEngine });
-page.connect({ getEngine, companySummary });
+page.connect({ getEngine, companySummary, rule: (id) => ruleTable().find((r) => r.id === id) ?? null });
 updates.connect({ getEngine, loadVerified: (json, name) => pages.loadDataset({ json, name }, 'update') });
 function entrySummary(engine, index) {
   if (entryCache.has(index)) return entryCache.get(index);
@@ -117,15 +118,27 @@ async function scan(m, sender) {
   const engine = await getEngine();
   const t0 = performance.now();
   // The page's host lets the engine take "Gap" on gap.com as the brand (`confirm: page`). It
-  // comes from the browser, not the message, and never leaves the extension.
-  const hits = Array.from(engine.scan(m.text, pageHost(sender))); // sendMessage does not carry a Uint32Array intact
+  // comes from the browser, not the message, and never leaves the extension. The page's language
+  // tells the judge which names are ordinary words there.
+  const hits = Array.from(engine.scan(m.text, pageHost(sender), m.lang ?? undefined)); // sendMessage does not carry a Uint32Array intact
   const entries = {};
-  for (let i = 3; i < hits.length; i += 4) {
-    if (!(hits[i] in entries)) entries[hits[i]] = entrySummary(engine, hits[i]);
+  const rules = {};
+  for (let i = 0; i < hits.length; i += HIT_FIELDS) {
+    const [entry, rule] = [hits[i + 3], hits[i + 4]];
+    if (!(entry in entries)) entries[entry] = entrySummary(engine, entry);
+    if (!(rule in rules)) rules[rule] = ruleTable()[rule] ?? null;
   }
   stats.scans += 1;
   stats.scanMs += performance.now() - t0;
-  return { hits, entries };
+  return { hits, entries, rules };
+}
+// Values per hit in `Engine.scan`'s flat answer: start, end, kind, entry, rule.
+const HIT_FIELDS = 5;
+// The judge's rule table (src/judge.rs), the same for every engine: read once.
+let rules = null;
+function ruleTable() {
+  rules ??= Array.from(Engine.rules(), (r) => ({ id: String(r.id), verdict: String(r.verdict), words: String(r.words) }));
+  return rules;
 }
 async function search(m) {
   const engine = await getEngine();

@@ -1,19 +1,22 @@
 // `make screenshots`: renders every surface (popup search and card, popup findings, options, profile,
 // check a list, badges and card on the demo shop) in headless Chromium, light and dark, into
 // docs/screenshots/<surface>-<scheme>.png. Needs the built extension (dist/chromium).
+// `--lang=ar` (any locale of extension/_locales) runs the browser in that language and writes
+// <surface>-<lang>-light.png: the light scheme only, as the layout is what differs by language.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { launch, waitForOverlay } from './lib/browser.mjs';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const SCHEMES = ['light', 'dark'];
+const LANG = process.argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length) || null;
+const SCHEMES = LANG ? ['light'] : ['light', 'dark'];
 const LIST = 'Weekly shop\nWhole Foods Market salad\nRing doorbell battery\nNespresso pods\n\n' +
   'Fund holdings (portfolio)\nNASDAQ: AMZN 120 shares\nNYSE: CXW 40 shares\n$CAT 10 shares';
 
 await mkdir(OUT, { recursive: true });
 const server = await serve();
-const browser = await launch();
+const browser = await launch({ lang: LANG });
 const { context, extensionId, worker } = browser;
 const ext = (path) => `chrome-extension://${extensionId}/extension/${path}`;
 const written = [];
@@ -22,7 +25,7 @@ async function shoot(name, page, { fullPage = true } = {}) {
   for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const path = `${OUT}${name}-${scheme}.png`;
+    const path = `${OUT}${name}${LANG ? `-${LANG}` : ''}-${scheme}.png`;
     await page.screenshot({ path, fullPage });
     written.push(path);
   }
@@ -77,7 +80,7 @@ try {
 
   await page.goto(ext('check/check.html'));
   await page.getByRole('textbox').fill(LIST);
-  await page.getByRole('button', { name: 'Check' }).click();
+  await page.locator('#check-form button[type="submit"]').click(); // named in the page's language
   await page.locator('#check-results > li').first().waitFor({ timeout: 10000 });
   await shoot('check', page);
 } finally {

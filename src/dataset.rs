@@ -152,6 +152,10 @@ pub struct AliasRule {
     /// `page`: the alias counts on a page only where the page also names the company otherwise.
     #[serde(default, skip_serializing_if = "Confirm::is_none")]
     pub confirm: Confirm,
+    /// Languages (primary subtags: "fr", "it") in which the alias is an ordinary word: on a page
+    /// in one of them it waits as `confirm: page` does; elsewhere it is a name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub word_in: Vec<String>,
 }
 
 /// What else a page must show before an alias counts there.
@@ -206,6 +210,7 @@ impl Alias {
                 context: Vec::new(),
                 exclude: Vec::new(),
                 confirm: Confirm::None,
+                word_in: Vec::new(),
             },
             Alias::Ruled(rule) => rule.clone(),
         }

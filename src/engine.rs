@@ -14,6 +14,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Input, MatchKind};
 
 use crate::dataset::{AccentPolicy, AliasRule, CasePolicy, Confirm, Dataset};
+use crate::judge::{primary_language, Rule, Verdict};
 use crate::normalize::{self, normalize, Fold, Normalized, BLOCK_BREAK};
 use crate::search::SearchIndex;
 use crate::symbols;
@@ -37,6 +38,34 @@ pub struct Hit {
     pub kind: HitKind,
     /// Index into the engine's entry table (`Engine::entry`).
     pub entry: u32,
+    /// The rule that decided: a `Verdict::Flag` rule, or a `Verdict::Wait` one for a name that
+    /// stands only where the page names its company otherwise (`crate::confirm`).
+    pub rule: Rule,
+}
+
+/// One candidate and what the judge said of it, for `backstory scan --explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judged {
+    pub start: u32,
+    pub end: u32,
+    /// The entry the verdict is about: the accepted one, else the first one tried.
+    pub entry: u32,
+    pub rule: Rule,
+}
+
+/// What the judge knows of the page a text comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// The page's host name ("shop.mango.com").
+    pub host: Option<String>,
+    /// The page's language, as a primary subtag ("fr"); see `judge::primary_language`.
+    pub lang: Option<String>,
+}
+
+impl Page {
+    pub fn new(host: Option<&str>, lang: Option<&str>) -> Page {
+        Page { host: host.map(str::to_string), lang: lang.and_then(primary_language) }
+    }
 }
 
 /// What a hit stands for: one alias of one brand, company or symbol.
@@ -57,8 +86,13 @@ pub struct Entry {
     context: Vec<u32>,
     /// Canonical exchange, for symbol entries.
     exchange: Option<String>,
-    /// The hit counts only on a page that names the company otherwise (`confirm: page`).
+    /// The twin that waits for the page to name the company otherwise (`confirm: page`, or
+    /// `word_in` on a page in one of those languages).
     pub confirm: bool,
+    /// The alias has `confirm: page`: it waits on every page.
+    waits_everywhere: bool,
+    /// Languages in which the alias is an ordinary word: it waits on pages in them.
+    word_in: Vec<String>,
     /// The twin of a `confirm: page` entry that names the company by itself: accepted only where
     /// the alias is written as a web address ("staples.com"), after a brand label ("Brand:
     /// Staples"), or on a site named after it (staples.com). Its hits confirm the other twin's on
@@ -92,6 +126,9 @@ pub struct Engine {
     company_by_id: HashMap<String, usize>,
     brand_by_id: HashMap<String, usize>,
     company_by_domain: HashMap<String, usize>,
+    /// Brand and company names and aliases folded as the automaton folds text, to the first entry
+    /// of each: how a page's product data ("McDonald’s") is looked up (`Engine::named`).
+    by_name: HashMap<String, u32>,
     search: SearchIndex,
 }
 
@@ -214,6 +251,8 @@ impl Engine {
                     context: Vec::new(),
                     exchange: Some(exchange.to_string()),
                     confirm: false,
+                    waits_everywhere: false,
+                    word_in: Vec::new(),
                     outright: false,
                     host_label: String::new(),
                 });
@@ -251,6 +290,12 @@ impl Engine {
             }
         }
         let search = SearchIndex::build(&dataset);
+        let mut by_name = HashMap::new();
+        for (id, entry) in entries.iter().enumerate() {
+            if entry.kind != HitKind::Symbol && !entry.confirm {
+                by_name.entry(normalize(&entry.alias, Fold::MATCH).text.trim().to_string()).or_insert(id as u32);
+            }
+        }
         Ok(Engine {
             dataset,
             automaton,
@@ -259,6 +304,7 @@ impl Engine {
             company_by_id,
             brand_by_id,
             company_by_domain,
+            by_name,
             search,
         })
     }
@@ -273,7 +319,32 @@ impl Engine {
     /// ("mango") that alias needs no context words, and with `confirm: page` it names its company
     /// outright.
     pub fn scan_at(&self, text: &str, host: Option<&str>) -> Vec<Hit> {
-        let site = Site::new(host);
+        self.scan_page(text, &Page::new(host, None))
+    }
+
+    /// `scan` of text from `page`: its host (see `scan_at`) and its language, in which an alias
+    /// with `word_in` may be an ordinary word.
+    pub fn scan_page(&self, text: &str, page: &Page) -> Vec<Hit> {
+        self.judge(text, page, None)
+    }
+
+    /// Every candidate in `text` with the judge's verdict and rule, rejected ones included, in
+    /// text order: what `backstory scan --explain` prints.
+    pub fn explain(&self, text: &str, page: &Page) -> Vec<Judged> {
+        let mut all = Vec::new();
+        let hits = self.judge(text, page, Some(&mut all));
+        let kept: HashSet<(u32, u32)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        for j in &mut all {
+            if j.rule.verdict() != Verdict::Reject && !kept.contains(&(j.start, j.end)) {
+                j.rule = Rule::Overlapped;
+            }
+        }
+        all
+    }
+
+    fn judge(&self, text: &str, page: &Page, mut explained: Option<&mut Vec<Judged>>) -> Vec<Hit> {
+        let site = Site::new(page.host.as_deref());
+        let lang = page.lang.as_deref();
         let norm = normalize(text, Fold::AUTOMATON);
         let hay = norm.text.as_str();
         let block_of = BlockIndex::new(hay);
@@ -309,28 +380,66 @@ impl Engine {
         }
 
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
+        let mut rules: HashMap<(usize, usize, u32), Rule> = HashMap::new();
         for &(s, e, p) in &candidates {
             let covering: Vec<&Pattern> = exclusions
                 .iter()
                 .filter(|&&(xs, xe, _)| xs <= s && e <= xe)
                 .map(|&(_, _, x)| &self.patterns[x])
                 .collect();
-            if covering.iter().any(|x| x.excludes_all) {
-                continue;
-            }
-            let block = block_of.block(s);
-            let accepted = self.patterns[p].entries.iter().copied().find(|&id| {
-                !covering.iter().any(|x| x.excludes.contains(&id))
-                    && self.accepts(&self.entries[id as usize], text, &norm, (s, e, block), &contexts, &site)
-            });
-            if let Some(id) = accepted {
-                found.push((s, e, id));
+            let entries = &self.patterns[p].entries;
+            let first_rejection = if covering.iter().any(|x| x.excludes_all) {
+                Some((entries[0], Rule::Excluded))
+            } else {
+                let block = block_of.block(s);
+                // The rejection an explanation gives: the first entry's, unless that is only
+                // "not outright", when its waiting twin's says more ("written in lowercase").
+                let mut first: Option<(u32, Rule)> = None;
+                let mut accepted = None;
+                for &id in entries {
+                    let verdict = if covering.iter().any(|x| x.excludes.contains(&id)) {
+                        Err(Rule::Excluded)
+                    } else {
+                        self.accepts(&self.entries[id as usize], text, &norm, (s, e, block), &contexts, &site, lang)
+                    };
+                    match verdict {
+                        Ok(rule) => {
+                            accepted = Some((id, rule));
+                            break;
+                        }
+                        Err(rule) if first.is_none_or(|(_, r)| r == Rule::NotOutright && rule != Rule::NotOutright) => {
+                            first = Some((id, rule));
+                        }
+                        Err(_) => {}
+                    }
+                }
+                if let Some((id, rule)) = accepted {
+                    found.push((s, e, id));
+                    rules.insert((s, e, id), rule);
+                    None
+                } else {
+                    first
+                }
+            };
+            if let (Some(out), Some((entry, rule))) = (explained.as_deref_mut(), first_rejection) {
+                let (os, oe) = norm.original_range(s, e);
+                let units = byte_to_utf16(text, &[os, oe]);
+                out.push(Judged { start: units[0], end: units[1], entry, rule });
             }
         }
         // Leftmost-longest among the accepted candidates; those that wait for the page to confirm
         // them come second, where no other hit is: a name that may never count must not take
         // the place of one that does ("New Look" waiting, "Look Fantastic" not).
-        let (waiting, named): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| self.entries[f.2 as usize].confirm);
+        let waits = |f: &(usize, usize, u32)| rules.get(f).is_some_and(|r| r.verdict() == Verdict::Wait);
+        if let Some(out) = explained.as_deref_mut() {
+            for f in &found {
+                let (os, oe) = norm.original_range(f.0, f.1);
+                let units = byte_to_utf16(text, &[os, oe]);
+                out.push(Judged { start: units[0], end: units[1], entry: f.2, rule: rules[f] });
+            }
+            out.sort_by_key(|j| (j.start, std::cmp::Reverse(j.end)));
+        }
+        let (waiting, named): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| waits(f));
         let mut kept = leftmost_longest(named);
         for w in leftmost_longest(waiting) {
             let at = kept.partition_point(|k| k.0 < w.0);
@@ -340,7 +449,7 @@ impl Engine {
                 kept.insert(at, w);
             }
         }
-        self.to_hits(text, &norm, &kept)
+        self.to_hits(text, &norm, &kept, &rules)
     }
 
     fn accepts(
@@ -351,30 +460,47 @@ impl Engine {
         (s, e, block): (usize, usize, u32),
         contexts: &HashSet<(u32, u32)>,
         site: &Site,
-    ) -> bool {
+        lang: Option<&str>,
+    ) -> Result<Rule, Rule> {
         let (os, oe) = norm.original_range(s, e);
         let original = &text[os..oe];
         // On a site named after the alias ("Target" on target.com) the alias is the site's own
         // name: it needs no context words there.
         let own_site = site.is_named(entry);
-        if entry.confirm || entry.outright {
+        // Whether this alias waits for the page here: everywhere, or in the page's language.
+        let word_here = lang.is_some_and(|l| entry.word_in.iter().any(|w| w == l));
+        let waits_here = entry.waits_everywhere || word_here;
+        let mut outright_by = None;
+        if (entry.confirm || entry.outright) && waits_here {
             let web_address = written_as_web_address(&text[oe..]);
             let labelled = labelled_as_brand(&text[..os]);
-            if entry.outright && !(own_site || web_address || labelled) {
-                return false;
+            outright_by = [(own_site, Rule::OwnSite), (web_address, Rule::WebAddress), (labelled, Rule::BrandLabel)]
+                .into_iter()
+                .find_map(|(yes, rule)| yes.then_some(rule));
+            if entry.outright && outright_by.is_none() {
+                return Err(Rule::NotOutright);
             }
             // Such a name is an ordinary word; written in lowercase where the dataset capitalizes
             // it, it is the word ("standard size staples" on staples.com), unless a web address, a
             // brand label, a social handle or a hashtag ("@godiva", "#godiva") says otherwise.
             let handle = text[..os].ends_with(['@', '#']);
             if is_lowercase_word(original) && !is_lowercase_word(&entry.alias) && !(web_address || labelled || handle) {
-                return false;
+                return Err(Rule::LowercaseWord);
             }
+        } else if entry.confirm {
+            // Not an ordinary word on this page: its outright twin, tried first, decided.
+            return Err(Rule::NotOutright);
         }
-        if entry.kind != HitKind::Symbol
-            && (starts_model_number(&text[oe..]) || cut_off_by_ellipsis(&text[oe..]) || after_title(&text[..os]))
-        {
-            return false;
+        if entry.kind != HitKind::Symbol {
+            if starts_model_number(&text[oe..]) {
+                return Err(Rule::ModelNumber);
+            }
+            if cut_off_by_ellipsis(&text[oe..]) {
+                return Err(Rule::CutOff);
+            }
+            if after_title(&text[..os]) {
+                return Err(Rule::AfterTitle);
+            }
         }
         if entry.kind == HitKind::Symbol {
             // The symbol rule reads the text around the ticker in its plain folded form (no marks),
@@ -390,21 +516,39 @@ impl Engine {
                 exchange: entry.exchange.as_deref().unwrap_or_default(),
                 financial_block: contexts.contains(&(block, FINANCIAL)),
             };
-            return symbols::judge(&candidate).is_some();
+            return symbols::judge(&candidate).map(|_| Rule::Symbol).ok_or(Rule::NotASymbol);
         }
-        if !entry.context.is_empty() && !own_site && !entry.context.iter().any(|c| contexts.contains(&(block, *c))) {
-            return false;
+        let by_context = !entry.context.is_empty() && !own_site;
+        if by_context && !entry.context.iter().any(|c| contexts.contains(&(block, *c))) {
+            return Err(Rule::NoContextWord);
         }
         let loose_case = entry.case == CasePolicy::Any;
         let loose_accents = entry.accents == AccentPolicy::Optional;
-        if loose_case && (loose_accents || (original.is_ascii() && entry.verify_form.is_ascii())) {
-            return true;
+        let written_right = (loose_case && (loose_accents || (original.is_ascii() && entry.verify_form.is_ascii())))
+            || normalize(original, Fold::policy(loose_case, loose_accents)).text == entry.verify_form;
+        if !written_right {
+            return Err(Rule::WrongCase);
         }
-        let fold = Fold::policy(loose_case, loose_accents);
-        normalize(original, fold).text == entry.verify_form
+        Ok(if entry.confirm {
+            if word_here && !entry.waits_everywhere { Rule::OrdinaryWordInLanguage } else { Rule::OrdinaryWord }
+        } else if let Some(rule) = outright_by {
+            rule
+        } else if own_site && !entry.context.is_empty() {
+            Rule::OwnSite
+        } else if by_context {
+            Rule::ContextWord
+        } else {
+            Rule::Name
+        })
     }
 
-    fn to_hits(&self, text: &str, norm: &Normalized, kept: &[(usize, usize, u32)]) -> Vec<Hit> {
+    fn to_hits(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        kept: &[(usize, usize, u32)],
+        rules: &HashMap<(usize, usize, u32), Rule>,
+    ) -> Vec<Hit> {
         let ranges: Vec<(usize, usize)> = kept.iter().map(|&(s, e, _)| norm.original_range(s, e)).collect();
         let mut offsets: Vec<usize> = ranges.iter().flat_map(|&(s, e)| [s, e]).collect();
         offsets.sort_unstable();
@@ -413,13 +557,21 @@ impl Engine {
         let unit_of = |o: usize| units[offsets.binary_search(&o).unwrap_or_default()];
         kept.iter()
             .zip(ranges)
-            .map(|(&(_, _, id), (os, oe))| Hit {
+            .map(|(&(s, e, id), (os, oe))| Hit {
                 start: unit_of(os),
                 end: unit_of(oe),
                 kind: self.entries[id as usize].kind,
                 entry: id,
+                rule: rules.get(&(s, e, id)).copied().unwrap_or(Rule::Name),
             })
             .collect()
+    }
+
+    /// The brand or company a page's product data names (JSON-LD, microdata or Open Graph
+    /// `brand`), by its whole name or alias under the fold page text gets: never a fuzzy match.
+    /// Returns the entry's id (`Engine::entry`).
+    pub fn named(&self, name: &str) -> Option<u32> {
+        self.by_name.get(normalize(name, Fold::MATCH).text.trim()).copied()
     }
 
     /// The entry a hit refers to.
@@ -505,13 +657,14 @@ fn add_alias(
         context,
         exchange: None,
         confirm: false,
+        waits_everywhere: rule.confirm == Confirm::Page,
+        word_in: rule.word_in.iter().filter_map(|l| primary_language(l)).collect(),
         outright: false,
         host_label: normalize(&rule.text, Fold::MATCH).text.chars().filter(char::is_ascii_alphanumeric).collect(),
     };
-    // A `confirm: page` alias is two entries, tried in this order: one that names the company
-    // outright, one that waits for the page to confirm it.
-    let confirm = rule.confirm == Confirm::Page;
-    let twins = if confirm {
+    // An alias that may wait (`confirm: page`, `word_in`) is two entries, tried in this order: one
+    // that names the company outright, one that waits for the page to confirm it.
+    let twins = if entry.waits_everywhere || !entry.word_in.is_empty() {
         vec![Entry { outright: true, ..entry.clone() }, Entry { confirm: true, ..entry }]
     } else {
         vec![entry]

@@ -22,6 +22,9 @@ pub mod confirm;
 pub mod dataset;
 pub mod engine;
 pub mod exchanges;
+pub mod judge;
+#[cfg(feature = "cli")]
+pub mod languages;
 pub mod normalize;
 #[cfg(feature = "cli")]
 pub mod page_text;
@@ -33,7 +36,8 @@ pub mod validate;
 pub mod words;
 
 pub use dataset::Dataset;
-pub use engine::{Engine, Entry, Hit, HitKind};
+pub use engine::{Engine, Entry, Hit, HitKind, Judged, Page};
+pub use judge::{Rule, Verdict};
 pub use validate::{Problem, Severity};
 
 #[cfg(target_arch = "wasm32")]

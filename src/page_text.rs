@@ -48,6 +48,20 @@ pub fn page_host(html: &str) -> Option<String> {
     })
 }
 
+/// The page's language as its author declared it: `<html lang>`, else a Content-Language meta
+/// element (the content script reads the same two, `content/collect.js`).
+pub fn page_lang(html: &str) -> Option<String> {
+    let doc = Html::parse_document(html);
+    let declared = doc.root_element().value().attr("lang").map(str::to_string).or_else(|| {
+        let selector = scraper::Selector::parse(r#"meta[http-equiv][content]"#).ok()?;
+        doc.select(&selector)
+            .find(|e| e.value().attr("http-equiv").is_some_and(|h| h.eq_ignore_ascii_case("content-language")))
+            .and_then(|e| e.value().attr("content"))
+            .map(|c| c.split(',').next().unwrap_or_default().to_string())
+    });
+    declared.filter(|l| !l.trim().is_empty())
+}
+
 #[derive(Default)]
 struct Text {
     text: String,

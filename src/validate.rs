@@ -209,6 +209,11 @@ fn aliases(f: &mut Findings, at: &str, list: &[crate::dataset::Alias]) {
         for (n, w) in rule.context.iter().enumerate() {
             non_empty(f, format!("{here}.context[{n}]"), w);
         }
+        for (n, lang) in rule.word_in.iter().enumerate() {
+            if crate::judge::primary_language(lang).is_none() {
+                f.error(format!("{here}.word_in[{n}]"), format!("{lang:?} is not a language tag (\"fr\", \"pt-BR\")"));
+            }
+        }
         let folded = normalize(&rule.text, Fold::MATCH).text;
         for (n, x) in rule.exclude.iter().enumerate() {
             if !normalize(x, Fold::MATCH).text.contains(folded.trim()) {

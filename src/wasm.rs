@@ -5,7 +5,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::engine::{Engine as Core, HitKind};
+use crate::engine::{Engine as Core, HitKind, Page};
+use crate::judge::{Verdict, RULES};
 
 #[wasm_bindgen]
 pub struct Engine {
@@ -34,6 +35,13 @@ struct EntryView<'a> {
     owners: Vec<Owner<'a>>,
     /// The hit counts only where the page names the company otherwise (`crate::confirm`).
     confirm: bool,
+}
+
+#[derive(Serialize)]
+struct RuleView {
+    id: &'static str,
+    verdict: &'static str,
+    words: &'static str,
 }
 
 #[derive(Serialize)]
@@ -116,15 +124,38 @@ impl Engine {
         Core::from_json(json).map(|core| Engine { core }).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Flat `[start, end, kind, entry, ...]`, offsets in UTF-16 code units. `host` is the page's
-    /// host name, when the text comes from a page (`Engine::scan_at`).
-    pub fn scan(&self, text: &str, host: Option<String>) -> Vec<u32> {
-        let hits = self.core.scan_at(text, host.as_deref());
-        let mut flat = Vec::with_capacity(hits.len() * 4);
+    /// Flat `[start, end, kind, entry, rule, ...]`, offsets in UTF-16 code units, `rule` a code of
+    /// `rules()`. `host` is the page's host name and `lang` its language tag, when the text comes
+    /// from a page (`Engine::scan_page`).
+    pub fn scan(&self, text: &str, host: Option<String>, lang: Option<String>) -> Vec<u32> {
+        let hits = self.core.scan_page(text, &Page::new(host.as_deref(), lang.as_deref()));
+        let mut flat = Vec::with_capacity(hits.len() * 5);
         for h in hits {
-            flat.extend_from_slice(&[h.start, h.end, h.kind as u32, h.entry]);
+            flat.extend_from_slice(&[h.start, h.end, h.kind as u32, h.entry, h.rule as u32]);
         }
         flat
+    }
+
+    /// The entry a page's product data names (`Engine::named`): its index for `entry()`, or undefined.
+    pub fn named(&self, name: &str) -> Option<u32> {
+        self.core.named(name)
+    }
+
+    /// The judge's rule table, indexed by rule code: `{id, verdict, words}`.
+    pub fn rules() -> Result<JsValue, JsError> {
+        let rows: Vec<RuleView> = RULES
+            .iter()
+            .map(|r| RuleView {
+                id: r.id(),
+                verdict: match r.verdict() {
+                    Verdict::Flag => "flag",
+                    Verdict::Wait => "wait",
+                    Verdict::Reject => "reject",
+                },
+                words: r.words(),
+            })
+            .collect();
+        to_js(&rows)
     }
 
     /// What hit entry `id` stands for, or undefined.

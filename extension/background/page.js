@@ -18,7 +18,6 @@ export function connect(engineHost) { host = engineHost; }
 
 const hostOf = (url) => { try { return new URL(url).hostname; } catch { return ''; } };
 const str = (v, max = 200) => typeof v === 'string' && v.length > 0 && v.length <= max;
-const fold = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[®™℠]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 // ---- dataset fields the engine does not expose (report URL, brand owners and alternatives) --------
 // Read from the same text the engine was built from: the dataset loaded in options (storage.local
@@ -58,24 +57,26 @@ export async function site(m, sender) {
 }
 
 export const validBrand = (m) => str(m.name, 120);
-// A brand named by the page's structured data: taken only when a dataset name equals it exactly
-// (after folding case, accents and trademark signs), never by fuzzy search.
+// A brand named by the page's structured data: taken only when a dataset name or alias equals it
+// under the engine's own fold (Engine::named: case, accents, apostrophes, trademark signs), never
+// by fuzzy search.
 export async function brand(m) {
   const engine = await host.getEngine();
-  const want = fold(m.name);
-  const hit = (engine.search(m.name, 8) ?? []).find((r) => fold(String(r.label)) === want && r.kind !== 'symbol');
-  if (!hit) return { entry: null };
-  const company = host.companySummary(engine, hit.company);
+  const id = engine.named(m.name);
+  const e = id == null ? null : engine.entry(id);
+  if (!e) return { entry: null };
+  const company = host.companySummary(engine, String(e.company.id));
   if (!company) return { entry: null };
   const x = await datasetExtras(engine);
-  const b = hit.brand ? x.brands.get(hit.brand) : null;
+  const b = e.brand ? x.brands.get(String(e.brand.id)) : null;
   return {
     entry: {
       kind: 'structured', alias: m.name,
-      brand: b ? { id: hit.brand, name: b.name } : null,
+      brand: b ? { id: String(e.brand.id), name: b.name } : null,
       owners: b ? b.owners : [{ id: company.id, name: company.name, share: null }],
       company,
     },
+    why: host.rule('structured-data'),
   };
 }
 
@@ -93,7 +94,13 @@ export async function cardInfo(m) {
     owners: b ? b.owners : null,
     alternatives: b ? b.alternatives : [],
     reportUrl: x.reportUrl,
+    dataset: datasetLine(engine.info()),
   };
+}
+
+// The dataset behind a card's facts, for its "Why this badge".
+function datasetLine(info) {
+  return info ? { title: String(info.title ?? ''), version: Number(info.version) || null, as_of: String(info.as_of ?? '') } : null;
 }
 
 export const validOpenProfile = (m) => str(m.id);
@@ -160,8 +167,12 @@ api.commands?.onCommand?.addListener(async (command) => {
 // The content script's files, as the manifest lists them: its scripts and its style sheet (the
 // underline's ::highlight rule, extension/content/underline.css). Every way of injecting the script
 // brings the sheet too, or matched names on an added site would not be underlined.
-const contentFiles = () => api.runtime.getManifest().content_scripts[0].js;
-const contentCss = () => api.runtime.getManifest().content_scripts[0].css ?? [];
+// Firefox's getManifest() gives the sheet as a full moz-extension:// URL, which
+// registerContentScripts and insertCSS refuse; both browsers take paths from the extension's root.
+const root = () => api.runtime.getURL('');
+const extensionPath = (file, base) => (file.startsWith(base) ? file.slice(base.length) : file).replace(/^\/+/, '');
+const contentFiles = () => api.runtime.getManifest().content_scripts[0].js.map((f) => extensionPath(f, root()));
+const contentCss = () => (api.runtime.getManifest().content_scripts[0].css ?? []).map((f) => extensionPath(f, root()));
 const scriptId = (origin) => `site:${origin}`;
 const patternOf = (origin) => `${origin}/*`;
 async function storedSites() {

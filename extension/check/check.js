@@ -3,23 +3,25 @@
 'use strict';
 (function () {
   const api = globalThis.BackstoryApi;
-  const { t, tn } = globalThis.BackstoryI18n;
+  const { t, tn, fmt } = globalThis.BackstoryI18n;
   const { el, chips } = globalThis.BackstoryDom;
   const $ = (id) => document.getElementById(id);
   const KIND = { brand: 'check_kind_brand', company: 'check_kind_company', symbol: 'check_kind_symbol' };
 
-  // Hits are [start, end, kind, entry]*; one row per company, one line per (dataset name, kind).
-  // The list is one page: a `confirm: page` name ("Gap") counts only if the list also names its
-  // company otherwise (src/confirm.rs); the names left waiting are returned apart, as written.
-  function group(text, hits, entries) {
+  // Hits are [start, end, kind, entry, rule]*; one row per company, one line per (dataset name,
+  // kind). The list is one page: a name the judge says waits ("Gap") counts only if the list also
+  // names its company otherwise (src/confirm.rs); the names left waiting are returned apart.
+  function group(text, hits, entries, rules = {}) {
+    const waits = (i) => rules[hits[i + 4]]?.verdict === 'wait';
     const named = new Set();
-    for (let i = 3; i < hits.length; i += 4) if (entries[hits[i]] && !entries[hits[i]].confirm) named.add(entries[hits[i]].company.id);
+    for (let i = 0; i < hits.length; i += 5) if (entries[hits[i + 3]] && !waits(i)) named.add(entries[hits[i + 3]].company.id);
     const companies = new Map();
     const waiting = new Set();
-    for (let i = 0; i < hits.length; i += 4) {
+    for (let i = 0; i < hits.length; i += 5) {
       const e = entries[hits[i + 3]];
-      if (e?.confirm && !named.has(e.company.id)) waiting.add(text.slice(hits[i], hits[i + 1]));
-      if (!e || (e.confirm && !named.has(e.company.id))) continue;
+      const held = waits(i) && !named.has(e?.company.id);
+      if (e && held) waiting.add(text.slice(hits[i], hits[i + 1]));
+      if (!e || held) continue;
       const c = companies.get(e.company.id) ?? { company: e.company, count: 0, matches: new Map() };
       companies.set(e.company.id, c);
       c.count += 1;
@@ -36,11 +38,11 @@
   function matchLine(m) {
     const e = m.entry;
     const kind = t(KIND[e.kind] ?? 'check_kind_company');
-    let what = e.brand ? t('check_match_brand', [e.brand.name]) : `${e.alias} (${kind})`;
-    if (e.brand && e.owners.length > 1) what += ' — ' + t('check_owned_by', [e.owners.map((o) => o.name).join(', ')]);
+    let what = e.brand ? t('check_match_brand', [e.brand.name]) : t('check_match_other', [e.alias, kind]);
+    if (e.brand && e.owners.length > 1) what += ' — ' + t('check_owned_by', [fmt.list(e.owners.map((o) => o.name))]);
     const written = [...m.seen].filter((s) => s !== e.alias && s !== e.brand?.name);
-    if (written.length) what += ' — ' + t('check_written', [written.slice(0, 5).join(', ')]);
-    return el('li', { dir: 'auto' }, m.count > 1 ? t('check_times', [what, String(m.count)]) : what);
+    if (written.length) what += ' — ' + t('check_written', [fmt.list(written.slice(0, 5))]);
+    return el('li', null, m.count > 1 ? t('check_times', [what, fmt.number(m.count)]) : what);
   }
 
   async function check() {
@@ -50,10 +52,10 @@
     if (!text.trim()) { status.textContent = t('check_empty'); $('check-results').replaceChildren(); return; }
     const res = await api.runtime.sendMessage({ type: 'scan', text });
     if (!res?.ok) { status.textContent = t('check_failed', [res?.error ?? '']); return; }
-    const { rows, waiting } = group(text, res.hits, res.entries);
+    const { rows, waiting } = group(text, res.hits, res.entries, res.rules);
     status.textContent = rows.length ? tn('check_count', rows.length) : t('check_none');
     // Said, not dropped in silence: the user typed these names, and may mean the brand.
-    $('check-waiting').textContent = waiting.length ? t('check_waiting', [waiting.slice(0, 10).join(', ')]) : '';
+    $('check-waiting').textContent = waiting.length ? t('check_waiting', [fmt.list(waiting.slice(0, 10))]) : '';
     $('check-waiting').hidden = !waiting.length;
     $('check-results').replaceChildren(...rows.map((r) => el('li', null,
       el('div', { class: 'head' },

@@ -169,14 +169,14 @@
   // mapped or that cross a block boundary (the engine should never report those).
   function mapHits(batch, hits) {
     const out = [];
-    for (let i = 0; i + 3 < hits.length; i += 4) {
+    for (let i = 0; i + 4 < hits.length; i += 5) {
       const a = locate(batch, hits[i], false);
       const b = locate(batch, hits[i + 1], true);
       if (!a || !b || a.block !== b.block) continue;
       out.push({
         start: { ref: a.ref, offset: a.offset },
         end: { ref: b.ref, offset: b.offset },
-        block: a.block, kind: hits[i + 2], entry: hits[i + 3],
+        block: a.block, kind: hits[i + 2], entry: hits[i + 3], rule: hits[i + 4],
       });
     }
     return out;

@@ -139,7 +139,16 @@
     return { collect, endSlice, rejected, insideRejected, blockOf };
   }
 
-  const api = { create, yieldToPage, SKIP_TAGS };
+  // The page's language as its author declared it: <html lang>, else a Content-Language meta
+  // element (src/page_text.rs reads the same two). The judge needs it to tell an ordinary word of
+  // the page's language from a name; read per pass, as a single-page app may change it.
+  function pageLang(doc) {
+    const declared = doc.documentElement?.getAttribute('lang')
+      || doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.split(',')[0];
+    return declared?.trim() ? declared.trim().slice(0, 35) : null;
+  }
+
+  const api = { create, yieldToPage, pageLang, SKIP_TAGS };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryCollect = api;
 })(globalThis);

@@ -192,7 +192,7 @@
     record(m.block, { company: entry.company.id, alias: entry.alias, kind: entry.kind, brand: entry.brand?.name ?? null, region, badgeable });
     if (!badgeable || badgeCount() + items.length >= BADGE_CAP) return;
     const range = toRange(m);
-    if (range) items.push({ range, anchor, block: m.block, entry, region });
+    if (range) items.push({ range, anchor, block: m.block, entry, region, why: m.why });
   }
 
   async function process(roots, { full = false } = {}) {
@@ -230,10 +230,11 @@
     // while the walk goes on; the answers are read after the walk. `done` tells whether waiting for
     // one would really end the slice (awaiting a settled promise continues the same task).
     const sent = [];
+    const lang = globalThis.BackstoryCollect.pageLang(document);
     const batcher = B.createBatcher(BATCH_CHARS, (batch) => {
       if (dead || gen !== generation) return;
       const job = { batch, res: null, done: false };
-      job.reply = send({ type: 'scan', text: batch.text }).then((res) => { job.res = res; job.done = true; });
+      job.reply = send({ type: 'scan', text: batch.text, lang }).then((res) => { job.res = res; job.done = true; });
       sent.push(job);
       collector.endSlice();
     });
@@ -258,9 +259,11 @@
       if (res.hits.length) { // most batches of a page match nothing: their mapping code never runs
         const companyOf = (i) => res.entries[i]?.company?.id;
         const mapped = B.textFirst(B.mapHits(batch, res.hits), (n) => n.nodeType === 3);
+        // The judge's verdict and reason ride with each hit: `waits` for the confirmer, `why` for the card.
+        for (const m of mapped) { m.why = res.rules?.[m.rule] ?? null; m.waits = m.why?.verdict === 'wait'; }
         // Every hit names its company before one per block is kept: a kept "Gap" that waits for the
         // page must not hide the "Gap Inc." beside it that confirms it.
-        confirmer.name(mapped.map((m) => res.entries[m.entry]).filter((e) => e && !e.confirm).map((e) => e.company.id));
+        confirmer.name(mapped.filter((m) => !m.waits).map((m) => res.entries[m.entry]?.company.id).filter(Boolean));
         for (const m of B.onePerCompany(mapped, companyOf)) hits.push([m, res.entries[m.entry]]);
       }
       stats.batches += 1;
@@ -324,7 +327,7 @@
         if (!badgeable || badgeCount() >= BADGE_CAP) continue;
         const range = document.createRange();
         range.selectNodeContents(title);
-        ui().add([{ range, anchor: title, block, entry, own: false, region: 'product' }]);
+        ui().add([{ range, anchor: title, block, entry, own: false, region: 'product', why: res.why ?? null }]);
       } finally {
         stats.productMs += performance.now() - t0;
       }
@@ -352,6 +355,9 @@
       alternatives: info.alternatives ?? [],
       reportUrl: info.reportUrl ?? null,
       host: HOST,
+      // Why this badge: the text it stands for and the judge's rule, in the judge's words.
+      why: badge?.why ? { text: badge.range.toString().replace(/\s+/g, ' ').trim().slice(0, 80), words: badge.why.words } : null,
+      dataset: info.dataset ?? null,
     };
     const card = Card.build(document, model, {
       details: (id) => send({ type: 'openProfile', id }),

@@ -24,7 +24,7 @@
     .badge[hidden] { display: none; }
     .pop { position: absolute; pointer-events: auto; display: block; }
     .notice { all: initial; position: fixed; inset-inline-end: 16px; bottom: 16px; display: flex; gap: 10px; align-items: center;
-      max-width: min(360px, calc(100vw - 32px)); box-sizing: border-box; padding: 8px 8px 8px 12px; border-radius: 8px;
+      max-width: min(360px, calc(100vw - 32px)); box-sizing: border-box; padding: 8px; padding-inline-start: 12px; border-radius: 8px;
       background: #111827; color: #f9fafb; font: 13px/1.35 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.3);
       pointer-events: auto; border-inline-start: 6px solid var(--c, #0f766e); }
     .notice button { all: initial; cursor: pointer; font: 600 13px/1.2 system-ui, sans-serif; color: #bfdbfe;
@@ -32,6 +32,11 @@
     .notice button.x { color: #e5e7eb; text-decoration: none; font-size: 18px; line-height: 18px; padding: 2px 6px; }
     .notice button:focus-visible { outline: 3px solid #60a5fa; outline-offset: 1px; }
   `;
+
+  // Whether a name is written right to left: its first letter is Hebrew, Arabic or another
+  // right-to-left script. The page matched it as written, so the mention on the page runs the same way.
+  const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+  const rightToLeft = (name) => RTL_LETTER.test(/\p{L}/u.exec(String(name ?? ''))?.[0] ?? '');
 
   function el(doc, tag, cls, text) {
     const e = doc.createElement(tag);
@@ -122,7 +127,7 @@
     function add(items) {
       if (!items.length) return;
       ensureHost();
-      for (const { range, anchor, block, entry, own = range.startContainer.nodeType !== 3, region = null } of items) {
+      for (const { range, anchor, block, entry, own = range.startContainer.nodeType !== 3, region = null, why = null } of items) {
         const company = entry.company.id;
         if (has(block, company)) continue;
         let set = drawn.get(block);
@@ -140,7 +145,8 @@
         if (region) b.dataset.region = region; // for tests and benchmarks (region.js), inside the closed root
         const color = Card.safeColor(entry.company.categories?.[0]?.color);
         if (color) b.style.setProperty('--c', color);
-        const badge = { range, anchor, own, region, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false };
+        const badge = { range, anchor, own, region, why, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false,
+          rtl: rightToLeft(entry.alias) };
         b.addEventListener('click', () => (popFor === badge ? closeCard(true) : onActivate(badge)));
         layer.append(b);
         badges.push(badge);
@@ -251,7 +257,7 @@
       // Text under a banner, a dialog or a menu: no badge until it shows again (the next recheck).
       if (onScreen && covered(b, last)) { b.at = null; return null; }
       const spot = Place.choose({
-        first, last, size: BADGE, viewWidth: view.width, box: b.own,
+        first, last, size: BADGE, viewWidth: view.width, box: b.own, rtl: b.rtl,
         glyphs: glyphsAround(b, first, last, view),
         fits: (box) => corners(box).every(([x, y]) => holds(b, x, y, view)),
       });
@@ -401,10 +407,14 @@
       const vw = doc.documentElement.clientWidth, vh = win.innerHeight;
       let left = 8, top = 8;
       if (anchor) {
-        left = Math.max(8, Math.min(anchor.left - 8, vw - w - 8));
+        // A right-to-left card starts at its right edge: it hangs from the badge leftwards.
+        const start = pop.firstElementChild?.getAttribute('dir') === 'rtl' ? anchor.right + 8 - w : anchor.left - 8;
+        left = Math.max(8, Math.min(start, vw - w - 8));
         top = anchor.bottom + 6 + h <= vh ? anchor.bottom + 6 : Math.max(8, anchor.top - 6 - h);
       } else if (notice) {
-        left = Math.max(8, vw - w - 16);
+        // Above the notice, at its corner: the window's right, or its left for a right-to-left
+        // notice (inset-inline-end puts it there).
+        left = notice.getAttribute('dir') === 'rtl' ? Math.max(8, notice.getBoundingClientRect().left) : Math.max(8, vw - w - 16);
         top = Math.max(8, vh - h - 72);
       }
       pop.style.left = `${Math.round(left - origin.left)}px`;
@@ -430,7 +440,8 @@
       notice?.remove();
       notice = el(doc, 'div', 'notice');
       notice.setAttribute('role', 'status');
-      notice.setAttribute('dir', 'auto');
+      // The interface's direction, as the card's (shared/card.js): its words are Backstory's.
+      notice.setAttribute('dir', root.BackstoryFormat?.current().dir ?? 'auto');
       const color = Card.safeColor(parts.color);
       if (color) notice.style.setProperty('--c', color);
       notice.append(el(doc, 'span', 'msg', parts.text));

@@ -48,13 +48,22 @@
     return end;
   }
 
+  // Right-to-left text (an Arabic or Hebrew name) ends at its left: its spots are those of the
+  // mirror image, worked out left to right on rects flipped across x = 0 and flipped back.
+  // Plain objects: a DOMRect's sides are getters, which a spread would drop.
+  const flip = (r) => ({ left: -r.right, right: -r.left, top: r.top, bottom: r.bottom });
+  const unflip = (s, size) => ({ ...s, x: -s.x - size });
+
   // The first spot that is inside [0, viewWidth] across, overlaps none of `glyphs` (the page's text
   // boxes around the mention) and that `fits(box)` accepts (the hit test: the page element there is
   // the mention's own or one that holds it). Returns {x, y, where} in the rects' coordinates, or
-  // null when every spot covers something.
-  function choose({ first, last, glyphs, size, viewWidth, box = false, fits = () => true }) {
-    const lineEnd = box ? null : lineEndOf(last, glyphs, size);
-    for (const s of spots(first, last, size, lineEnd, box)) {
+  // null when every spot covers something. `rtl`: the mention is right-to-left text, so "after"
+  // and "end" are to its left.
+  function choose({ first, last, glyphs, size, viewWidth, box = false, fits = () => true, rtl = false }) {
+    const [f, l, g] = rtl ? [flip(first), flip(last), glyphs.map(flip)] : [first, last, glyphs];
+    const lineEnd = box ? null : lineEndOf(l, g, size);
+    for (const m of spots(f, l, size, lineEnd, box)) {
+      const s = rtl ? unflip(m, size) : m;
       const b = boxAt(s, size);
       if (b.left < 0 || b.right > viewWidth) continue;
       if (glyphs.some((g) => overlaps(b, g))) continue;

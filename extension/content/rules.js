@@ -38,7 +38,7 @@
 
   // "Not this company — hide on this site": the alias (case-insensitive) for that company on that host.
   function matchHidden(entry, host, settings) {
-    if (!settings.hiddenMatches.length) return false; // the common case; fold() normalizes, which costs
+    if (!settings.hiddenMatches.length) return false; // the common case
     const h = String(host).toLowerCase();
     const a = fold(entry.alias);
     return settings.hiddenMatches.some((m) => m.host.toLowerCase() === h && m.company === entry.company.id && fold(m.alias) === a);
@@ -76,9 +76,9 @@
     };
   }
 
-  // The page-level rule of `confirm: page` aliases (src/confirm.rs, DATASET.md): such a hit stands
-  // only once the page names its company by a hit without the rule, which may come in a later
-  // batch or pass. Items are [hit, entry] pairs, hit.block their text block. `name` records
+  // The page-level rule for hits the judge says wait (src/confirm.rs, DATASET.md): such a hit stands
+  // only once the page names its company by a hit that does not wait, which may come in a later
+  // batch or pass. Items are [hit, entry] pairs, hit.block their text block, hit.waits the judge's. `name` records
   // companies the page names (call it with every hit of a batch, before any is dropped); `admit`
   // returns the items that stand now, held ones released first. One item is held per block and
   // company (a rescan replaces it), at most `maxHeld` in all, the oldest dropped first: held items
@@ -108,7 +108,7 @@
       for (const id of ids) named.add(id);
     }
     function admit(items, alive = () => true) {
-      name(items.filter(([, entry]) => entry && !entry.confirm).map(([, entry]) => entry.company.id));
+      name(items.filter(([hit, entry]) => entry && !hit.waits).map(([, entry]) => entry.company.id));
       const out = [];
       for (const [block, companies] of held) {
         for (const [id, item] of companies) {
@@ -120,7 +120,7 @@
       }
       for (const item of items) {
         const entry = item[1];
-        if (!entry?.confirm || named.has(entry.company.id)) out.push(item);
+        if (!item[0].waits || !entry || named.has(entry.company.id)) out.push(item);
         else hold(item);
       }
       return out;

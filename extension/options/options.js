@@ -4,7 +4,7 @@
 'use strict';
 (function () {
   const api = globalThis.BackstoryApi;
-  const { t, tn } = globalThis.BackstoryI18n;
+  const { t, tn, fmt } = globalThis.BackstoryI18n;
   const { el, chip, link } = globalThis.BackstoryDom;
   const Settings = globalThis.BackstorySettings;
   const $ = (id) => document.getElementById(id);
@@ -48,7 +48,7 @@
       }));
       return el('li', { class: 'category-row' },
         el('label', null, box, chip(c, 'span')),
-        el('p', { class: 'muted small', dir: 'auto' }, c.description));
+        el('p', { class: 'muted small' }, c.description));
     }));
     $('categories').dataset.sig = sig;
     const removable = (items, listId, emptyId, label, aria, drop) => {
@@ -56,7 +56,7 @@
       $(listId).replaceChildren(...items.map((item) => {
         const b = el('button', { type: 'button', 'aria-label': aria(item) }, t('options_remove'));
         b.addEventListener('click', () => Settings.update((x) => drop(x, item)));
-        return el('li', { class: 'row' }, el('span', { dir: 'auto' }, label(item)), b);
+        return el('li', { class: 'row' }, el('span', null, label(item)), b);
       }));
       $(emptyId).hidden = items.length > 0;
       if (focused < 0) return;
@@ -86,17 +86,17 @@
     if (!res?.ok) { $('dataset-info').replaceChildren(el('dd', null, t('options_dataset_failed', [res?.error ?? '']))); return; }
     const i = res.info;
     categories = res.categories;
-    const fact = (key, value) => [el('dt', null, t(key)), el('dd', { dir: 'auto' }, value)];
+    const fact = (key, value) => [el('dt', null, t(key)), el('dd', null, value)];
     const publisher = i.publisher.url ? link(i.publisher.url, i.publisher.name) : i.publisher.name;
-    const when = () => new Date(res.loadedAt).toLocaleString();
+    const when = () => fmt.dateTime(res.loadedAt);
     const source = res.source === 'file' ? t('options_dataset_source_file', [res.name ?? '?', when()])
       : res.source === 'update' ? t('options_dataset_source_update', [res.name ?? '?', when()])
       : t('options_dataset_source_bundled');
     $('dataset-info').replaceChildren(
       ...fact('options_dataset_name', i.title), ...fact('options_dataset_publisher', publisher),
-      ...fact('options_dataset_version', String(i.version)), ...fact('options_dataset_as_of', i.as_of),
+      ...fact('options_dataset_version', String(i.version)), ...fact('options_dataset_as_of', fmt.date(i.as_of)),
       ...fact('options_dataset_license', i.license),
-      ...fact('options_dataset_counts', t('options_dataset_counts_value', [String(i.counts.companies), String(i.counts.brands), String(i.counts.symbols)])),
+      ...fact('options_dataset_counts', t('options_dataset_counts_value', [fmt.number(i.counts.companies), fmt.number(i.counts.brands), fmt.number(i.counts.symbols)])),
       ...fact('options_dataset_source', source));
     $('dataset-attribution').textContent = res.attribution ?? '';
     $('reset-dataset').hidden = res.source === 'bundled';
@@ -123,7 +123,7 @@
     showLoadResult(t('options_load_checking', [file.name]), [], true);
     const json = await file.text();
     if (json.length > MAX_CHARS) {
-      showLoadResult(t('options_load_refused', [file.name]), [t('options_load_too_big', [MAX_CHARS.toLocaleString()])], false);
+      showLoadResult(t('options_load_refused', [file.name]), [t('options_load_too_big', [fmt.number(MAX_CHARS)])], false);
       e.target.value = ''; // as below: the same file, made smaller, must fire change again
       return;
     }

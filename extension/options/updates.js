@@ -3,10 +3,10 @@
 'use strict';
 (function () {
   const api = globalThis.BackstoryApi;
-  const { t } = globalThis.BackstoryI18n;
+  const { t, fmt } = globalThis.BackstoryI18n;
   const { el } = globalThis.BackstoryDom;
   const $ = (id) => document.getElementById(id);
-  const when = (iso) => (iso ? new Date(iso).toLocaleString() : t('options_updates_never'));
+  const when = (iso) => (iso ? fmt.dateTime(iso) : t('options_updates_never'));
 
   async function show() {
     const res = await api.runtime.sendMessage({ type: 'updateStatus' });
@@ -19,7 +19,7 @@
     const s = res.status;
     // The code's sentence is localized; the engine's reason adds the detail (in English).
     const result = s ? [t(`options_updates_code_${s.code.replace(/-/g, '_')}`) || s.code, el('br'), el('span', { class: 'muted small' }, s.reason)] : [];
-    const fact = (key, value) => [el('dt', null, t(key)), el('dd', { dir: 'auto' }, value)];
+    const fact = (key, value) => [el('dt', null, t(key)), el('dd', null, value)];
     $('updates-status').replaceChildren(...(s ? [
       ...fact('options_updates_last_check', when(s.lastCheck)),
       ...fact('options_updates_result', result),

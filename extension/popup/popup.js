@@ -5,7 +5,7 @@
 'use strict';
 (function () {
   const api = globalThis.BackstoryApi;
-  const { t, tn } = globalThis.BackstoryI18n;
+  const { t, tn, fmt } = globalThis.BackstoryI18n;
   const { el, chips } = globalThis.BackstoryDom;
   const Settings = globalThis.BackstorySettings;
   const $ = (id) => document.getElementById(id);
@@ -41,7 +41,7 @@
       const via = r.label !== r.company_name
         ? t(r.kind === 'brand' ? 'popup_via_brand' : 'popup_via_other', [kindLabel(r.kind), r.label]) : kindLabel(r.kind);
       const li = el('li', { role: 'option', id: `r${i}`, 'aria-selected': 'false' },
-        el('span', { class: 'name', dir: 'auto' }, r.company_name), el('span', { class: 'via', dir: 'auto' }, via));
+        el('span', { class: 'name', dir: 'auto' }, r.company_name), el('span', { class: 'via' }, via));
       li.addEventListener('click', () => openResult(i));
       return li;
     }));
@@ -151,12 +151,12 @@
       name.addEventListener('click', () => openCard(c.id, null, c.name, name));
       const how = c.matches.map((m) => {
         const what = m.kind === 'brand' && m.brand ? t('popup_match_brand', [m.alias, m.brand]) : t('popup_match_other', [m.alias, kindLabel(m.kind)]);
-        return m.count > 1 ? t('popup_match_times', [what, String(m.count)]) : what;
+        return m.count > 1 ? t('popup_match_times', [what, fmt.number(m.count)]) : what;
       }).join(' · ');
       return el('li', null,
         el('div', { class: 'row' }, name, el('span', { class: 'count' }, tn('popup_mentions', c.count))),
         chips(c.categories),
-        el('p', { class: 'muted small', dir: 'auto' }, how));
+        el('p', { class: 'muted small' }, how));
     };
     ul.replaceChildren(...f.companies.filter((c) => !quietOnly(c)).map(item));
     const quiet = f.companies.filter(quietOnly);
@@ -213,7 +213,7 @@
         if (!granted) { $('site-status').textContent = t('popup_add_site_denied'); return; }
         const res = await api.runtime.sendMessage({ type: 'addSite', origin });
         const added = res?.ok && res.added;
-        $('site-status').textContent = added ? t('popup_add_site_done') : t('popup_add_site_failed', [res?.error ?? (res?.missing ?? []).join(', ')]);
+        $('site-status').textContent = added ? t('popup_add_site_done') : t('popup_add_site_failed', [res?.error ?? fmt.list(res?.missing ?? [])]);
         if (added) add.hidden = true;
       });
     }
@@ -222,7 +222,7 @@
   async function showDataset() {
     const res = await api.runtime.sendMessage({ type: 'info' });
     $('dataset').textContent = res?.ok
-      ? t('popup_dataset_line', [res.info.title, String(res.info.version), res.info.as_of])
+      ? t('popup_dataset_line', [res.info.title, String(res.info.version), fmt.date(res.info.as_of)])
       : t('popup_dataset_failed', [res?.error ?? '']);
   }
 

@@ -3,12 +3,12 @@
 'use strict';
 (function () {
   const api = globalThis.BackstoryApi;
-  const { t } = globalThis.BackstoryI18n;
+  const { t, fmt } = globalThis.BackstoryI18n;
   const { el, chips, link } = globalThis.BackstoryDom;
   const main = document.getElementById('profile');
   const id = new URLSearchParams(location.search).get('company') ?? '';
   const profileHref = (cid) => `profile.html?company=${encodeURIComponent(cid)}`;
-  const share = (s) => (s == null ? '' : ` (${t('profile_share', [String(s)])})`);
+  const share = (s) => (s == null ? '' : ` (${fmt.percent(s)})`);
 
   function section(titleKey, ...content) {
     const h = el('h2', null, t(titleKey));
@@ -23,32 +23,38 @@
       c.legal_name !== c.name ? el('p', { class: 'muted', dir: 'auto' }, c.legal_name) : null,
       chips(p.categories))];
     const facts = el('dl', { class: 'facts' });
-    const fact = (key, value) => facts.append(el('dt', null, t(key)), el('dd', { dir: 'auto' }, value));
-    if (c.symbols.length) fact('profile_symbols', c.symbols.join(', '));
+    const fact = (key, value) => facts.append(el('dt', null, t(key)), el('dd', null, value));
+    if (c.symbols.length) fact('profile_symbols', fmt.list(c.symbols));
     if (c.headquarters) fact('profile_headquarters', c.headquarters);
     if (p.parent) fact('profile_parent', el('a', { href: profileHref(p.parent.id) }, p.parent.name));
     if (p.subsidiaries.length) {
-      const dd = p.subsidiaries.flatMap((s, i) => [i ? ', ' : null, el('a', { href: profileHref(s.id), dir: 'auto' }, s.name)]);
+      // Links inside the language's list punctuation ("A, B und C").
+      let i = 0;
+      const dd = fmt.listParts(p.subsidiaries.map((s) => s.name)).map((part) => {
+        if (part.type !== 'element') return part.value;
+        const s = p.subsidiaries[i++];
+        return el('a', { href: profileHref(s.id), dir: 'auto' }, s.name);
+      });
       fact('profile_subsidiaries', el('span', null, ...dd));
     }
-    if (c.domains.length) fact('profile_domains', c.domains.join(', '));
-    fact('profile_as_of', c.as_of);
+    if (c.domains.length) fact('profile_domains', fmt.list(c.domains));
+    fact('profile_as_of', fmt.date(c.as_of));
     out.push(facts, el('p', { dir: 'auto', class: 'summary' }, c.summary));
     if (c.profile_url) out.push(el('p', null, link(c.profile_url, t('profile_external', [safeHost(c.profile_url)]))));
     for (const s of c.profile) out.push(el('section', null, el('h2', { dir: 'auto' }, s.title), el('p', { dir: 'auto' }, s.text)));
     if (p.brandGroups.length) {
       out.push(section('profile_brands', ...p.brandGroups.map((g) => el('div', null,
-        el('h3', { dir: 'auto' }, t('profile_brands_of', [g.owner.name])),
-        el('ul', { class: 'brands' }, g.brands.map((b) => el('li', { dir: 'auto' },
-          b.name + share(b.share),
-          b.coOwners.length ? el('span', { class: 'muted' }, ' — ' + t('profile_co_owners', [b.coOwners.map((o) => o.name + share(o.share)).join(', ')])) : null)))))));
+        el('h3', null, t('profile_brands_of', [g.owner.name])),
+        el('ul', { class: 'brands' }, g.brands.map((b) => el('li', null,
+          el('bdi', null, b.name), share(b.share),
+          b.coOwners.length ? el('span', { class: 'muted' }, ' — ' + t('profile_co_owners', [fmt.list(b.coOwners.map((o) => o.name + share(o.share)))])) : null)))))));
     }
     if (c.sources.length) {
       out.push(section('profile_sources', el('ul', null, c.sources.map((s) => el('li', null,
-        link(s.url, s.title), s.as_of ? el('span', { class: 'muted' }, ' ' + t('profile_source_as_of', [s.as_of])) : null)))));
+        link(s.url, s.title), s.as_of ? el('span', { class: 'muted' }, ' ' + t('profile_source_as_of', [fmt.date(s.as_of)])) : null)))));
     }
     const foot = el('footer', { class: 'muted small' });
-    foot.append(el('p', { dir: 'auto' }, t('profile_dataset', [p.dataset.title, p.dataset.as_of, p.dataset.license])));
+    foot.append(el('p', null, t('profile_dataset', [p.dataset.title, fmt.date(p.dataset.as_of), p.dataset.license])));
     if (p.dataset.attribution) foot.append(el('p', { dir: 'auto' }, p.dataset.attribution));
     out.push(foot);
     main.replaceChildren(...out);

@@ -18,13 +18,13 @@
       box-shadow: 0 6px 24px rgba(0,0,0,.2); font: 14px/1.4 system-ui, sans-serif; text-align: start; }
     .bs-card:focus { outline: none; }
     .bs-card:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
-    .bs-name { display: block; margin: 0 28px 4px 0; font: 700 16px/1.3 system-ui, sans-serif; }
+    .bs-name { display: block; margin: 0 0 4px; margin-inline-end: 28px; font: 700 16px/1.3 system-ui, sans-serif; }
     .bs-rel, .bs-owners, .bs-origin { margin: 0 0 6px; color: #374151; }
     .bs-cats { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; padding: 0; list-style: none; }
     .bs-cat { padding: 1px 8px; border-radius: 999px; font-size: 12px; background: #f3f4f6;
       border-inline-start: 4px solid var(--c, #6b7280); }
     .bs-summary { margin: 0 0 4px; }
-    .bs-asof, .bs-alt { margin: 0 0 8px; font-size: 12px; color: #4b5563; }
+    .bs-asof, .bs-alt, .bs-why { margin: 0 0 8px; font-size: 12px; color: #4b5563; }
     .bs-actions, .bs-minor { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 0 0 6px; align-items: center; }
     .bs-minor { font-size: 12px; margin: 6px 0 0; padding-top: 6px; border-top: 1px solid #e5e7eb; }
     .bs-link { color: #1d4ed8; text-decoration: underline; font-weight: 600; background: none; border: 0;
@@ -36,7 +36,7 @@
     @media (prefers-color-scheme: dark) {
       .bs-card { background: #1f2937; color: #f9fafb; border-color: #4b5563; }
       .bs-rel, .bs-owners, .bs-origin { color: #d1d5db; }
-      .bs-asof, .bs-alt, .bs-close { color: #d1d5db; }
+      .bs-asof, .bs-alt, .bs-why, .bs-close { color: #d1d5db; }
       .bs-cat { background: #374151; }
       .bs-link { color: #93c5fd; }
       .bs-minor { border-color: #4b5563; }
@@ -44,10 +44,14 @@
   `;
 
   const api = () => root.BackstoryApi ?? root.browser ?? root.chrome;
+  // Numbers, dates and lists in the interface's language (shared/format.js, loaded first); English
+  // where it is missing (unit tests).
+  const FALLBACK = { dir: 'ltr', list: (a) => a.join(', '), percent: (n) => `${n}%`, date: (d) => String(d), isolate: (s) => s };
+  const fmt = () => root.BackstoryFormat?.current() ?? FALLBACK;
   // chrome.i18n.getMessage, with the key itself as the fallback where i18n is missing (unit tests).
   function t(key, subs) {
     let s = '';
-    try { s = api()?.i18n?.getMessage(key, subs) ?? ''; } catch { s = ''; }
+    try { s = api()?.i18n?.getMessage(key, fmt().isolate(subs)) ?? ''; } catch { s = ''; }
     return s || key;
   }
 
@@ -57,25 +61,34 @@
   }
 
   // "Amazon: Immigration and border enforcement, Prisons and policing — details".
-  function badgeLabel(company, tr = t) {
+  function badgeLabel(company, tr = t, f = fmt()) {
     const cats = (company.categories ?? []).map((c) => c.label).filter(Boolean);
-    return cats.length ? tr('card_badge_label', [company.name, cats.join(', ')]) : tr('card_badge_label_plain', [company.name]);
+    return cats.length ? tr('card_badge_label', [company.name, f.list(cats)]) : tr('card_badge_label_plain', [company.name]);
   }
 
   // Shares are percentages in the dataset (DATASET.md: 0 < share <= 100).
-  function ownerText(o, tr = t) {
-    return typeof o.share === 'number' ? tr('card_owner_share', [o.name, String(Math.round(o.share * 10) / 10)]) : o.name;
+  function ownerText(o, tr = t, f = fmt()) {
+    return typeof o.share === 'number' ? tr('card_owner_share', [o.name, f.percent(Math.round(o.share * 10) / 10)]) : o.name;
   }
 
   // How the match connects to the company: "Ring is a brand of Amazon", joint owners with shares.
-  function relationText(model, tr = t) {
+  function relationText(model, tr = t, f = fmt()) {
     const c = model.company.name;
     const owners = model.owners ?? [];
-    if (model.brand && owners.length > 1) return tr('card_joint', [model.brand.name, owners.map((o) => ownerText(o, tr)).join(', ')]);
+    if (model.brand && owners.length > 1) return tr('card_joint', [model.brand.name, f.list(owners.map((o) => ownerText(o, tr, f)))]);
     if (model.brand) return tr('card_brand_of', [model.brand.name, c]);
     if (model.kind === 'symbol') return tr('card_symbol_of', [model.alias, c]);
     if (model.alias && model.alias.toLowerCase() !== c.toLowerCase()) return tr('card_alias_of', [model.alias, c]);
     return null;
+  }
+
+  // "“Ring”: the text is one of the dataset's names for this company. From Backstory default
+  // dataset, version 3, as of 2025-07-01." Null without a judge's reason (the site notice's card).
+  function whyText(model, tr = t, f = fmt()) {
+    if (!model.why?.words) return null;
+    const d = model.dataset;
+    const reason = tr('card_why', [model.why.text || model.alias || '', model.why.words]);
+    return d?.title ? `${reason} ${tr('card_why_dataset', [d.title, d.as_of ? f.date(d.as_of) : '?'])}` : reason;
   }
 
   // The dataset's report URL with {alias} and {host} filled in (URL-encoded); https only. Nothing is
@@ -110,14 +123,26 @@
   //         kind?, alias?, brand?: {id,name}, owners?: [{id,name,share}], alternatives?: [string],
   //         reportUrl?: template, host?: page host}
   // actions (all optional): details(companyId) or detailsHref, hide(), close().
+  // Dataset text in the card: its own direction (a Hebrew name on an English card, an English
+  // summary on an Arabic one).
+  const data = (doc, tag, cls, text) => { const e = el(doc, tag, cls, text); e.setAttribute('dir', 'auto'); return e; };
+
   function build(doc, model, actions = {}) {
     const c = model.company;
+    const f = fmt();
     const card = el(doc, 'div', 'bs-card');
     card.setAttribute('role', 'dialog');
     card.setAttribute('aria-label', c.name);
-    card.setAttribute('dir', 'auto');
+    // Laid out in the interface's direction (in a closed shadow root the page's own dir would
+    // otherwise decide); lang, so that screen readers read it in that language on any page.
+    card.setAttribute('dir', f.dir);
+    if (f.locale) card.setAttribute('lang', f.locale);
     card.tabIndex = -1;
-    card.append(el(doc, 'h2', 'bs-name', c.name));
+    // The name in its own direction inside a heading in the card's, so the heading's end margin
+    // stays clear of the close button.
+    const name = el(doc, 'h2', 'bs-name');
+    name.append(data(doc, 'bdi', null, c.name));
+    card.append(name);
     const rel = relationText(model);
     if (rel) card.append(el(doc, 'p', 'bs-rel', rel));
     if (model.kind === 'structured') card.append(el(doc, 'p', 'bs-origin', t('card_from_product_data')));
@@ -125,17 +150,23 @@
     if (cats.length) {
       const ul = el(doc, 'ul', 'bs-cats');
       for (const k of cats) {
-        const li = el(doc, 'li', 'bs-cat', k.label);
+        const li = data(doc, 'li', 'bs-cat', k.label);
         const color = safeColor(k.color);
         if (color) li.style.setProperty('--c', color);
         ul.append(li);
       }
       card.append(ul);
     }
-    if (c.summary) card.append(el(doc, 'p', 'bs-summary', c.summary));
-    if (c.as_of) card.append(el(doc, 'p', 'bs-asof', t('card_as_of', [c.as_of])));
+    if (c.summary) card.append(data(doc, 'p', 'bs-summary', c.summary));
+    if (c.as_of) card.append(el(doc, 'p', 'bs-asof', t('card_as_of', [f.date(c.as_of)])));
+    const why = whyText(model);
+    if (why) {
+      const box = el(doc, 'p', 'bs-why');
+      box.append(el(doc, 'strong', null, t('card_why_title')), doc.createTextNode(' ' + why));
+      card.append(box);
+    }
     const alts = (model.alternatives ?? []).filter((a) => typeof a === 'string' && a);
-    if (alts.length) card.append(el(doc, 'p', 'bs-alt', t('card_alternatives', [alts.join(', ')])));
+    if (alts.length) card.append(el(doc, 'p', 'bs-alt', t('card_alternatives', [f.list(alts)])));
 
     const main = el(doc, 'div', 'bs-actions');
     const profile = httpsUrl(c.profile_url);
@@ -160,7 +191,7 @@
     return card;
   }
 
-  const out = { CSS, t, build, badgeLabel, relationText, ownerText, reportHref, httpsUrl, safeColor };
+  const out = { CSS, t, build, badgeLabel, relationText, whyText, ownerText, reportHref, httpsUrl, safeColor };
   if (typeof module === 'object' && module.exports) module.exports = out;
   else root.BackstoryCard = out;
 })(globalThis);

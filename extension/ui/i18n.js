@@ -3,10 +3,12 @@
 (function () {
   'use strict';
   const api = globalThis.BackstoryApi;
+  const fmt = globalThis.BackstoryFormat.current();
   // A missing key shows as the key itself, so a forgotten string is visible on screen and in tests.
-  const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
-  // No plural rules in chrome.i18n: keys come in `_one` / `_other` pairs; $1 is the number.
-  const tn = (key, n) => t(`${key}_${n === 1 ? 'one' : 'other'}`, [String(n)]);
+  const t = (key, subs) => api.i18n.getMessage(key, fmt.isolate(subs)) || key;
+  // No plural rules in chrome.i18n: keys come in `_one` / `_other` pairs; $1 is the number, written
+  // the language's way (format.js).
+  const tn = (key, n) => t(`${key}_${fmt.plural(n)}`, [fmt.number(n)]);
   function apply(root = document) {
     for (const e of root.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
     for (const e of root.querySelectorAll('[data-i18n-attr]')) {
@@ -16,8 +18,8 @@
       }
     }
   }
-  document.documentElement.lang = t('@@ui_locale').replace('_', '-');
-  document.documentElement.dir = t('@@bidi_dir');
-  globalThis.BackstoryI18n = { t, tn, apply };
+  document.documentElement.lang = fmt.locale;
+  document.documentElement.dir = fmt.dir;
+  globalThis.BackstoryI18n = { t, tn, apply, fmt };
   apply();
 })();

@@ -23,16 +23,20 @@ export async function distWithDataset(datasetPath, prefix = 'backstory-ext-') {
 // networking and component updates would only flood it with refused connections.
 // The network gate: close() throws if the session requested anything outside the extension and
 // loopback test servers (allowRequest(url) lets the dataset-update tests reach their host).
-export async function launch({ ext = DIST, headless = true, allowRequest } = {}) {
+// lang: the browser's interface language ('de', 'ar'), which chrome.i18n follows; on Linux Chromium
+// reads it from LANGUAGE, and --lang sets it too.
+export async function launch({ ext = DIST, headless = true, allowRequest, lang = null } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'backstory-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
+    ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang.replace('-', '_')}.UTF-8` } } : {}),
     viewport: { width: 1200, height: 900 },
     args: [
       `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
       '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
       RESOLVE_LOOPBACK_ONLY,
+      ...(lang ? [`--lang=${lang}`] : []),
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), // Chromium refuses to sandbox as root
     ],
   });
@@ -63,13 +67,14 @@ const attrs = (n) => { const o = {}; for (let i = 0; i + 1 < (n.attributes ?? []
 const text = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(text).join(''));
 
 // Returns {hosts: [{shadowRootType}], badges: [{label, title, expanded, box:{x,y,width,height}}], links: [{href, target, rel, text}], cardText,
-//   notice (the site notice's text or null), controls: [{text, label, box}] (the card's and notice's buttons and links)}
+//   notice (the site notice's text or null), controls: [{text, label, box}] (the card's and notice's buttons and links),
+//   cardDir, cardLang (the open card's dir and lang attributes)}
 export async function readOverlay(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const hosts = [], badges = [], links = [], controls = [];
-    let cardText = null, notice = null;
+    let cardText = null, notice = null, cardDir = null, cardLang = null;
     for (const { node, inShadow } of walk(root)) {
       if (node.localName === 'backstory-overlay' && !inShadow) {
         hosts.push({ shadowRootType: node.shadowRoots?.[0]?.shadowRootType ?? null });
@@ -97,9 +102,9 @@ export async function readOverlay(page) {
         } catch { /* not rendered */ }
         controls.push({ text: text(node), label: a['aria-label'] ?? null, box });
       }
-      if (a.role === 'dialog') cardText = text(node);
+      if (a.role === 'dialog') { cardText = text(node); cardDir = a.dir ?? null; cardLang = a.lang ?? null; }
     }
-    return { hosts, badges, links, cardText, notice, controls };
+    return { hosts, badges, links, cardText, notice, controls, cardDir, cardLang };
   } finally {
     await cdp.detach().catch(() => {});
   }

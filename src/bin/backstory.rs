@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use backstory::cli::{check, import, pack, scan, signing, stats};
+use backstory::cli::{check, import, pack, scan, signing, stats, words};
 
 #[derive(Parser)]
 #[command(name = "backstory", version, about = "Find the companies behind brand names, company names and stock symbols.")]
@@ -30,6 +30,13 @@ enum Command {
         /// it, an HTML page's canonical or og:url address gives it.
         #[arg(long)]
         host: Option<String>,
+        /// The inputs' language ("fr", "pt-BR"). Without it, an HTML page's `lang` or
+        /// Content-Language gives it; names that are ordinary words in it wait for the page.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Print every candidate with the judge's verdict and rule, rejected ones too.
+        #[arg(long)]
+        explain: bool,
         /// Text or HTML files (HTML by extension .html/.htm); `-` reads standard input as text.
         #[arg(required = true)]
         inputs: Vec<String>,
@@ -156,6 +163,15 @@ enum Command {
         json: bool,
         dataset: String,
     },
+    /// Name the dataset's names that are ordinary words in some language (they wait for the page
+    /// there) or sit inside longer Chinese or Japanese words; --write puts those rules in the file.
+    Words {
+        #[arg(long)]
+        write: bool,
+        #[arg(long)]
+        json: bool,
+        file: String,
+    },
     /// Count what a dataset holds and list its riskiest aliases.
     Stats {
         #[arg(long)]
@@ -168,9 +184,13 @@ fn main() -> ExitCode {
     restore_sigpipe();
     let args = Args::parse();
     let outcome = match args.command {
-        Command::Scan { dataset, json, host, inputs } => scan::run(dataset.as_deref(), json, host.as_deref(), &inputs),
+        Command::Scan { dataset, json, host, lang, explain, inputs } => {
+            let page = scan::PageArgs { host: host.as_deref(), lang: lang.as_deref() };
+            scan::run(dataset.as_deref(), json, explain, page, &inputs)
+        }
         Command::Check { json, strict, files } => check::run(&files, json, strict),
         Command::Stats { json, file } => stats::run(&file, json),
+        Command::Words { write, json, file } => words::run(&file, write, json),
         Command::Keygen { out, json } => signing::keygen(&out, json),
         Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json } => {
             pack::run(&pack::PackOptions {

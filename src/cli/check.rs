@@ -65,8 +65,35 @@ fn check_text<'a>(file: &'a str, text: &str) -> Report<'a> {
                 line: None,
                 column: None,
             })
+            .chain(word_warnings(&dataset))
             .collect(),
     };
     let errors = problems.iter().filter(|p| p.severity == "error").count();
     Report { file, errors, warnings: problems.len() - errors, problems }
+}
+
+/// Names the word lists call ordinary words of some language (or that sit inside longer Chinese or
+/// Japanese words) without a rule that says so: on pages in those languages they would flag the
+/// word. `backstory words --write` adds the rules.
+fn word_warnings(dataset: &Dataset) -> Vec<ProblemView> {
+    let mut annotated = dataset.clone();
+    crate::languages::annotate(&mut annotated)
+        .into_iter()
+        .map(|(alias, (langs, longer))| {
+            let mut what = Vec::new();
+            if !langs.is_empty() {
+                what.push(format!("is an ordinary word in {}", langs.join(", ")));
+            }
+            if longer > 0 {
+                what.push(format!("sits inside {longer} longer Chinese or Japanese word(s)"));
+            }
+            ProblemView {
+                severity: "warning",
+                path: format!("alias {alias:?}"),
+                message: format!("{}; run `backstory words --write` to let pages in those languages hold it back", what.join(" and ")),
+                line: None,
+                column: None,
+            }
+        })
+        .collect()
 }

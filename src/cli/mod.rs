@@ -9,6 +9,7 @@ pub mod scan;
 pub mod signing;
 pub mod size;
 pub mod stats;
+pub mod words;
 
 /// Reads a file, or standard input for `-`; the error names the file.
 pub fn read_input(path: &str) -> Result<String, String> {

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::confirm::confirmed_on_page;
-use crate::engine::{Engine, HitKind};
-use crate::page_text::{page_host, visible_text, BLOCK_SEPARATOR};
+use crate::engine::{Engine, HitKind, Page};
+use crate::page_text::{page_host, page_lang, visible_text, BLOCK_SEPARATOR};
 use crate::utf16::utf16_to_byte;
 
 /// The dataset bundled with the extension, used when `--dataset` is absent.
@@ -29,13 +29,26 @@ pub struct HitView {
     pub start: u32,
     pub end: u32,
     pub context: String,
+    /// The judge's rule (`judge::Rule::id`).
+    pub rule: &'static str,
 }
 
-pub fn run(dataset: Option<&str>, json: bool, host: Option<&str>, inputs: &[String]) -> Result<u8, String> {
+/// What the command line says of the inputs' page, overriding what an HTML page says of itself.
+#[derive(Clone, Copy, Default)]
+pub struct PageArgs<'a> {
+    pub host: Option<&'a str>,
+    pub lang: Option<&'a str>,
+}
+
+pub fn run(dataset: Option<&str>, json: bool, explain: bool, args: PageArgs, inputs: &[String]) -> Result<u8, String> {
     let engine = load_engine(dataset)?;
     for input in inputs {
         let raw = super::read_input(input)?;
-        let report = scan_input(&engine, input, &raw, host);
+        if explain {
+            print_explained(&engine, input, &raw, args);
+            continue;
+        }
+        let report = scan_input(&engine, input, &raw, args);
         if json {
             println!("{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
             continue;
@@ -72,14 +85,53 @@ fn is_html(path: &str) -> bool {
     lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
-/// The hits of one input, read as one page: `host` (else the HTML page's own address) is the site
-/// it comes from, and the page-level rule of `confirm: page` aliases holds over the whole input.
-pub fn scan_input(engine: &Engine, input: &str, raw: &str, host: Option<&str>) -> ScanReport {
+/// The page an input stands for: the command line's host and language, else what an HTML page
+/// says of itself (its canonical address, its `lang`).
+pub fn input_page(input: &str, raw: &str, args: PageArgs) -> Page {
+    let html = is_html(input);
+    let host = args.host.map(str::to_string).or_else(|| if html { page_host(raw) } else { None });
+    let lang = args.lang.map(str::to_string).or_else(|| if html { page_lang(raw) } else { None });
+    Page::new(host.as_deref(), lang.as_deref())
+}
+
+/// Every candidate of one input with its verdict and rule, in text order.
+fn print_explained(engine: &Engine, input: &str, raw: &str, args: PageArgs) {
     let text = input_text(input, raw);
-    let address = if host.is_none() && is_html(input) { page_host(raw) } else { None };
-    let host = host.or(address.as_deref());
+    let page = input_page(input, raw, args);
+    let lang = page.lang.as_deref().unwrap_or("unknown");
+    println!("{input}: language {lang}, host {}", page.host.as_deref().unwrap_or("unknown"));
+    let judged = engine.explain(&text, &page);
+    let standing: std::collections::HashSet<(u32, u32)> =
+        confirmed_on_page(engine, engine.scan_page(&text, &page)).iter().map(|h| (h.start, h.end)).collect();
+    for j in &judged {
+        let Some(entry) = engine.entry(j.entry) else { continue };
+        let company = &engine.dataset().companies[entry.company].name;
+        let verdict = match j.rule.verdict() {
+            crate::judge::Verdict::Flag => "flag",
+            crate::judge::Verdict::Wait if standing.contains(&(j.start, j.end)) => "wait, confirmed",
+            crate::judge::Verdict::Wait => "wait, unconfirmed",
+            crate::judge::Verdict::Reject => "reject",
+        };
+        println!(
+            "{input}:{}-{}: {verdict} [{}] \"{}\" ({company}): {}  …{}…",
+            j.start,
+            j.end,
+            j.rule.id(),
+            entry.alias,
+            j.rule.words(),
+            context(&text, j.start, j.end)
+        );
+    }
+    println!("{input}: {} candidate(s), {} standing", judged.len(), standing.len());
+}
+
+/// The hits of one input, read as one page (`input_page`); the page-level rule of waiting hits
+/// holds over the whole input.
+pub fn scan_input(engine: &Engine, input: &str, raw: &str, args: PageArgs) -> ScanReport {
+    let text = input_text(input, raw);
+    let page = input_page(input, raw, args);
     let d = engine.dataset();
-    let hits = confirmed_on_page(engine, engine.scan_at(&text, host))
+    let hits = confirmed_on_page(engine, engine.scan_page(&text, &page))
         .into_iter()
         .filter_map(|h| {
             let entry = engine.entry(h.entry)?;
@@ -96,6 +148,7 @@ pub fn scan_input(engine: &Engine, input: &str, raw: &str, host: Option<&str>) -
                 start: h.start,
                 end: h.end,
                 context: context(&text, h.start, h.end),
+                rule: h.rule.id(),
             })
         })
         .collect();

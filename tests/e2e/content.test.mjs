@@ -51,7 +51,7 @@ test('a badge is drawn next to "Whole Foods Market"', async () => {
   const badge = overlay.badges.find((b) => b.title?.startsWith('Whole Foods Market'));
   assert.ok(badge?.box, `no visible badge for Whole Foods Market in ${JSON.stringify(overlay.badges)}`);
   // The accessible name says who and why: the company, then its categories.
-  assert.equal(badge.label, 'Amazon: Immigration and border enforcement, Prisons and policing, Surveillance, Occupation of Palestine, Military and weapons — details');
+  assert.equal(badge.label, 'Amazon: Immigration and border enforcement, Prisons and policing, Surveillance, Occupation of Palestine, and Military and weapons — details');
   const r = await textRect(page, 'Whole Foods Market');
   assert.ok(Math.abs(badge.box.x - r.right) <= 6, `badge x ${badge.box.x} vs text end ${r.right}`);
   const overlapY = Math.min(badge.box.y + badge.box.height, r.bottom) - Math.max(badge.box.y, r.y);
@@ -96,6 +96,8 @@ test('activating the badge opens a card with the relation and an https profile l
   await page.mouse.click(badge.box.x + badge.box.width / 2, badge.box.y + badge.box.height / 2);
   const open = await waitForOverlay(page, (o) => o.cardText, 5000);
   assert.match(open.cardText ?? '', /Whole Foods Market is a brand of Amazon/);
+  // Why this badge: the matched text, the judge's rule in words (src/judge.rs), the dataset behind it.
+  assert.match(open.cardText ?? '', /Why this badge: “Whole Foods Market”: the text is one of the dataset's names for this company\. Source: .+, as of [A-Z][a-z]+ \d{1,2}, \d{4}\./); // the date through Intl
   const link = open.links.find((l) => l.text === 'Read the profile');
   assert.deepEqual(link, { href: PROFILE, target: '_blank', rel: 'noopener noreferrer', text: 'Read the profile' });
   assert.equal(open.badges.find((b) => b.title === badge.title).expanded, 'true');

@@ -1,11 +1,14 @@
-//! The hand labels of the shared corpus (`tests/corpus-labels.json`): for each saved page, the
-//! brands and companies of each dataset that a reader of the page sees named as brands.
+//! The hand labels of the shared corpus (`tests/corpus-labels.json` for the English pages,
+//! `tests/corpus-labels-intl.json` for `intl`): for each saved page, the brands and companies of
+//! each dataset that a reader of the page sees named as brands.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-pub const FILE: &str = "tests/corpus-labels.json";
+/// The label files, one per corpus, in the same format; pages are keyed by their path under the
+/// corpus, so the files never share a page.
+pub const FILES: [&str; 2] = ["tests/corpus-labels.json", "tests/corpus-labels-intl.json"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,8 +50,24 @@ pub struct Mention {
     pub note: Option<String>,
 }
 
-pub fn load(root: &str) -> Labels {
-    let path = format!("{root}/{FILE}");
+pub fn load_file(root: &str, file: &str) -> Labels {
+    let path = format!("{root}/{file}");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every label file, its pages merged; `about` and `large_subset` are each file's, in order.
+pub fn load(root: &str) -> Labels {
+    let mut all = Labels { about: Vec::new(), large_subset: String::new(), pages: BTreeMap::new() };
+    for file in FILES {
+        let labels = load_file(root, file);
+        assert!(!labels.about.is_empty() && !labels.large_subset.is_empty(), "{file}: say how the labels were made");
+        all.about.extend(labels.about);
+        all.large_subset = if all.large_subset.is_empty() { labels.large_subset } else { format!("{}\n  {}", all.large_subset, labels.large_subset) };
+        for (name, page) in labels.pages {
+            assert!(!all.pages.contains_key(&name), "{name} is labeled in two files");
+            all.pages.insert(name, page);
+        }
+    }
+    all
 }

@@ -105,10 +105,8 @@ class FirefoxCorpus(unittest.TestCase):
 
         # Every test-bed host is checked: the sites the extension does not check by default are added
         # to its content script's matches in this copy (with their host access, which the shopper's
-        # click on the permission prompt would give). Not through "Check this site too" as the
-        # Chromium test bed does: in Firefox, runtime.getManifest() gives the content script's css as
-        # a full moz-extension:// URL, which scripting.registerContentScripts refuses, so adding a
-        # site fails there (background/page.js, contentCss).
+        # click on the permission prompt would give), so every page is checked from its first paint;
+        # "Check this site too" itself is tested in smoke.py.
         cls.ext = Path(tempfile.mkdtemp(prefix="backstory-ff-corpus-"))
         shutil.copytree(EXTENSION, cls.ext, dirs_exist_ok=True)
         manifest = json.loads((cls.ext / "manifest.json").read_text())

@@ -14,6 +14,7 @@ import http.server
 import json
 import os
 import shutil
+import tempfile
 import threading
 import time
 import unittest
@@ -75,8 +76,19 @@ class FirefoxSmoke(unittest.TestCase):
         # the test driver may do, never what the extension or a page may do.
         service = Service(GECKODRIVER, service_args=["--allow-system-access"])
         cls.driver = webdriver.Firefox(options=options, service=service)
+        # A second loopback address stands for a shop the extension does not check by default. The
+        # test copy holds its host access, as a shopper's "Check this site too" grant would.
+        # Port 80 (the tests run as root): an origin with no port, as a shop's is.
+        cls.added = http.server.ThreadingHTTPServer(("127.0.0.2", 80), handler)
+        threading.Thread(target=cls.added.serve_forever, daemon=True).start()
+        cls.added_origin = "http://127.0.0.2"
+        cls.ext = Path(tempfile.mkdtemp(prefix="backstory-ff-"))
+        shutil.copytree(EXTENSION, cls.ext, dirs_exist_ok=True)
+        manifest = json.loads((cls.ext / "manifest.json").read_text())
+        manifest["host_permissions"] = sorted(set(manifest.get("host_permissions", [])) | {"http://127.0.0.2/*"})
+        (cls.ext / "manifest.json").write_text(json.dumps(manifest, indent=2))
         try:
-            cls.driver.install_addon(str(EXTENSION), temporary=True)
+            cls.driver.install_addon(str(cls.ext), temporary=True)
         except Exception:
             cls.driver.quit()
             raise
@@ -85,6 +97,8 @@ class FirefoxSmoke(unittest.TestCase):
     def tearDownClass(cls):
         cls.driver.quit()
         cls.server.shutdown()
+        cls.added.shutdown()
+        shutil.rmtree(cls.ext, ignore_errors=True)
 
     def overlay_badges(self):
         """The badge buttons inside the overlay's closed shadow root, read through WebDriver BiDi."""
@@ -153,6 +167,26 @@ class FirefoxSmoke(unittest.TestCase):
             # At its own link: on the link's line, within a few badge widths of it.
             self.assertGreater(min(box["bottom"], link["bottom"]) - max(box["top"], link["top"]), 0, f"{title}: {box} vs {link}")
             self.assertLess(box["left"] - link["right"], 60, f"{title}: {box} vs {link}")
+
+    def test_a_site_checked_too_gets_badges(self):
+        # "Check this site too" registers the content script for the site; Firefox's getManifest()
+        # lists the content style sheet as a moz-extension:// URL, which registerContentScripts
+        # refused, so added sites never got badges in Firefox.
+        d = self.driver
+        d.get(f"moz-extension://{self.uuid}/extension/popup/popup.html")
+        answer = d.execute_async_script(
+            "const done = arguments[1];"
+            "browser.runtime.sendMessage({ type: 'addSite', origin: arguments[0] })"
+            ".then((r) => done(JSON.stringify(r)), (e) => done(JSON.stringify({ error: String(e) })));",
+            self.added_origin)
+        self.assertTrue(json.loads(answer).get("added"), answer)
+        d.get(self.added_origin + "/")
+        titles = set()
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline and len(titles) < len(EXPECTED):
+            titles = {b["value"]["attributes"]["title"].rsplit(":", 1)[0] for b in self.overlay_badges()}
+            time.sleep(0.2)
+        self.assertEqual(titles, EXPECTED)
 
     def test_popup_search(self):
         d = self.driver

@@ -86,7 +86,7 @@ test('a huge text node is cut into pieces with the right refStart', () => {
   const batches = B.buildBatches([seg('big', 'pre', 'abcdefghij')], 4);
   assert.deepEqual(batches.map((b) => b.text), ['abcd', 'efgh', 'ij']);
   assert.deepEqual(batches.map((b) => B.segments(b)[0].refStart), [0, 4, 8]);
-  const hit = B.mapHits(batches[1], [1, 3, 0, 7])[0];
+  const hit = B.mapHits(batches[1], [1, 3, 0, 7, 0])[0];
   assert.deepEqual([hit.start.offset, hit.end.offset], [5, 7]);
 });
 
@@ -109,19 +109,19 @@ test('locate maps start and end offsets across node boundaries', () => {
 
 test('mapHits turns flat engine output into node/offset pairs', () => {
   const [batch] = B.buildBatches([seg('n1', 'p', 'Buy Whole '), seg('n2', 'p', 'Foods Market now'), seg('n3', 'q', 'Zappos')], 100);
-  const hits = B.mapHits(batch, [4, 22, 0, 3, 27, 33, 0, 9]);
+  const hits = B.mapHits(batch, [4, 22, 0, 3, 0, 27, 33, 0, 9, 0]);
   assert.deepEqual(hits.map((h) => [h.start.ref, h.start.offset, h.end.ref, h.end.offset, h.block, h.entry]),
     [['n1', 4, 'n2', 12, 'p', 3], ['n3', 0, 'n3', 6, 'q', 9]]);
 });
 
 test('mapHits drops hits crossing a block boundary or out of range', () => {
   const [batch] = B.buildBatches([seg('a', 'p', 'abc'), seg('b', 'q', 'def')], 100);
-  assert.deepEqual(B.mapHits(batch, [1, 6, 0, 0, 50, 52, 0, 0]), []);
+  assert.deepEqual(B.mapHits(batch, [1, 6, 0, 0, 0, 50, 52, 0, 0, 0]), []);
 });
 
 test('UTF-16 offsets: astral characters count as two code units', () => {
   const [batch] = B.buildBatches([seg('a', 'p', '\u{1F600} Ring')], 100);
-  const [hit] = B.mapHits(batch, [3, 7, 0, 1]);
+  const [hit] = B.mapHits(batch, [3, 7, 0, 1, 0]);
   assert.equal('\u{1F600} Ring'.slice(hit.start.offset, hit.end.offset), 'Ring');
 });
 

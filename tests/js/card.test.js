@@ -63,3 +63,26 @@ test('nothing in the card is cut: no line clamp or hidden overflow; a tall card 
   // Scrolling by keyboard needs the focus in the card; the focus must then be seen.
   assert.match(rules['.bs-card:focus-visible'] ?? '', /outline\s*:\s*3px solid/);
 });
+
+// In the page the card writes lists and shares the interface language's way (shared/format.js).
+test('lists and shares follow the interface language', () => {
+  const Format = require('../../extension/shared/format.js');
+  const de = require('../../extension/_locales/de/messages.json');
+  const trDe = (key, subs = []) => de[key].message.replace(/\$(\d)/g, (_, i) => subs[i - 1]);
+  const joint = { company: amazon, kind: 'brand', alias: 'JV', brand: { name: 'JV' }, owners: [{ name: 'A', share: 50 }, { name: 'B', share: 12.5 }] };
+  const en = Format.forLocale('en');
+  const plain = (s) => s.replace(/\u00a0/g, ' ');
+  assert.equal(Card.badgeLabel(amazon, tr, en), 'Amazon: Prisons and policing and Surveillance — details');
+  assert.equal(Card.relationText(joint, tr, en), 'JV is jointly owned by A (50%) and B (12.5%)');
+  assert.equal(plain(Card.relationText(joint, trDe, Format.forLocale('de'))), 'JV gehört gemeinsam A (50 %) und B (12,5 %)');
+  assert.equal(Card.badgeLabel(amazon, trDe, Format.forLocale('de')), 'Amazon: Prisons and policing und Surveillance – Details');
+});
+
+test('why this badge: the matched text, the judge\'s rule in words, and the dataset behind it', () => {
+  const model = { company: amazon, alias: 'Ring', why: { text: 'Ring', words: 'the text is one of the dataset\'s names for this company' },
+    dataset: { title: 'Backstory default dataset', as_of: '2025-07-01' } };
+  assert.equal(Card.whyText(model, tr),
+    '“Ring”: the text is one of the dataset\'s names for this company. Source: Backstory default dataset, as of 2025-07-01.');
+  assert.equal(Card.whyText({ ...model, dataset: null }, tr), '“Ring”: the text is one of the dataset\'s names for this company.');
+  assert.equal(Card.whyText({ company: amazon, alias: 'Amazon' }, tr), null, 'the site notice\'s card has no judge\'s reason');
+});

@@ -18,12 +18,13 @@ before(async () => {
   engine = Engine.fromJson(DATASET);
 });
 
-test('scan returns flat UTF-16 [start, end, kind, entry] quadruples', () => {
+test('scan returns flat UTF-16 [start, end, kind, entry, rule] quintuples', () => {
   const text = '\u{1F6D2} Sold by Whole Foods Market\u2029Check the ring size chart';
   const hits = engine.scan(text);
   assert.ok(hits instanceof Uint32Array);
-  assert.equal(hits.length, 4);
+  assert.equal(hits.length, 5);
   assert.equal(text.slice(hits[0], hits[1]), 'Whole Foods Market');
+  assert.equal(Engine.rules()[hits[4]].id, 'name');
   assert.equal(hits[2], 0); // brand
   const e = engine.entry(hits[3]);
   assert.equal(e.kind, 'brand');
@@ -53,7 +54,7 @@ test('fromJson throws an Error that lists the problems', () => {
   assert.throws(() => Engine.fromJson('{"not": "a dataset"}'), (e) => e instanceof Error && e.message.length > 0);
 });
 
-test('a confirm: page alias comes back marked, and the page host names it outright', () => {
+test('a confirm: page alias comes back waiting, and the page host names it outright', () => {
   // Synthetic dataset (not campaign facts) with one name that needs the page to confirm it.
   const dataset = JSON.parse(DATASET);
   dataset.companies = [{
@@ -62,10 +63,29 @@ test('a confirm: page alias comes back marked, and the page host names it outrig
   }];
   dataset.brands = [];
   const local = Engine.fromJson(JSON.stringify(dataset));
+  const rules = Engine.rules();
   const elsewhere = local.scan('Gap jeans');
-  assert.equal(elsewhere.length, 4);
-  assert.equal(local.entry(elsewhere[3]).confirm, true);
+  assert.equal(elsewhere.length, 5);
+  assert.deepEqual([rules[elsewhere[4]].id, rules[elsewhere[4]].verdict], ['ordinary-word', 'wait']);
   const onItsSite = local.scan('Gap jeans', 'www.gap.com');
-  assert.equal(local.entry(onItsSite[3]).confirm, false);
-  assert.equal(local.entry(local.scan('Gap jeans', undefined)[3]).confirm, true);
+  assert.deepEqual([rules[onItsSite[4]].id, rules[onItsSite[4]].verdict], ['own-site', 'flag']);
+  assert.equal(rules[local.scan('Gap jeans', undefined)[4]].verdict, 'wait');
+});
+
+test('a name that is a word of the page language waits there and is a name elsewhere', () => {
+  const dataset = JSON.parse(DATASET);
+  dataset.companies = [{
+    id: 'tous', name: 'Tous', legal_name: 'Tous', aliases: [{ text: 'Tous', case: 'exact', word_in: ['fr'] }],
+    categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
+  }];
+  dataset.brands = [];
+  const local = Engine.fromJson(JSON.stringify(dataset));
+  const rules = Engine.rules();
+  assert.equal(rules[local.scan('Tous les prix', undefined, 'fr-FR')[4]].id, 'ordinary-word-in-language');
+  assert.equal(rules[local.scan('Joyas Tous', undefined, 'es')[4]].id, 'name');
+});
+
+test('named finds product data under the engine fold, never fuzzily', () => {
+  assert.equal(engine.entry(engine.named('WHOLE FOODS MARKET™')).company.id, 'amazon');
+  assert.equal(engine.named('Whole Food'), undefined);
 });

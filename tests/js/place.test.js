@@ -60,3 +60,50 @@ test('the phrase\'s end is found across a gap smaller than a badge, not across a
   assert.equal(P.lineEndOf(last, [rect(400, 50, 40, 20)], SIZE), 160, 'a price in the next column is not the phrase');
   assert.equal(P.lineEndOf(last, [rect(165, 80, 40, 20)], SIZE), 160, 'the next line is not this line');
 });
+
+// Issue 21: a badge after a right-to-left word sits at its logical end, to the word's left.
+test('right to left: the badge goes after the word, which is to its left', () => {
+  const word = rect(300, 50, 60, 20);
+  const s = P.choose({ first: word, last: word, glyphs: [word], size: SIZE, viewWidth: 1280, rtl: true });
+  assert.equal(s.where, 'after');
+  assert.equal(s.x + SIZE, word.left - P.GAP);
+  assert.ok(s.y >= word.top - 1 && s.y + SIZE <= word.bottom + 1);
+  // The same word read left to right keeps its badge on the right.
+  assert.equal(P.choose({ first: word, last: word, glyphs: [word], size: SIZE, viewWidth: 1280 }).x, word.right + P.GAP);
+});
+
+test('right to left: the phrase goes on to the left ("شمس للتجارة"): the badge after the phrase, on no glyph', () => {
+  const name = rect(300, 50, 40, 20), rest = rect(230, 50, 110, 20); // the text node's line box
+  const lineAbove = rect(40, 26, 300, 20);
+  const s = P.choose({ first: name, last: name, glyphs: [rest, lineAbove], size: SIZE, viewWidth: 1280, rtl: true });
+  assert.equal(s.where, 'line-end');
+  assert.equal(s.x + SIZE, rest.left - P.GAP);
+  assert.ok(!onAny(s, [rest, lineAbove]));
+});
+
+test('right to left: two lines end at the left of the last line; at the window\'s left edge another spot', () => {
+  const first = rect(600, 50, 200, 20), last = rect(700, 74, 100, 20);
+  const s = P.choose({ first, last, glyphs: [first, last], size: SIZE, viewWidth: 1280, rtl: true });
+  assert.equal(s.where, 'after');
+  assert.ok(s.x + SIZE <= last.left && s.y >= last.top - 1, JSON.stringify(s));
+  const edge = rect(4, 50, 60, 20);
+  const e = P.choose({ first: edge, last: edge, glyphs: [edge], size: SIZE, viewWidth: 1280, rtl: true });
+  assert.ok(e && e.x >= 0 && e.where !== 'after', JSON.stringify(e));
+});
+
+test('right to left: an attribute match is badged inside its element\'s top-left corner (its end)', () => {
+  const img = rect(400, 100, 200, 150);
+  const s = P.choose({ first: img, last: img, glyphs: [], size: SIZE, viewWidth: 1280, box: true, rtl: true });
+  assert.equal(s.where, 'inside-end');
+  assert.deepEqual([s.x, s.y], [img.left + P.GAP, img.top + P.GAP]);
+});
+
+test('right to left with DOMRect-like rects (sides as getters), as overlay.js passes them', () => {
+  // A spread of a DOMRect keeps none of its sides: the flipped rects had no top and every spot
+  // was NaN, and the hit test threw on it, leaving every badge of the page unplaced.
+  class Rect { constructor(l, t, w, h) { this.l = l; this.t = t; this.w = w; this.h = h; }
+    get left() { return this.l; } get top() { return this.t; } get right() { return this.l + this.w; } get bottom() { return this.t + this.h; } }
+  const word = new Rect(300, 50, 60, 20);
+  const s = P.choose({ first: word, last: word, glyphs: [word], size: SIZE, viewWidth: 1280, rtl: true });
+  assert.deepEqual([s.where, s.x + SIZE, Number.isFinite(s.y)], ['after', word.left - P.GAP, true]);
+});

@@ -67,8 +67,8 @@ test('settings: badges in menus and footers only when the user asks for all', ()
 
 test('confirm: page hits wait until the page names their company, then come back once', () => {
   const gap = { id: 'gap' };
-  const held = (alias, block) => [{ alias, block }, { alias, company: gap, confirm: true }];
-  const named = (alias, block) => [{ alias, block }, { alias, company: gap, confirm: false }];
+  const held = (alias, block) => [{ alias, block, waits: true }, { alias, company: gap }];
+  const named = (alias, block) => [{ alias, block, waits: false }, { alias, company: gap }];
   const other = [{ alias: 'Amazon', block: 'b0' }, entry('Amazon')];
   const c = R.createConfirmer();
   const first = held('Gap', 'b1'), second = held('gap', 'b2');
@@ -88,21 +88,21 @@ test('a company named by any hit of a batch confirms, even one dropped afterward
   const c = R.createConfirmer();
   const gap = { id: 'gap' };
   c.name(['gap']); // main.js: every hit names its company before one per block is kept
-  const item = [{ block: 'b1' }, { alias: 'Gap', company: gap, confirm: true }];
+  const item = [{ block: 'b1', waits: true }, { alias: 'Gap', company: gap }];
   assert.deepEqual(c.admit([item]), [item]);
 });
 
 test('one held item per block and company; rescanned or gone items are dropped', () => {
   const c = R.createConfirmer();
   const gap = { id: 'gap' };
-  const held = (block, n) => [{ block, n }, { alias: 'Gap', company: gap, confirm: true }];
+  const held = (block, n) => [{ block, n, waits: true }, { alias: 'Gap', company: gap }];
   c.admit([held('b1', 1)]);
   c.admit([held('b1', 2)]);
   assert.equal(c.held(), 1, 'a rescan of the block replaces its held hit');
   c.admit([held('b2', 3), held('b3', 4)]);
   c.forget((block) => block === 'b2');
   assert.equal(c.held(), 2);
-  const released = c.admit([[{ block: 'b9' }, { alias: 'Gap Inc.', company: gap, confirm: false }]], ([m]) => m.n !== 4);
+  const released = c.admit([[{ block: 'b9', waits: false }, { alias: 'Gap Inc.', company: gap }]], ([m]) => m.n !== 4);
   assert.deepEqual(released.map(([m]) => m.n), [2, undefined], 'the item whose text left the page is not released');
   assert.equal(c.held(), 0);
 });
@@ -110,9 +110,9 @@ test('one held item per block and company; rescanned or gone items are dropped',
 test('the confirmer holds at most maxHeld hits, dropping the oldest', () => {
   const c = R.createConfirmer(2);
   const gap = { id: 'gap' };
-  const items = [1, 2, 3].map((n) => [{ n, block: `b${n}` }, { alias: 'Gap', company: gap, confirm: true }]);
+  const items = [1, 2, 3].map((n) => [{ n, block: `b${n}`, waits: true }, { alias: 'Gap', company: gap }]);
   for (const item of items) c.admit([item]);
   assert.equal(c.held(), 2);
-  const released = c.admit([[{ block: 'b9' }, { alias: 'Gap Inc.', company: gap, confirm: false }]]);
+  const released = c.admit([[{ block: 'b9', waits: false }, { alias: 'Gap Inc.', company: gap }]]);
   assert.deepEqual(released.slice(0, 2), items.slice(1));
 });

@@ -60,7 +60,7 @@ pub fn run(r: &Request, meta: Meta) -> Result<u8, String> {
         return Err("--delimiter is for --from csv".into());
     }
     let input = super::read_input(file)?;
-    let (dataset, unmapped) = match r.from {
+    let (mut dataset, unmapped) = match r.from {
         "csv" => csv_list::import(&input, meta, delimiter).map_err(|e| format!("{file}: {e}; nothing written"))?,
         "techforpalestine" => techforpalestine::import(&input, meta).map_err(|e| format!("{file}: {e}"))?,
         "nsi" => nsi::import(&input, meta),
@@ -75,6 +75,12 @@ pub fn run(r: &Request, meta: Meta) -> Result<u8, String> {
     for u in &unmapped {
         eprintln!("{file}: {}: not mapped: {}", u.at, u.why);
     }
+    // Names that are ordinary words of some language wait for the page there (crate::languages);
+    // `sec` only adds symbols to a dataset whose names are its author's.
+    if r.from != "sec" {
+        crate::languages::annotate(&mut dataset);
+    }
+    // The organizer's hand edits come last, so they win over anything the import decided.
     let dataset = match r.overrides {
         Some(path) => overrides::apply(dataset, &super::read_input(path)?).map_err(|e| format!("{path}: {e}; nothing written"))?,
         None => dataset,

@@ -411,5 +411,5 @@ fn page_spellings(name: &str) -> Vec<String> {
 }
 
 fn rule_of(text: String, case: CasePolicy, accents: AccentPolicy) -> AliasRule {
-    AliasRule { text, case, accents, context: Vec::new(), exclude: Vec::new(), confirm: Confirm::None }
+    AliasRule { text, case, accents, context: Vec::new(), exclude: Vec::new(), confirm: Confirm::None, word_in: Vec::new() }
 }

@@ -1,0 +1,91 @@
+"""Builds data/words/<lang>.txt: the ordinary words of each language that the judge may meet as names.
+
+A word is listed for a language when
+  - wordfreq 3.1.1 (PyPI; its data CC BY-SA 4.0) gives it a Zipf frequency of at least MIN_ZIPF
+    there (about one in a million words): rarer words seldom meet a page;
+  - the language's Hunspell dictionary (Debian's hunspell-* packages) accepts it written in
+    lowercase: a dictionary word, not a name ("edeka", "fnac" are not; "Aldi" is only capitalized);
+  - it is at least MIN_LEAD more frequent there than the median of the other languages: a name used
+    the world over ("amazon", "google") is about as frequent everywhere, a word of the language is
+    not ("tous" 6.1 in French against 1.9).
+For Chinese and Japanese, written without spaces, the list holds the frequent words themselves
+(no dictionary filter): the judge uses them to keep a name from matching inside a longer word.
+
+Run by a developer, not by the build: python3 -m venv target/words && target/words/bin/pip install
+wordfreq==3.1.1 && apt-get install hunspell hunspell-<lang>... && target/words/bin/python
+scripts/word-lists.py. The output is committed with data/words/README.md.
+"""
+import math
+import statistics
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import wordfreq
+
+MIN_ZIPF = 3.0
+MIN_LEAD = 0.8
+# Language -> Hunspell dictionary. The 20 most used languages of the web and a few neighbours.
+DICTIONARIES = {
+    "en": "en_US", "de": "de_DE", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "pt": "pt_BR",
+    "nl": "nl_NL", "pl": "pl_PL", "sv": "sv_SE", "da": "da_DK", "nb": "nb_NO", "ru": "ru_RU",
+    "uk": "uk_UA", "cs": "cs_CZ", "hu": "hu_HU", "ro": "ro_RO", "tr": "tr_TR", "el": "el_GR",
+    "ca": "ca", "id": "id_ID", "ar": "ar", "he": "he_IL", "vi": "vi_VN", "ko": "ko_KR",
+}
+UNSPACED = ["zh", "ja"]
+NON_LATIN = {"ru", "uk", "el", "ar", "he", "ko"}
+COMPARED = list(DICTIONARIES) + UNSPACED + ["fa", "fi", "bg", "hi"]
+OUT = Path(__file__).resolve().parents[1] / "data" / "words"
+
+
+def zipf(freq):
+    return math.log10(freq * 1e9) if freq else 0.0
+
+
+def is_word(w):
+    return len(w) >= 2 and all(unicodedata.category(c)[0] in "LM" for c in w)
+
+
+def is_unspaced(c):
+    """Han, kana and the other letters of scripts written without spaces between words."""
+    name = unicodedata.name(c, "")
+    return name.startswith(("CJK UNIFIED", "HIRAGANA", "KATAKANA", "CJK COMPATIBILITY IDEOGRAPH"))
+
+
+def accepted(dictionary, words):
+    """The words Hunspell's dictionary accepts (hunspell -G prints the correct ones)."""
+    out = subprocess.run(["hunspell", "-d", dictionary, "-G"], input="\n".join(words), capture_output=True,
+                         text=True, check=True).stdout
+    return set(out.split())
+
+
+def main():
+    freqs = {lang: wordfreq.get_frequency_dict(lang, "best") for lang in COMPARED}
+    OUT.mkdir(parents=True, exist_ok=True)
+    header = ("# Ordinary words of '{lang}' (scripts/word-lists.py; data/words/README.md): wordfreq 3.1.1, "
+              "Zipf >= {z}, lead >= {lead}{dic}.\n")
+    for lang in list(DICTIONARIES) + UNSPACED:
+        frequent = [w for w, f in freqs[lang].items() if zipf(f) >= MIN_ZIPF and is_word(w)]
+        if lang in DICTIONARIES:
+            def lead(w):
+                others = [zipf(freqs[o].get(w, 0)) for o in COMPARED if o != lang]
+                return zipf(freqs[lang][w]) - statistics.median(others)
+            frequent = [w for w in frequent if lead(w) >= MIN_LEAD]
+            if lang in NON_LATIN:
+                # Some of these dictionaries accept any Latin-script word; a word of the language is
+                # written in its own script.
+                frequent = [w for w in frequent if not any("LATIN" in unicodedata.name(c, "") for c in w)]
+            ok = accepted(DICTIONARIES[lang], frequent)
+            words = sorted(w for w in frequent if w in ok)
+            dic = f", accepted in lowercase by Hunspell {DICTIONARIES[lang]}"
+        else:
+            words = sorted(w for w in frequent if len(w) >= 2 and any(is_unspaced(c) for c in w))
+            dic = ", unspaced script: every frequent word written in it"
+        text = header.format(lang=lang, z=MIN_ZIPF, lead=MIN_LEAD if lang in DICTIONARIES else "-", dic=dic) + "\n".join(words) + "\n"
+        (OUT / f"{lang}.txt").write_text(text, encoding="utf-8")
+        print(f"{lang}: {len(words)} words, {len(text.encode())} bytes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+//! The judge on the command line: `scan --explain` and `--lang`, a page's own `lang`, and
+//! `words` writing what the word lists say into a dataset that `check` warned about.
+#![cfg(feature = "cli")]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn backstory(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backstory")).args(args).output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A temporary folder with a dataset naming a Spanish jeweller, "Tous", also a French word.
+fn workspace(name: &str) -> (PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("backstory-cli-judge-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dataset = serde_json::json!({
+        "format": "backstory-dataset", "format_version": 1, "id": "judge-cli", "title": "Judge CLI",
+        "publisher": {"name": "tests"}, "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01",
+        "profile_origins": [], "categories": [{"id": "test", "label": "Test", "description": "Test."}],
+        "companies": [{"id": "tous", "name": "Tous", "legal_name": "Tous S.L.", "categories": ["test"],
+            "summary": "Test fixture.", "as_of": "2024-01-01", "aliases": [], "sources": []}],
+    });
+    let file = dir.join("dataset.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&dataset).expect("json")).expect("write");
+    (dir, file.to_str().expect("utf-8 path").to_string())
+}
+
+#[test]
+fn words_writes_what_check_warns_about_and_the_judge_then_reads_the_page_language() {
+    let (dir, file) = workspace("words");
+    let page = dir.join("page.txt");
+    std::fs::write(&page, "Tous les prix sont bas.").expect("write");
+    let page = page.to_str().expect("utf-8 path");
+
+    // Before: a word of French, undeclared: check warns and a French page flags it.
+    let check = stdout(&backstory(&["check", &file]));
+    assert!(check.contains("alias \"Tous\": is an ordinary word in ca, fr"), "{check}");
+    let before = stdout(&backstory(&["scan", "--dataset", &file, "--lang", "fr", page]));
+    assert!(before.contains("1 hit(s)"), "{before}");
+
+    let words = backstory(&["words", "--write", &file]);
+    assert_eq!(words.status.code(), Some(0), "{}", stdout(&words));
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("json");
+    let alias = &written["companies"][0]["aliases"][0];
+    assert_eq!((&alias["text"], &alias["word_in"]), (&serde_json::json!("Tous"), &serde_json::json!(["ca", "fr"])));
+    assert!(!stdout(&backstory(&["check", &file])).contains("ordinary word"), "the warning is gone once declared");
+
+    // After: on a French page it waits and nothing else names the company; in Spanish it is a name.
+    let fr = stdout(&backstory(&["scan", "--dataset", &file, "--lang", "fr", "--explain", page]));
+    assert!(fr.contains("wait, unconfirmed [ordinary-word-in-language] \"Tous\""), "{fr}");
+    let es = stdout(&backstory(&["scan", "--dataset", &file, "--lang", "es-ES", "--explain", page]));
+    assert!(es.contains("flag [name] \"Tous\""), "{es}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn an_html_page_gives_its_own_language() {
+    let (dir, file) = workspace("html");
+    assert_eq!(backstory(&["words", "--write", &file]).status.code(), Some(0));
+    for (lang, hits) in [("fr", 0), ("es", 1)] {
+        let page = dir.join(format!("page-{lang}.html"));
+        std::fs::write(&page, format!("<!doctype html><html lang=\"{lang}\"><body><p>Tous les bijoux</p></body></html>")).expect("write");
+        let out = stdout(&backstory(&["scan", "--dataset", &file, page.to_str().expect("utf-8 path")]));
+        assert!(out.contains(&format!("{hits} hit(s)")), "{lang}: {out}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
