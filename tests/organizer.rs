@@ -322,3 +322,18 @@ fn sign_and_pack_warn_over_the_update_size_limit() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("limit for updates"), "{}", stderr(&out));
 }
+
+#[test]
+fn check_warns_about_a_symbol_two_companies_share() {
+    // Issue 20: one ticker on four companies passed; the first company silently won every mention.
+    let dir = temp("shared-symbol");
+    let mut d: serde_json::Value = serde_json::from_str(include_str!("../extension/data/default.json")).expect("bundled dataset");
+    let first = d["companies"][0]["symbols"][0].clone();
+    assert!(first.is_string(), "the first company has a symbol");
+    d["companies"][1]["symbols"] = serde_json::json!([first]);
+    let file = dir.join("shared.json");
+    std::fs::write(&file, d.to_string()).expect("write");
+    let out = backstory(&["check", path(&file)]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&format!("warning: $.companies[1].symbols[0]: {} is also a symbol of $.companies[0]", first.as_str().unwrap_or_default())), "{text}");
+}
