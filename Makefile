@@ -26,10 +26,12 @@ test: setup
 # every corpus and fixture page with the real extension beside the floor and peer-style matchers
 # (bench/report.md, BENCH_RUNS, BENCH_PAGES), the least a content script costs on the same pages
 # (bench/minimal.md), the infinite-scroll soak (bench/soak.md, BENCH_SOAK_SECONDS), and our
-# main-thread time on a page that never stops animating, once settled (bench/idle.md).
+# main-thread time on a page that never stops animating, once settled (bench/idle.md). First,
+# `backstory import` on a generated 100k-row spreadsheet (bench/import.md, IMPORT_ROWS).
 bench: build
 	$(if $(BENCH_SKIP_CARGO),,cargo bench --bench engine)
 	cargo build --release --features cli --bin backstory
+	node bench/import.mjs
 	node bench/run.mjs
 	node bench/minimal.mjs
 	node bench/soak.mjs

@@ -3,6 +3,8 @@
 // fixed timestamp (1980-01-01 00:00, the earliest a zip can say), fixed permissions (0644), no
 // extra fields, deflate at level 9; so the same tree always gives the same bytes, whatever the
 // files' times, owners or modes on disk, and a reviewer can rebuild and compare checksums.
+// A store package runs only where a shopper browses: the content-script matches for this machine
+// (TEST_MATCHES), which the tests' local pages need in dist/, are left out of its manifest.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,16 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 const UNIX_FILE_0644 = (0o100644 << 16) >>> 0; // external attributes: regular file, rw-r--r--
 const MADE_BY_UNIX = (3 << 8) | 20;
 const UTF8_NAMES = 1 << 11;
+
+// The content-script matches only tests use (src/cli/pack.rs TEST_MATCHES drops the same).
+export const TEST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+// The manifest text with TEST_MATCHES removed from every content script.
+export function storeManifest(text) {
+  const m = JSON.parse(text);
+  for (const script of m.content_scripts ?? []) script.matches = script.matches.filter((p) => !TEST_MATCHES.includes(p));
+  return Buffer.from(`${JSON.stringify(m, null, 2)}\n`);
+}
 
 // Every file under dir, as forward-slash relative paths sorted by their UTF-8 bytes.
 export function listFiles(dir) {
@@ -31,13 +43,14 @@ export function listFiles(dir) {
   return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
 
-// The zip of dir's files, as one Buffer.
-export function zipDir(dir) {
+// The zip of dir's files, as one Buffer; with store, its manifest as storeManifest gives it.
+export function zipDir(dir, { store = false } = {}) {
   const local = [];
   const central = [];
   let offset = 0;
   for (const name of listFiles(dir)) {
-    const data = readFileSync(join(dir, name));
+    const raw = readFileSync(join(dir, name));
+    const data = store && name === 'manifest.json' ? storeManifest(raw.toString('utf8')) : raw;
     const deflated = deflateRawSync(data, { level: 9 });
     const stored = deflated.length >= data.length; // tiny or incompressible (PNG, wasm already -Oz)
     const body = stored ? data : deflated;
@@ -73,9 +86,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { version } = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
   for (const browser of ['chromium', 'firefox']) {
     const dir = join(ROOT, 'dist', browser);
-    const zip = zipDir(dir);
+    const zip = zipDir(dir, { store: true });
     // Reproducible means the same bytes from a second, independent pass over the tree.
-    if (!zip.equals(zipDir(dir))) throw new Error(`dist: two passes over dist/${browser} differ`);
+    if (!zip.equals(zipDir(dir, { store: true }))) throw new Error(`dist: two passes over dist/${browser} differ`);
     const out = join(ROOT, 'dist', `backstory-${version}-${browser}.zip`);
     writeFileSync(out, zip);
     const sha = createHash('sha256').update(zip).digest('hex');

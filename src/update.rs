@@ -3,8 +3,10 @@
 //!
 //! An update is accepted only if, in this order: it is not larger than the cap; the signature
 //! verifies against the pinned public key; the trusted comment names the same id and version as
-//! the file; that version is above the one in use (no downgrades, no replays); and the dataset
-//! validates as a whole. Any failure leaves the caller's current dataset in place.
+//! the file; the id is the one the extension was built with, when it pins one (another list signed
+//! with the same key must not replace it, nor block its versions with a higher number); that
+//! version is above the one in use (no downgrades, no replays); and the dataset validates as a
+//! whole. Any failure leaves the caller's current dataset in place.
 
 use minisign_verify::{PublicKey, Signature};
 
@@ -25,6 +27,8 @@ pub enum UpdateError {
     UnsignedVersion,
     /// The signed id or version differs from the file's.
     SignedMismatch { signed: String, file: String },
+    /// A correctly signed dataset, but of another list than the pinned one.
+    OtherList { expected: String, offered: String },
     Downgrade { offered: u64, current: u64 },
     Parse(crate::dataset::ParseError),
     Invalid(Vec<Problem>),
@@ -39,6 +43,9 @@ impl std::fmt::Display for UpdateError {
             UpdateError::SignatureMismatch => write!(f, "the signature does not match the dataset and the pinned key"),
             UpdateError::UnsignedVersion => write!(f, "the signature's trusted comment does not state the dataset id and version"),
             UpdateError::SignedMismatch { signed, file } => write!(f, "the signature is for {signed}, but the file is {file}"),
+            UpdateError::OtherList { expected, offered } => {
+                write!(f, "the update is the list {offered:?}, but this extension takes only updates of {expected:?}")
+            }
             UpdateError::Downgrade { offered, current } => write!(f, "the update has version {offered}, not newer than version {current} in use"),
             UpdateError::Parse(e) => write!(f, "the dataset is not valid JSON for format v1: {e}"),
             UpdateError::Invalid(problems) => {
@@ -61,6 +68,7 @@ impl UpdateError {
             UpdateError::SignatureMismatch => "signature-mismatch",
             UpdateError::UnsignedVersion => "unsigned-version",
             UpdateError::SignedMismatch { .. } => "signed-mismatch",
+            UpdateError::OtherList { .. } => "other-list",
             UpdateError::Downgrade { .. } => "not-newer",
             UpdateError::Parse(_) => "malformed",
             UpdateError::Invalid(_) => "invalid",
@@ -94,6 +102,21 @@ fn signed_identity(comment: &str) -> Option<(String, u64)> {
 /// # Errors
 /// The first reason, in the order of the module docs, that the update must be refused.
 pub fn verify_update(file: &[u8], signature: &str, public_key: &str, current_version: u64) -> Result<Dataset, UpdateError> {
+    verify_update_of(file, signature, public_key, current_version, None)
+}
+
+/// [`verify_update`] pinned to one list: with `expected_id`, a dataset with another id is refused
+/// even when the pinned key signed it.
+///
+/// # Errors
+/// As [`verify_update`], and [`UpdateError::OtherList`].
+pub fn verify_update_of(
+    file: &[u8],
+    signature: &str,
+    public_key: &str,
+    current_version: u64,
+    expected_id: Option<&str>,
+) -> Result<Dataset, UpdateError> {
     if file.len() > MAX_UPDATE_BYTES {
         return Err(UpdateError::TooLarge { bytes: file.len() });
     }
@@ -110,6 +133,9 @@ pub fn verify_update(file: &[u8], signature: &str, public_key: &str, current_ver
             signed: format!("{signed_id} version {signed_version}"),
             file: format!("{} version {}", dataset.id, dataset.version),
         });
+    }
+    if let Some(expected) = expected_id.filter(|e| *e != dataset.id) {
+        return Err(UpdateError::OtherList { expected: expected.to_string(), offered: dataset.id });
     }
     if dataset.version <= current_version {
         return Err(UpdateError::Downgrade { offered: dataset.version, current: current_version });

@@ -191,6 +191,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     }
     claims(&mut f, d);
     lint_aliases(&mut f, d);
+    shared_symbols(&mut f, d);
+    #[cfg(feature = "cli")]
+    update_size(&mut f, d);
     f.0.sort_by_key(|p| p.severity);
     f.0
 }
@@ -255,6 +258,34 @@ fn claims(f: &mut Findings, d: &Dataset) {
                 }
             }
         }
+    }
+}
+
+/// A stock symbol names one company; on two, the page's mention goes to whichever comes first.
+fn shared_symbols(f: &mut Findings, d: &Dataset) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in d.companies.iter().enumerate() {
+        for (j, s) in c.symbols.iter().enumerate() {
+            match first.get(s.as_str()) {
+                Some(&k) if k != i => {
+                    f.warn(format!("$.companies[{i}].symbols[{j}]"), format!("{s} is also a symbol of $.companies[{k}] ({})", d.companies[k].id));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(s, i);
+                }
+            }
+        }
+    }
+}
+
+/// The command line warns before signing what installed extensions would refuse as an update. The
+/// compact JSON is the least the file can weigh; `sign` and `pack` also check the file's own size.
+#[cfg(feature = "cli")]
+fn update_size(f: &mut Findings, d: &Dataset) {
+    let bytes = serde_json::to_string(d).map_or(0, |j| j.len());
+    if let Some(w) = crate::cli::size::update_size_warning(bytes) {
+        f.warn("$", w.replacen("the file is", "the dataset is at least", 1));
     }
 }
 
@@ -323,7 +354,8 @@ pub fn origin(url: &str) -> Option<String> {
     valid.then(|| format!("https://{}", host.to_ascii_lowercase()))
 }
 
-fn symbol(s: &str) -> Result<(), String> {
+/// Why `s` is not a valid `EXCHANGE:SYMBOL`; public so importers report it at the input's cell.
+pub fn symbol(s: &str) -> Result<(), String> {
     let Some((exchange, ticker)) = s.split_once(':') else {
         return Err(format!("{s:?} is not EXCHANGE:SYMBOL"));
     };

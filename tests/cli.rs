@@ -130,7 +130,7 @@ fn import_csv_groups_brands_by_owner_and_lists_unmapped_cells() {
     assert_eq!(d["companies"][0]["categories"], serde_json::json!(["military", "surveillance"]));
     assert_eq!(d["companies"][0]["badge"], "AcH", "the badge column sets the company's badge label");
     assert!(d["companies"][1].get("badge").is_none(), "no badge cell, no label: one is made from the name");
-    for expected in ["line 6, owner_company", "line 7, symbol", "line 7, source_url"] {
+    for expected in ["line 6, column 2 (owner_company)", "line 7, column 3 (symbol)", "line 7, column 6 (source_url)"] {
         assert!(err.contains(expected), "missing {expected:?} in {err}");
     }
     assert_eq!(err.matches("not mapped").count(), 3, "{err}");
@@ -255,7 +255,7 @@ fn import_and_pack_speak_json() {
     assert_eq!(out.status.code(), Some(1));
     let i: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("import json");
     assert_eq!((i["companies"].as_u64(), i["brands"].as_u64()), (Some(3), Some(4)));
-    assert_eq!(i["unmapped"][0]["at"], "line 6, owner_company");
+    assert_eq!(i["unmapped"][0]["at"], "line 6, column 2 (owner_company)");
     let dir = std::env::temp_dir().join(format!("backstory-pack-json-{}", std::process::id()));
     let out = pack(&dir, &["--json"]);
     let p: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("pack json");

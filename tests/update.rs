@@ -1,6 +1,6 @@
 //! Signed dataset updates: every way an update must be refused, and the one way it is accepted.
 
-use backstory::update::{trusted_comment, verify_update, UpdateError, MAX_UPDATE_BYTES};
+use backstory::update::{trusted_comment, verify_update, verify_update_of, UpdateError, MAX_UPDATE_BYTES};
 use backstory::Dataset;
 use minisign::KeyPair;
 
@@ -108,4 +108,21 @@ fn signed_but_malformed_or_invalid_datasets_are_refused() {
     let json = serde_json::to_string(&d).expect("json");
     let sig = sign_with(&pair, json.as_bytes(), &trusted_comment(&d));
     assert!(matches!(verify_update(json.as_bytes(), &sig, &pair.pk.to_base64(), 1), Err(UpdateError::Invalid(_))));
+}
+
+#[test]
+fn another_list_signed_with_the_pinned_key_is_refused() {
+    // Issue 20: a dataset with another id was applied, and its version 50 then blocked the
+    // campaign's own versions up to 50.
+    let pair = KeyPair::generate_unencrypted_keypair().expect("key pair");
+    let (mut d, _) = dataset_with_version(50);
+    d.id = "another-list".into();
+    let json = serde_json::to_string(&d).expect("json");
+    let sig = sign_with(&pair, json.as_bytes(), &trusted_comment(&d));
+    let key = pair.pk.to_base64();
+    assert_eq!(
+        verify_update_of(json.as_bytes(), &sig, &key, 1, Some("backstory-default")),
+        Err(UpdateError::OtherList { expected: "backstory-default".into(), offered: "another-list".into() })
+    );
+    assert!(verify_update_of(json.as_bytes(), &sig, &key, 1, Some("another-list")).is_ok(), "its own list is accepted");
 }

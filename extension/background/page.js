@@ -3,6 +3,7 @@
 // badge-cycling shortcut, and sites added with "Check this site too" (registered content scripts).
 // background.js registers each handler in its MESSAGES table.
 import '../api.js';
+import { accentColor } from './config.js';
 import { neededBy, release } from './origins.js';
 
 const api = globalThis.BackstoryApi;
@@ -142,7 +143,7 @@ export async function report(m, sender) {
 async function setCount(tabId, n) {
   try {
     await api.action.setBadgeText({ tabId, text: n ? String(n) : '' });
-    await api.action.setBadgeBackgroundColor?.({ tabId, color: '#0f766e' });
+    await api.action.setBadgeBackgroundColor?.({ tabId, color: await accentColor() });
   } catch { /* the tab closed meanwhile */ }
 }
 

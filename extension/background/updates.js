@@ -8,7 +8,8 @@ import { neededBy, originOf, release } from './origins.js';
 
 const api = globalThis.BackstoryApi;
 const CONFIG = 'extension/data/config.json';
-const SUBSCRIPTION = 'subscription'; // storage.local: {url, public_key} added by the user
+const BUNDLED = 'extension/data/default.json';
+const SUBSCRIPTION = 'subscription'; // storage.local: {url, public_key, dataset_id?} added by the user
 const STATUS = 'updateStatus'; // storage.local: outcome of the last check
 const ALARM = 'dataset-update';
 export const MAX_BYTES = 5 * 1024 * 1024; // src/update.rs MAX_UPDATE_BYTES
@@ -24,20 +25,32 @@ class Outcome extends Error {
   constructor(code, reason) { super(reason); this.code = code; }
 }
 
+// Exact host names only: "localhost.evil.com" is anybody's server (src/cli/limits.rs LOCAL_HOSTS).
+export const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
 /** https only, except http on this machine for testing. */
 export function validUrl(url) {
   try {
     const u = new URL(url);
     if (u.username || u.password) return false;
-    return u.protocol === 'https:' || (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost'));
+    return u.protocol === 'https:' || (u.protocol === 'http:' && LOCAL_HOSTS.includes(u.hostname));
   } catch { return false; }
 }
 
+async function readJson(path) {
+  return (await fetch(api.runtime.getURL(path))).json();
+}
+
+/** The organizer's subscription, pinned to the key and the dataset id `backstory pack` wrote in
+ *  config.json (a pack from before the id was written: the bundled dataset's id), so another list
+ *  signed with the same key is refused (issue 20). */
 async function bundledSubscription() {
   try {
-    const config = await (await fetch(api.runtime.getURL(CONFIG))).json();
+    const config = await readJson(CONFIG);
     const u = config?.update;
-    return u && typeof u.url === 'string' && typeof u.public_key === 'string' ? { url: u.url, public_key: u.public_key, source: 'bundled' } : null;
+    if (!(u && typeof u.url === 'string' && typeof u.public_key === 'string')) return null;
+    const id = typeof config.dataset_id === 'string' ? config.dataset_id : (await readJson(BUNDLED)).id;
+    return { url: u.url, public_key: u.public_key, dataset_id: id, source: 'bundled' };
   } catch { return null; }
 }
 
@@ -130,7 +143,8 @@ export async function check() {
       const engine = await host.getEngine();
       let text;
       try {
-        text = verifyUpdate(bytes, new TextDecoder().decode(sig.bytes), sub.public_key, engine.info().version);
+        // A user's list is pinned to the id of its first applied update (dataset_id, below).
+        text = verifyUpdate(bytes, new TextDecoder().decode(sig.bytes), sub.public_key, engine.info().version, sub.dataset_id ?? undefined);
       } catch (e) {
         const message = String(e?.message ?? e);
         const split = message.indexOf(': ');
@@ -138,6 +152,7 @@ export async function check() {
       }
       const loaded = await host.loadVerified(text, new URL(sub.url).host);
       if (!loaded.loaded) throw new Outcome('invalid', loaded.summary ?? 'the dataset was refused');
+      if (sub.source === 'user' && !sub.dataset_id) await pinUserList(sub.url, loaded.info.id);
       next = {
         ...base, code: 'applied', reason: `version ${loaded.info.version} is now in use`, lastSuccess: now,
         etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified'),
@@ -149,6 +164,12 @@ export async function check() {
   }
   await api.storage.local.set({ [STATUS]: next });
   return next;
+}
+
+/** Pins the user's subscription to the list it first delivered, as a packed one is pinned. */
+async function pinUserList(url, id) {
+  const own = (await api.storage.local.get(SUBSCRIPTION))[SUBSCRIPTION];
+  if (own?.url === url && typeof id === 'string') await api.storage.local.set({ [SUBSCRIPTION]: { ...own, dataset_id: id } });
 }
 
 // ---- handlers for options ---------------------------------------------------------------------

@@ -112,6 +112,11 @@
     $('load-problems').replaceChildren(...problems.map((p) => el('li', { dir: 'auto' }, p)));
   }
 
+  // The dataset in use is drawn again whenever it changes, whoever changed it: an update applied
+  // by "Check now" or the daily alarm, another options tab (it said "Version 1, Bundled" after
+  // Check now applied version 2).
+  api.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes.dataset) showDataset(); });
+
   $('dataset-file').addEventListener('change', async (e) => {
     const file = e.target.files[0];
     if (!file) return;

@@ -47,7 +47,7 @@
     try {
       const u = new URL(url);
       const ok = !u.username && !u.password && (u.protocol === 'https:' ||
-        (u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost')));
+        (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)));
       return ok ? u.origin : null;
     } catch { return null; }
   }

@@ -75,6 +75,13 @@ enum Command {
         as_of: Option<String>,
         #[arg(long, default_value_t = 1)]
         version: u64,
+        /// Hand edits (aliases, rules, profile links) to merge over the import; this file is only
+        /// read, never written (docs/organizers.md).
+        #[arg(long)]
+        overrides: Option<String>,
+        /// CSV separator: , ; or tab (default: detected from the header line).
+        #[arg(long)]
+        delimiter: Option<String>,
         #[arg(long)]
         json: bool,
         file: String,
@@ -106,6 +113,13 @@ enum Command {
         /// Firefox add-on id (default: <name>@backstory-pack).
         #[arg(long)]
         addon_id: Option<String>,
+        /// The extension's version, X.Y.Z (default: the built extension's); raise it for each store upload.
+        #[arg(long)]
+        version: Option<String>,
+        /// Keep the content-script matches for http://127.0.0.1 and http://localhost that the
+        /// tests use; never for a store upload.
+        #[arg(long)]
+        for_testing: bool,
         /// The built extension to brand (from `make build`).
         #[arg(long, default_value = "dist/chromium")]
         extension: String,
@@ -142,6 +156,9 @@ enum Command {
         /// The dataset version in use; the update must be newer.
         #[arg(long, default_value_t = 0)]
         current_version: u64,
+        /// The dataset id the extension was packed with; an update of another list is refused.
+        #[arg(long)]
+        dataset_id: Option<String>,
         #[arg(long)]
         json: bool,
         dataset: String,
@@ -175,10 +192,12 @@ fn main() -> ExitCode {
         Command::Stats { json, file } => stats::run(&file, json),
         Command::Words { write, json, file } => words::run(&file, write, json),
         Command::Keygen { out, json } => signing::keygen(&out, json),
-        Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out, json } => {
-            pack::run(&pack::PackOptions { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, extension, out, json })
+        Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json } => {
+            pack::run(&pack::PackOptions {
+                dataset, name, description, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json,
+            })
         }
-        Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, json, file } => {
+        Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, overrides, delimiter, json, file } => {
             let meta = import::Meta {
                 title: title.unwrap_or_else(|| format!("Imported from {file}")),
                 as_of: as_of.unwrap_or_else(import::today),
@@ -187,11 +206,20 @@ fn main() -> ExitCode {
                 license,
                 version,
             };
-            import::run(&from, &file, &out, meta, dataset.as_deref(), json)
+            let request = import::Request {
+                from: &from,
+                file: &file,
+                out: &out,
+                base: dataset.as_deref(),
+                overrides: overrides.as_deref(),
+                delimiter: delimiter.as_deref(),
+                json,
+            };
+            import::run(&request, meta)
         }
         Command::Sign { key, dataset, json } => signing::sign(&key, &dataset, json),
-        Command::Verify { public_key, signature, current_version, dataset, json } => {
-            signing::verify(&public_key, &dataset, signature.as_deref(), current_version, json)
+        Command::Verify { public_key, signature, current_version, dataset_id, dataset, json } => {
+            signing::verify(&public_key, &dataset, signature.as_deref(), current_version, dataset_id.as_deref(), json)
         }
     };
     match outcome {

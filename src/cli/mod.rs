@@ -1,10 +1,13 @@
 //! The subcommands behind the `backstory` binary, kept in the library so tests can call them.
 
+pub mod atomic;
 pub mod check;
 pub mod import;
+pub mod limits;
 pub mod pack;
 pub mod scan;
 pub mod signing;
+pub mod size;
 pub mod stats;
 pub mod words;
 

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
+use super::{atomic, limits};
+use crate::dataset::Dataset;
 use crate::engine::Engine;
 
 /// Icon sizes the manifest names (extension/icons/icon-<size>.png).
@@ -15,6 +17,10 @@ const ICON_SIZES: [u32; 4] = [16, 32, 48, 128];
 
 /// Where the packed extension reads its branding and update subscription.
 pub const CONFIG_PATH: &str = "extension/data/config.json";
+
+/// Content-script matches the built extension carries only so tests can serve pages from this
+/// machine; a store package must not run there, so `pack` drops them unless `--for-testing`.
+pub const TEST_MATCHES: [&str; 2] = ["http://127.0.0.1/*", "http://localhost/*"];
 
 pub struct PackOptions {
     pub dataset: String,
@@ -26,17 +32,36 @@ pub struct PackOptions {
     pub update_url: Option<String>,
     pub public_key: Option<String>,
     pub addon_id: Option<String>,
+    /// The extension's version (manifest `version`); the built extension's when absent.
+    pub version: Option<String>,
+    /// Keep the test-only localhost matches (never for a store upload).
+    pub for_testing: bool,
     pub extension: String,
     pub out: String,
     pub json: bool,
 }
 
 pub fn run(o: &PackOptions) -> Result<u8, String> {
-    let dataset_text = super::read_input(&o.dataset)?;
-    if let Err(e) = Engine::from_json(&dataset_text) {
-        eprintln!("{}: not packed: {e}", o.dataset);
-        return Ok(1);
+    // Every argument is checked before anything is read or written (src/cli/limits.rs).
+    limits::name(&o.name)?;
+    if let Some(d) = &o.description {
+        limits::description(d)?;
     }
+    if let Some(v) = &o.version {
+        limits::version(v)?;
+    }
+    let dataset_text = super::read_input(&o.dataset)?;
+    let checked = Engine::from_json(&dataset_text)
+        .map_err(|e| e.to_string())
+        .and_then(|_| Dataset::from_json(&dataset_text).map_err(|e| e.to_string()));
+    let dataset_id = match checked {
+        Ok(d) => d.id,
+        Err(e) => {
+            eprintln!("{}: not packed: {e}", o.dataset);
+            return Ok(1);
+        }
+    };
+    super::size::warn_update_size(&o.dataset, dataset_text.len());
     let template = Path::new(&o.extension);
     let manifest_text = std::fs::read_to_string(template.join("manifest.json"))
         .map_err(|e| format!("{}: not a built extension (run `make build` first): {e}", template.display()))?;
@@ -45,7 +70,7 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
     let slug = super::import::slug(&o.name);
     let mut files = read_tree(template)?;
     files.insert("extension/data/default.json".into(), dataset_text.into_bytes());
-    files.insert(CONFIG_PATH.into(), config(o)?);
+    files.insert(CONFIG_PATH.into(), config(o, &dataset_id)?);
     if let Some(icon) = &o.icon {
         for (size, png) in icons(icon)? {
             files.insert(format!("extension/icons/icon-{size}.png"), png);
@@ -56,16 +81,25 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
     manifest_bytes.push(b'\n');
     files.insert("manifest.json".into(), manifest_bytes);
 
+    // Everything is built in a staging folder inside `out` first; only when all four outputs are
+    // complete are they renamed into place, so a failure leaves the previous outputs as they were.
     let out = Path::new(&o.out);
+    let browsers = ["chromium", "firefox"];
+    let targets: Vec<(PathBuf, PathBuf)> =
+        browsers.iter().map(|b| (out.join(format!("{slug}-{b}")), out.join(format!("{slug}-{b}.zip")))).collect();
+    for (folder, zip) in &targets {
+        atomic::check_replaceable(folder, true)?;
+        atomic::check_replaceable(zip, false)?;
+    }
+    let staging = atomic::staging(out)?;
+    for browser in browsers {
+        write_tree(&staging.path().join(browser), &files)?;
+        write_zip(&staging.path().join(format!("{browser}.zip")), &files)?;
+    }
     let mut outputs = Vec::new();
-    for browser in ["chromium", "firefox"] {
-        let folder = out.join(format!("{slug}-{browser}"));
-        if folder.exists() {
-            std::fs::remove_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        }
-        write_tree(&folder, &files)?;
-        let zip = out.join(format!("{slug}-{browser}.zip"));
-        write_zip(&zip, &files)?;
+    for (browser, (folder, zip)) in browsers.iter().zip(&targets) {
+        atomic::replace_dir(&staging.path().join(browser), folder)?;
+        std::fs::rename(staging.path().join(format!("{browser}.zip")), zip).map_err(|e| format!("{}: {e}", zip.display()))?;
         if !o.json {
             println!("{}  {}", folder.display(), zip.display());
         }
@@ -106,7 +140,8 @@ fn write_tree(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Stri
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        file.write_all(bytes).and_then(|()| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }
@@ -114,7 +149,7 @@ fn write_tree(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Stri
 /// A zip whose bytes depend only on `files`: sorted entries, a fixed date, fixed permissions.
 fn write_zip(path: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), String> {
     let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut zip = zip::ZipWriter::new(file);
+    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(9))
@@ -124,12 +159,17 @@ fn write_zip(path: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Strin
         zip.start_file(rel.as_str(), options).map_err(|e| e.to_string())?;
         zip.write_all(bytes).map_err(|e| e.to_string())?;
     }
-    zip.finish().map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(())
+    let file = zip.finish().map_err(|e| format!("{}: {e}", path.display()))?;
+    // Flushed and synced here, so a full disk fails the pack instead of a later rename.
+    let file = file.into_inner().map_err(|e| format!("{}: {}", path.display(), e.error()))?;
+    file.sync_all().map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn branded_manifest(mut m: Value, o: &PackOptions, slug: &str) -> Result<Value, String> {
     m["name"] = json!(o.name);
+    if let Some(v) = &o.version {
+        m["version"] = json!(v);
+    }
     m["short_name"] = json!(o.name.chars().take(12).collect::<String>());
     if let Some(d) = &o.description {
         m["description"] = json!(d);
@@ -142,15 +182,21 @@ fn branded_manifest(mut m: Value, o: &PackOptions, slug: &str) -> Result<Value, 
         return Err(format!("add-on id {id:?} must look like name@domain"));
     }
     m["browser_specific_settings"]["gecko"]["id"] = json!(id);
+    let scripts = m["content_scripts"].as_array_mut().ok_or("the manifest has no content_scripts")?;
     if !o.sites.is_empty() {
-        let patterns = o.sites.iter().map(|s| site_patterns(s)).collect::<Result<Vec<_>, _>>()?.concat();
-        let scripts = m["content_scripts"].as_array_mut().ok_or("the manifest has no content_scripts")?;
-        for script in scripts {
+        let patterns = o.sites.iter().map(|s| limits::site_patterns(s)).collect::<Result<Vec<_>, _>>()?.concat();
+        for script in scripts.iter_mut() {
             script["matches"] = json!(patterns);
+        }
+    } else if !o.for_testing {
+        for script in scripts.iter_mut() {
+            if let Some(matches) = script["matches"].as_array_mut() {
+                matches.retain(|p| !p.as_str().is_some_and(|p| TEST_MATCHES.contains(&p)));
+            }
         }
     }
     if let Some(url) = &o.update_url {
-        let origin = update_origin(url)?;
+        let origin = limits::update_origin(url)?;
         let perms = m["host_permissions"].as_array().cloned().unwrap_or_default();
         let mut perms: Vec<Value> = perms;
         let pattern = json!(format!("{origin}/*"));
@@ -162,46 +208,29 @@ fn branded_manifest(mut m: Value, o: &PackOptions, slug: &str) -> Result<Value, 
     Ok(m)
 }
 
-/// "example.com" -> its https pages and subdomains; a full match pattern is kept as given.
-fn site_patterns(site: &str) -> Result<Vec<String>, String> {
-    let site = site.trim();
-    if site.contains("://") {
-        return Ok(vec![site.to_string()]);
-    }
-    let valid = site.contains('.') && site.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-    if !valid {
-        return Err(format!("site {site:?} is neither a host name nor a match pattern"));
-    }
-    Ok(vec![format!("https://{site}/*"), format!("https://*.{site}/*")])
-}
-
-/// Update URLs are https, or http on this machine for testing.
-fn update_origin(url: &str) -> Result<String, String> {
-    for local in ["http://127.0.0.1", "http://localhost"] {
-        if let Some(rest) = url.strip_prefix(local) {
-            let port: String = rest.strip_prefix(':').map(|p| p.chars().take_while(char::is_ascii_digit).collect()).unwrap_or_default();
-            return Ok(if port.is_empty() { local.to_string() } else { format!("{local}:{port}") });
-        }
-    }
-    crate::validate::origin(url).ok_or_else(|| format!("update URL {url:?} must be https (or http://127.0.0.1 / localhost for testing)"))
-}
-
-fn config(o: &PackOptions) -> Result<Vec<u8>, String> {
+/// config.json: the branding, and the update subscription pinned to this dataset id and key.
+fn config(o: &PackOptions, dataset_id: &str) -> Result<Vec<u8>, String> {
     if let Some(color) = &o.color {
         let hex = color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit());
         if !hex {
             return Err(format!("colour {color:?} must be #rrggbb"));
         }
+        match limits::contrast_with_white(color) {
+            Some(c) if c < 4.5 => eprintln!(
+                "warning: colour {color} is too light for white text ({c:.1}:1, under 4.5:1): popup and options keep their default accent"
+            ),
+            _ => {}
+        }
     }
     let update = match (&o.update_url, &o.public_key) {
         (Some(url), Some(key)) => {
-            update_origin(url)?;
+            limits::update_origin(url)?;
             Some(json!({"url": url, "public_key": public_key(key)?}))
         }
         (None, None) => None,
         _ => return Err("--update-url and --public-key go together".into()),
     };
-    let config = json!({"name": o.name, "color": o.color, "update": update});
+    let config = json!({"name": o.name, "color": o.color, "dataset_id": dataset_id, "update": update});
     let mut bytes = serde_json::to_vec_pretty(&config).map_err(|e| e.to_string())?;
     bytes.push(b'\n');
     Ok(bytes)

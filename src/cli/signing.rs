@@ -6,7 +6,7 @@ use std::path::Path;
 use minisign::{KeyPair, PublicKeyBox, SecretKeyBox};
 
 use crate::dataset::Dataset;
-use crate::update::{trusted_comment, verify_update};
+use crate::update::{trusted_comment, verify_update_of};
 
 /// Writes `<dir>/backstory.key` (secret, unencrypted: keep it offline) and `<dir>/backstory.pub`.
 /// Refuses to overwrite an existing key.
@@ -20,8 +20,14 @@ pub fn keygen(dir: &str, json: bool) -> Result<u8, String> {
     let pair = KeyPair::generate_unencrypted_keypair().map_err(|e| format!("key generation failed: {e}"))?;
     let secret = pair.sk.to_box(Some("backstory dataset signing key")).map_err(|e| e.to_string())?.into_string();
     let public = pair.pk.to_box().map_err(|e| e.to_string())?.into_string();
-    write_private(&secret_path, &secret)?;
-    std::fs::write(&public_path, &public).map_err(|e| format!("{}: {e}", public_path.display()))?;
+    // Each file appears whole or not at all (src/cli/atomic.rs); a half-made pair is taken back,
+    // since the next keygen would refuse to replace it.
+    super::atomic::write_new_private(&secret_path, secret.as_bytes())?;
+    if let Err(e) = super::atomic::write_new_private(&public_path, public.as_bytes()) {
+        let _ = std::fs::remove_file(&secret_path);
+        return Err(e);
+    }
+    set_public(&public_path);
     if json {
         let report = serde_json::json!({"secret_key": secret_path, "public_key": public_path, "public_key_base64": pair.pk.to_base64()});
         println!("{report}");
@@ -46,6 +52,7 @@ pub fn sign(key: &str, dataset_path: &str, json: bool) -> Result<u8, String> {
         }
         return Ok(1);
     }
+    super::size::warn_update_size(dataset_path, bytes.len());
     let secret_text = std::fs::read_to_string(key).map_err(|e| format!("{key}: {e}"))?;
     let secret = SecretKeyBox::from_string(&secret_text)
         .and_then(|b| b.into_unencrypted_secret_key())
@@ -54,7 +61,7 @@ pub fn sign(key: &str, dataset_path: &str, json: bool) -> Result<u8, String> {
     let signature = minisign::sign(None, &secret, &bytes[..], Some(&comment), Some("signature from backstory"))
         .map_err(|e| format!("signing failed: {e}"))?;
     let out = format!("{dataset_path}.minisig");
-    std::fs::write(&out, signature.into_string()).map_err(|e| format!("{out}: {e}"))?;
+    super::atomic::write_file(&out, signature.into_string().as_bytes())?;
     if json {
         println!("{}", serde_json::json!({"file": dataset_path, "signed": true, "signature": out, "trusted_comment": comment}));
     } else {
@@ -64,7 +71,8 @@ pub fn sign(key: &str, dataset_path: &str, json: bool) -> Result<u8, String> {
 }
 
 /// Verifies a dataset and its signature as the extension would, against `current` version.
-pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, current: u64, json: bool) -> Result<u8, String> {
+/// With `dataset_id`, only that list is accepted, as a packed extension pins it.
+pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, current: u64, dataset_id: Option<&str>, json: bool) -> Result<u8, String> {
     let bytes = std::fs::read(dataset_path).map_err(|e| format!("{dataset_path}: {e}"))?;
     let sig_path = signature.map_or_else(|| format!("{dataset_path}.minisig"), str::to_string);
     let sig = std::fs::read_to_string(&sig_path).map_err(|e| format!("{sig_path}: {e}"))?;
@@ -74,7 +82,7 @@ pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, cur
         .and_then(|b| b.into_public_key())
         .map(|k| k.to_base64())
         .unwrap_or(key_text);
-    match verify_update(&bytes, &sig, &key_text, current) {
+    match verify_update_of(&bytes, &sig, &key_text, current, dataset_id) {
         Ok(d) => {
             if json {
                 println!("{}", serde_json::json!({"file": dataset_path, "ok": true, "id": d.id, "version": d.version}));
@@ -94,20 +102,13 @@ pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, cur
     }
 }
 
+/// The public key is meant to be shared: readable by all (the temporary file was owner-only).
 #[cfg(unix)]
-fn write_private(path: &Path, text: &str) -> Result<(), String> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    f.write_all(text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+fn set_public(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    // Best effort: owner-only is still a working public key file.
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644));
 }
 
 #[cfg(not(unix))]
-fn write_private(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
-}
+fn set_public(_: &Path) {}

@@ -29,9 +29,7 @@ pub fn run(file: &str, write: bool, json: bool) -> Result<u8, String> {
     }
     if write && !notes.is_empty() {
         let json = serde_json::to_string_pretty(&dataset).map_err(|e| e.to_string())? + "\n";
-        let temp = format!("{file}.tmp-words");
-        std::fs::write(&temp, json).map_err(|e| format!("{temp}: {e}"))?;
-        std::fs::rename(&temp, file).map_err(|e| format!("{file}: {e}"))?;
+        super::atomic::write_file(file, json.as_bytes())?;
     }
     Ok(0)
 }

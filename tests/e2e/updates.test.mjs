@@ -55,7 +55,9 @@ before(async () => {
   await new Promise((ok) => updateServer.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${updateServer.address().port}/list.json`;
   execFileSync(CLI, ['pack', '--dataset', join(ROOT, 'extension/data/default.json'), '--name', 'Update Test', '--extension', DIST,
-    '--update-url', url, '--public-key', join(dir, 'keys/backstory.pub'), '-o', join(dir, 'packed')]);
+    '--update-url', url, '--public-key', join(dir, 'keys/backstory.pub'), '-o', join(dir, 'packed'),
+    // The demo shop is served from 127.0.0.1: keep the test-only matches a store pack drops.
+    '--for-testing', '--color', '#7c2d12']);
   shop = await serve();
   browser = await launch({ ext: join(dir, 'packed/update-test-chromium') });
   extPage = await browser.context.newPage();
@@ -90,6 +92,9 @@ const refusals = [
   ['malformed JSON, correctly signed', () => signed(dataset(5), secret, '{"format": "backstory-dataset", "version": 5,'), 'malformed'],
   ['a schema-invalid dataset, correctly signed', () => signed(dataset(6, { categories: [] })), 'invalid'],
   ['an older version, correctly signed', () => signed(dataset(1)), 'not-newer'],
+  // Issue 20: another list signed with the same key was applied, and its version 50 then blocked
+  // the campaign's own versions up to 50 (the good update below is version 5).
+  ['another list, correctly signed with the pinned key', () => signed(dataset(50, { id: 'another-list' })), 'other-list'],
 ];
 
 for (const [name, make, code] of refusals) {
@@ -153,6 +158,48 @@ test('options shows the subscription, the last result in plain words, and Check 
   assert.match(await page.locator('#updates-status').textContent(), failed);
   await assertStillVersion(5);
   await page.close();
+});
+
+test('options shows the version an update applied, as soon as Check now applied it', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/extension/options/options.html`);
+  const version = page.locator('#dataset-info dt', { hasText: /^Version$/ }).locator('xpath=following-sibling::dd[1]');
+  await version.filter({ hasText: /^5$/ }).waitFor({ timeout: 10000 });
+  answer = signed(dataset(6));
+  await page.getByRole('region', { name: 'Dataset updates' }).getByRole('button', { name: 'Check now' }).click();
+  await page.locator('#updates-result').filter({ hasText: 'Updated' }).waitFor({ timeout: 30000 });
+  // It said "Version 1, Bundled" here until the page was reloaded.
+  await version.filter({ hasText: /^6$/ }).waitFor({ timeout: 10000 });
+  assert.match(await page.locator('#dataset-info').textContent(), /Updated from 127\.0\.0\.1/);
+  await assertStillVersion(6);
+  await page.close();
+});
+
+test('the packed --color is the accent of options and the popup', async () => {
+  // Issue 20: --color was written to config.json and never read.
+  for (const path of ['options/options.html', 'popup/popup.html']) {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`chrome-extension://${browser.extensionId}/extension/${path}`);
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() === '#7c2d12', null, { timeout: 5000 });
+    await page.close();
+  }
+  // And the toolbar count on a shop page.
+  const shopPage = await browser.context.newPage();
+  await shopPage.goto(shop.url);
+  await waitForOverlay(shopPage, (o) => o.badges.length > 0);
+  // The shop's tab is found by its findings (the packed extension has no "tabs" permission).
+  const color = await browser.worker.evaluate(async () => {
+    for (let i = 0; i < 50; i++) {
+      const all = await chrome.storage.session.get(null);
+      const key = Object.keys(all).find((k) => k.startsWith('findings:') && all[k].host === '127.0.0.1' && all[k].companies.length > 0);
+      if (key) return chrome.action.getBadgeBackgroundColor({ tabId: Number(key.slice('findings:'.length)) });
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    return null;
+  });
+  assert.deepEqual(color, [124, 45, 18, 255]);
+  await shopPage.close();
 });
 
 test('a user can subscribe to another list by hand in options, and it is used from then on', async () => {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,5 +46,19 @@ print(json.dumps({"bad": z.testzip(), "names": z.namelist(),
     assert.deepEqual(report.times, ['(1980, 1, 1, 0, 0, 0)']);
     assert.deepEqual(report.modes, ['0o100644']);
     assert.equal(report.manifest, 3);
+  } finally { rmSync(dir, { recursive: true }); }
+});
+
+test('the store package leaves out the content-script matches for this machine that tests use', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-store-'));
+  try {
+    const zip = join(dir, 'x.zip');
+    writeFileSync(zip, zipDir(FIREFOX, { store: true }));
+    const manifest = JSON.parse(execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("manifest.json").decode())', zip], { encoding: 'utf8' }));
+    const matches = manifest.content_scripts.flatMap((s) => s.matches);
+    assert.ok(matches.includes('https://*.amazon.com/*'));
+    assert.deepEqual(matches.filter((p) => /127\.0\.0\.1|localhost/.test(p)), [], 'no test-only matches in a store build');
+    const tested = JSON.parse(readFileSync(join(FIREFOX, 'manifest.json'), 'utf8')).content_scripts[0].matches;
+    assert.ok(tested.includes('http://127.0.0.1/*'), 'the unpacked build the tests load keeps them');
   } finally { rmSync(dir, { recursive: true }); }
 });

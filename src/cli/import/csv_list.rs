@@ -1,73 +1,107 @@
 //! The spreadsheet layout: one row per brand (or per company when `brand` is empty), with columns
 //! `brand, owner_company, symbol, category, reason, source_url, badge` in any order (see
-//! docs/organizers.md). `category` may hold several, separated by `;`. `badge` is the company's
-//! short badge label (at most three characters; the first row that gives one sets it).
+//! docs/organizers.md). `category` may hold several, separated by `;`; so may `owner_company`, for
+//! a brand several companies own together. `badge` is the company's short badge label (at most
+//! three characters; the first row that gives one sets it). Reading the file strictly is
+//! csv_read.rs's job; this one maps each cell and names its line and column when it cannot.
 
+use std::collections::HashMap;
+
+use super::csv_read::{self, Row};
 use super::{symbol, Builder, Meta, Unmapped};
 use crate::dataset::Dataset;
 
 const COLUMNS: [&str; 7] = ["brand", "owner_company", "symbol", "category", "reason", "source_url", "badge"];
+const BRAND: usize = 0;
+const OWNER: usize = 1;
+const SYMBOL: usize = 2;
+const BADGE: usize = 6;
 
-pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
+/// Imports a spreadsheet; `Err` when the file itself is malformed (nothing is imported then).
+pub fn import(input: &str, meta: Meta, delimiter: Option<u8>) -> Result<(Dataset, Vec<Unmapped>), String> {
+    let table = csv_read::read(input, delimiter, &COLUMNS, "owner_company")?;
     let mut b = Builder::new(meta);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(input.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.to_ascii_lowercase().replace(' ', "_")).collect(),
-        Err(e) => {
-            b.skip("line 1", format!("no header row: {e}"));
-            return b.finish();
-        }
-    };
-    let column = |name: &str| header.iter().position(|h| h == name);
-    let at: Vec<Option<usize>> = COLUMNS.iter().map(|c| column(c)).collect();
-    if at[1].is_none() {
-        b.skip("line 1", format!("the header has no owner_company column (expected {})", COLUMNS.join(", ")));
-        return b.finish();
+    for (line, column) in &table.stray {
+        b.skip(format!("line {line}, column {column}"), "a value in a column without a name in the header");
     }
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                b.skip(format!("line {line}"), e.to_string());
-                continue;
-            }
-        };
-        let line = format!("line {}", record.position().map_or(0, |p| p.line()));
-        let get = |i: usize| at[i].and_then(|c| record.get(c)).unwrap_or("");
-        let (brand, owner, sym, category, reason, source, badge) = (get(0), get(1), get(2), get(3), get(4), get(5), get(6));
-        if owner.is_empty() {
-            b.skip(format!("{line}, owner_company"), "empty: every row needs the company that owns the brand");
+    // "line 7, column 3 (symbol)": where a cell is, as a spreadsheet shows it.
+    let at = |row: &Row, k: usize| match table.position[k] {
+        Some(p) => format!("line {}, column {} ({})", row.line, p + 1, COLUMNS[k]),
+        None => format!("line {}", row.line),
+    };
+    // Who holds each symbol and where it was first given, to refuse it on a second company.
+    let mut symbol_rows: HashMap<String, (usize, u64)> = HashMap::new();
+    for row in &table.rows {
+        let get = |k: usize| row.cells[k].as_str();
+        let (brand, sym, category, reason, source, badge) = (get(BRAND), get(SYMBOL), get(3), get(4), get(5), get(BADGE));
+        let names: Vec<&str> = get(OWNER).split(';').map(str::trim).filter(|n| !n.is_empty()).collect();
+        if names.is_empty() {
+            b.skip(at(row, OWNER), "empty: every row needs the company that owns the brand");
             continue;
         }
-        let c = b.company(owner, None);
+        let mut owners = Vec::new();
+        for name in &names {
+            match b.company_at(name, row.line) {
+                Ok(c) => owners.push(c),
+                Err(why) => b.skip(at(row, OWNER), why),
+            }
+        }
+        if owners.len() != names.len() {
+            continue;
+        }
+        let sole = (owners.len() == 1).then(|| owners[0]);
         if !sym.is_empty() {
-            match symbol(sym) {
-                Some(s) if !b.companies[c].symbols.contains(&s) => b.companies[c].symbols.push(s),
-                Some(_) => {}
-                None => b.skip(format!("{line}, symbol"), format!("{sym:?} is not EXCHANGE:SYMBOL with a known exchange")),
+            // Checked here, so a bad ticker is reported at its cell, not by the dataset's JSON path.
+            let checked = symbol(sym)
+                .ok_or_else(|| format!("{sym:?} is not EXCHANGE:SYMBOL with a known exchange"))
+                .and_then(|s| crate::validate::symbol(&s).map(|()| s));
+            match (checked, sole) {
+                (Err(why), _) => b.skip(at(row, SYMBOL), why),
+                (Ok(_), None) => b.skip(at(row, SYMBOL), "a row with several owners cannot give a symbol: give it on the company's own row"),
+                (Ok(s), Some(c)) => match symbol_rows.get(&s) {
+                    Some(&(other, first)) if other != c => {
+                        let who = b.companies[other].name.clone();
+                        b.skip(at(row, SYMBOL), format!("{s} already belongs to {who:?} (line {first}); a symbol names one company"));
+                    }
+                    Some(_) => {}
+                    None => {
+                        symbol_rows.insert(s.clone(), (c, row.line));
+                        b.companies[c].symbols.push(s);
+                    }
+                },
             }
         }
-        if !badge.is_empty() && b.companies[c].badge.is_none() {
-            let n = badge.chars().count();
-            if n <= crate::badge::MAX_CHARS && !badge.chars().any(char::is_whitespace) {
-                b.companies[c].badge = Some(badge.to_owned());
-            } else {
-                let max = crate::badge::MAX_CHARS;
-                b.skip(format!("{line}, badge"), format!("{badge:?} is not 1 to {max} characters without spaces"));
+        if !badge.is_empty() {
+            match sole {
+                None => b.skip(at(row, BADGE), "a row with several owners cannot give a badge: give it on the company's own row"),
+                Some(c) if b.companies[c].badge.is_some() => {}
+                Some(c) => {
+                    let n = badge.chars().count();
+                    if n <= crate::badge::MAX_CHARS && !badge.chars().any(char::is_whitespace) {
+                        b.companies[c].badge = Some(badge.to_owned());
+                    } else {
+                        let max = crate::badge::MAX_CHARS;
+                        b.skip(at(row, BADGE), format!("{badge:?} is not 1 to {max} characters without spaces"));
+                    }
+                }
             }
         }
-        for cat in category.split(';').map(str::trim).filter(|c| !c.is_empty()) {
-            let id = b.category(cat);
-            if !b.companies[c].categories.contains(&id) {
-                b.companies[c].categories.push(id);
+        for &c in &owners {
+            for cat in category.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+                let id = b.category(cat);
+                if !b.companies[c].categories.contains(&id) {
+                    b.companies[c].categories.push(id);
+                }
             }
+            b.add_summary(c, reason);
+            let owner = b.companies[c].name.clone();
+            b.add_source(c, source, &format!("Source for {owner}"), &at(row, 5));
         }
-        b.add_summary(c, reason);
-        b.add_source(c, source, &format!("Source for {owner}"), &format!("{line}, source_url"));
-        if !brand.is_empty() && super::fold(brand) != super::fold(owner) && b.claim(brand, c, &format!("{line}, brand")) {
-            b.brand(brand, None, &[(c, None)]);
+        let own_name = names.iter().any(|n| super::fold(n) == super::fold(brand));
+        if !brand.is_empty() && !own_name && b.claim(brand, owners[0], &at(row, BRAND)) {
+            let shares: Vec<(usize, Option<f64>)> = owners.iter().map(|&c| (c, None)).collect();
+            b.brand(brand, None, &shares);
         }
     }
-    b.finish()
+    Ok(b.finish())
 }

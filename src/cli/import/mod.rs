@@ -2,11 +2,13 @@
 //! TSV) into a dataset, or adds SEC stock symbols to one, listing precisely what could not be mapped.
 
 mod csv_list;
+mod csv_read;
+mod overrides;
 mod nsi;
 mod sec;
 mod techforpalestine;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::dataset::{Alias, Brand, Category, Company, Dataset, Owner, Publisher, Source, FORMAT_MARKER, FORMAT_VERSION};
 use crate::normalize::{normalize, Fold};
@@ -28,16 +30,42 @@ pub struct Unmapped {
     pub why: String,
 }
 
+/// What `backstory import` was asked to do, beyond the dataset's metadata.
+pub struct Request<'a> {
+    /// csv, techforpalestine, nsi or sec.
+    pub from: &'a str,
+    pub file: &'a str,
+    pub out: &'a str,
+    /// With --from sec: the dataset to add symbols to.
+    pub base: Option<&'a str>,
+    /// The organizer's hand edits, merged over what the import makes (overrides.rs); only read.
+    pub overrides: Option<&'a str>,
+    /// The CSV separator; detected from the header when absent.
+    pub delimiter: Option<&'a str>,
+    pub json: bool,
+}
+
 /// Runs an import; writes `out` and returns 0 when everything mapped, 1 when something did not
-/// (the rest is still written if it forms a valid dataset), 2-style errors as `Err`.
-pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>, json_output: bool) -> Result<u8, String> {
+/// (the rest is still written if it forms a valid dataset), 2-style errors as `Err`. `out` is
+/// replaced atomically and only when the import succeeds, so a failure leaves it as it was.
+pub fn run(r: &Request, meta: Meta) -> Result<u8, String> {
+    let (file, out) = (r.file, r.out);
+    if let Some(o) = r.overrides {
+        if same_file(o, out) {
+            return Err(format!("{out}: this is the overrides file; import never writes over hand edits, give another -o"));
+        }
+    }
+    let delimiter = r.delimiter.map(csv_read::delimiter_arg).transpose()?;
+    if delimiter.is_some() && r.from != "csv" {
+        return Err("--delimiter is for --from csv".into());
+    }
     let input = super::read_input(file)?;
-    let (mut dataset, unmapped) = match from {
-        "csv" => csv_list::import(&input, meta),
+    let (mut dataset, unmapped) = match r.from {
+        "csv" => csv_list::import(&input, meta, delimiter).map_err(|e| format!("{file}: {e}; nothing written"))?,
         "techforpalestine" => techforpalestine::import(&input, meta).map_err(|e| format!("{file}: {e}"))?,
         "nsi" => nsi::import(&input, meta),
         "sec" => {
-            let base = base.ok_or("--from sec adds symbols to an existing dataset: give it with --dataset")?;
+            let base = r.base.ok_or("--from sec adds symbols to an existing dataset: give it with --dataset")?;
             let base_text = super::read_input(base)?;
             let dataset = Dataset::from_json(&base_text).map_err(|e| format!("{base}: {e}"))?;
             sec::import(&input, dataset).map_err(|e| format!("{file}: {e}"))?
@@ -49,16 +77,22 @@ pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>, js
     }
     // Names that are ordinary words of some language wait for the page there (crate::languages);
     // `sec` only adds symbols to a dataset whose names are its author's.
-    if from != "sec" {
+    if r.from != "sec" {
         crate::languages::annotate(&mut dataset);
     }
+    // The organizer's hand edits come last, so they win over anything the import decided.
+    let dataset = match r.overrides {
+        Some(path) => overrides::apply(dataset, &super::read_input(path)?).map_err(|e| format!("{path}: {e}; nothing written"))?,
+        None => dataset,
+    };
     let errors = crate::validate::errors(&dataset);
     if !errors.is_empty() {
         return Err(format!("the imported dataset is not valid, nothing written:\n{}", errors.join("\n")));
     }
-    let json = serde_json::to_string_pretty(&dataset).map_err(|e| e.to_string())?;
-    std::fs::write(out, json + "\n").map_err(|e| format!("{out}: {e}"))?;
-    if json_output {
+    let json = serde_json::to_string_pretty(&dataset).map_err(|e| e.to_string())? + "\n";
+    super::size::warn_update_size(out, json.len());
+    super::atomic::write_file(out, json.as_bytes())?;
+    if r.json {
         let unmapped: Vec<serde_json::Value> = unmapped.iter().map(|u| serde_json::json!({"at": u.at, "why": u.why})).collect();
         let report = serde_json::json!({"out": out, "companies": dataset.companies.len(), "brands": dataset.brands.len(), "unmapped": unmapped});
         println!("{report}");
@@ -66,6 +100,14 @@ pub fn run(from: &str, file: &str, out: &str, meta: Meta, base: Option<&str>, js
         println!("{out}: {} companies, {} brands; {} record(s) not mapped", dataset.companies.len(), dataset.brands.len(), unmapped.len());
     }
     Ok(u8::from(!unmapped.is_empty()))
+}
+
+/// Whether two paths name one file (both must exist to compare; a new output is never the same).
+fn same_file(a: &str, b: &str) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Collects companies, brands and categories by name while an importer reads its input.
@@ -78,6 +120,14 @@ struct Builder {
     brand_by_key: HashMap<String, usize>,
     /// Folded alias -> company id that claimed it first.
     claimed: HashMap<String, String>,
+    /// Ids in use, so a new id is found in constant time (a scan per row made imports quadratic).
+    company_ids: HashSet<String>,
+    brand_ids: HashSet<String>,
+    /// Company name with only its letters and digits -> (folded name, line first seen), to catch
+    /// one company spelt two ways ("HP Inc." and "HP Inc").
+    loose_names: HashMap<String, (String, String, u64)>,
+    /// (company index, sentence) already in a summary, so a repeated reason is added once.
+    summary_parts: HashSet<(usize, String)>,
     unmapped: Vec<Unmapped>,
 }
 
@@ -91,6 +141,10 @@ impl Builder {
             company_by_key: HashMap::new(),
             brand_by_key: HashMap::new(),
             claimed: HashMap::new(),
+            company_ids: HashSet::new(),
+            brand_ids: HashSet::new(),
+            loose_names: HashMap::new(),
+            summary_parts: HashSet::new(),
             unmapped: Vec::new(),
         }
     }
@@ -119,7 +173,8 @@ impl Builder {
         if let Some(&i) = self.company_by_key.get(&key) {
             return i;
         }
-        let id = unique_id(id_hint.map_or_else(|| slug(name), slug), |c| self.companies.iter().any(|x| x.id == c));
+        let id = unique_id(id_hint.map_or_else(|| slug(name), slug), |c| self.company_ids.contains(c));
+        self.company_ids.insert(id.clone());
         self.claimed.entry(key.clone()).or_insert_with(|| id.clone());
         self.companies.push(Company {
             id,
@@ -142,13 +197,35 @@ impl Builder {
         self.companies.len() - 1
     }
 
+    /// The company with this name as a spreadsheet row on `line` gives it; an error when the name
+    /// differs from an earlier one only in punctuation, spaces or case ("HP Inc" after "HP Inc."),
+    /// which would otherwise make two companies of one.
+    fn company_at(&mut self, name: &str, line: u64) -> Result<usize, String> {
+        let key = fold(name);
+        let loose: String = key.chars().filter(|c| c.is_alphanumeric()).collect();
+        match self.loose_names.get(&loose) {
+            Some((first, _, _)) if *first == key => {}
+            Some((_, earlier, first_line)) => {
+                return Err(format!(
+                    "{:?} is nearly {earlier:?} (line {first_line}): write each company's name the same way on every row",
+                    name.trim()
+                ));
+            }
+            None => {
+                self.loose_names.insert(loose, (key, name.trim().to_string(), line));
+            }
+        }
+        Ok(self.company(name, None))
+    }
+
     /// Adds a brand owned by `owners` (company index, share); merges owners of a known brand.
     fn brand(&mut self, name: &str, id_hint: Option<&str>, owners: &[(usize, Option<f64>)]) -> usize {
         let key = fold(name);
         let index = match self.brand_by_key.get(&key) {
             Some(&i) => i,
             None => {
-                let id = unique_id(id_hint.map_or_else(|| slug(name), slug), |c| self.brands.iter().any(|b| b.id == c));
+                let id = unique_id(id_hint.map_or_else(|| slug(name), slug), |c| self.brand_ids.contains(c));
+                self.brand_ids.insert(id.clone());
                 self.brands.push(Brand { id, name: name.trim().to_string(), aliases: Vec::new(), owners: Vec::new(), alternatives: Vec::new() });
                 self.brand_by_key.insert(key, self.brands.len() - 1);
                 self.brands.len() - 1
@@ -195,8 +272,11 @@ impl Builder {
 
     fn add_summary(&mut self, c: usize, text: &str) {
         let text = text.trim();
+        if text.is_empty() || !self.summary_parts.insert((c, text.to_string())) {
+            return;
+        }
         let summary = &mut self.companies[c].summary;
-        if !text.is_empty() && !summary.contains(text) {
+        if !summary.contains(text) {
             if !summary.is_empty() {
                 summary.push(' ');
             }
