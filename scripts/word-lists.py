@@ -5,6 +5,7 @@ A word is listed for a language when
     there (about one in a million words): rarer words seldom meet a page;
   - the language's Hunspell dictionary (Debian's hunspell-* packages) accepts it written in
     lowercase: a dictionary word, not a name ("edeka", "fnac" are not; "Aldi" is only capitalized);
+    German nouns, capitalized, count when the dictionary marks them as nouns (`german_nouns`);
   - it is at least MIN_LEAD more frequent there than the median of the other languages: a name used
     the world over ("amazon", "google") is about as frequent everywhere, a word of the language is
     not ("tous" 6.1 in French against 1.9).
@@ -53,6 +54,19 @@ def is_unspaced(c):
     return name.startswith(("CJK UNIFIED", "HIRAGANA", "KATAKANA", "CJK COMPATIBILITY IDEOGRAPH"))
 
 
+def german_nouns():
+    """German capitalizes its nouns, so the lowercase test misses them ("Bild", "Netz"). The German
+    dictionary (igerman98) gives nouns its compounding flags i, j or m ("Bild/RTMSmij"); names have
+    none ("Aldi/S", "Edeka/S", "Otto/S"). Returned lowercase."""
+    nouns = set()
+    with open("/usr/share/hunspell/de_DE.dic", encoding="utf-8", errors="replace") as dic:
+        for line in dic:
+            word, _, flags = line.strip().partition("/")
+            if word[:1].isupper() and any(f in flags for f in "ijm"):
+                nouns.add(word.lower())
+    return nouns
+
+
 def accepted(dictionary, words):
     """The words Hunspell's dictionary accepts (hunspell -G prints the correct ones)."""
     out = subprocess.run(["hunspell", "-d", dictionary, "-G"], input="\n".join(words), capture_output=True,
@@ -77,6 +91,8 @@ def main():
                 # written in its own script.
                 frequent = [w for w in frequent if not any("LATIN" in unicodedata.name(c, "") for c in w)]
             ok = accepted(DICTIONARIES[lang], frequent)
+            if lang == "de":
+                ok |= german_nouns()
             words = sorted(w for w in frequent if w in ok)
             dic = f", accepted in lowercase by Hunspell {DICTIONARIES[lang]}"
         else:

@@ -66,6 +66,7 @@ struct Writer {
     word_starts: bool,
     last_is_word: bool,
     last_is_unspaced: bool,
+    last_is_katakana: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -123,6 +124,7 @@ impl Writer {
             }
             self.last_is_word = word;
             self.last_is_unspaced = false;
+            self.last_is_katakana = false;
         }
         let here = self.bytes.len() as u32;
         let continues = self.spans.last().is_some_and(|s| s.one_to_one && s.orig_start + (here - s.start) == at);
@@ -245,12 +247,16 @@ impl Writer {
         if self.word_starts {
             let word = is_word_char(c);
             let unspaced = is_unspaced_script(c);
-            // A combining mark continues the word before it; it never starts one.
-            if word && !is_combining_mark(c) && (!self.last_is_word || self.last_is_unspaced || unspaced) {
+            // A combining mark continues the word before it; it never starts one. Nor does a
+            // katakana letter after another: a loanword runs unbroken (`is_boundary`).
+            let katakana = is_katakana(c);
+            let continues_katakana = katakana && self.last_is_katakana;
+            if word && !is_combining_mark(c) && !continues_katakana && (!self.last_is_word || self.last_is_unspaced || unspaced) {
                 self.mark_word_start(range, !unspaced);
             }
             self.last_is_word = word;
             self.last_is_unspaced = unspaced;
+            self.last_is_katakana = katakana;
         }
         let here = self.bytes.len() as u32;
         let same_origin = self.spans.last().is_some_and(|s| !s.one_to_one && (s.orig_start, s.orig_end) == range);
@@ -323,6 +329,7 @@ pub fn normalize(input: &str, fold: Fold) -> Normalized {
         word_starts: fold.word_starts,
         last_is_word: false,
         last_is_unspaced: false,
+        last_is_katakana: false,
     };
     // A run of whitespace becomes one space, or one BLOCK_BREAK if it holds a paragraph separator
     // or at least two line feeds. It is written when the next visible character arrives (or at the
@@ -483,11 +490,19 @@ pub fn is_unspaced_script(c: char) -> bool {
 }
 
 /// Whether a word boundary lies between `before` and `after` (either may be absent: text edge).
+/// In scripts written without spaces any position may be one, except inside a run of katakana:
+/// Japanese writes a loanword as one unbroken run, so "ライフ" in "セカンドライフ" is not a word.
 pub fn is_boundary(before: Option<char>, after: Option<char>) -> bool {
     match (before, after) {
+        (Some(b), Some(a)) if is_katakana(b) && is_katakana(a) => false,
         (Some(b), Some(a)) => !is_word_char(b) || !is_word_char(a) || is_unspaced_script(b) || is_unspaced_script(a),
         _ => true,
     }
+}
+
+/// Katakana letters and the prolonged sound mark, not the middle dot (・) that separates words.
+fn is_katakana(c: char) -> bool {
+    matches!(c as u32, 0x30A1..=0x30FA | 0x30FC | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
 }
 
 #[cfg(test)]

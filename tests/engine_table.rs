@@ -244,6 +244,11 @@ scan_tests!(UNSPACED_SCRIPTS {
     chinese_followed_by_group: "阿里巴巴集团" => ["阿里巴巴" = "阿里巴巴"];
     japanese_katakana_with_particle: "ユニクロの服" => ["ユニクロ" = "ユニクロ"];
     japanese_long_katakana: "株式会社ファーストリテイリングは" => ["ファーストリテイリング" = "ファーストリテイリング"];
+    // Except inside a run of katakana: a loanword is one unbroken run ("ユニクロ" is not in
+    // "ユニクロース"), while a middle dot separates words.
+    katakana_inside_longer_katakana: "ユニクロースの服" => [];
+    katakana_after_middle_dot: "ファッション・ユニクロの服" => ["ユニクロ" = "ユニクロ"];
+    katakana_after_a_space: "セール ユニクロ" => ["ユニクロ" = "ユニクロ"];
     thai_inside_run: "หุ้นซีพีออลล์ขึ้น" => ["ซีพีออลล์" = "ซีพีออลล์"];
     thai_alias_with_space: "ร้านเซเว่น อีเลฟเว่นใกล้บ้าน" => ["เซเว่น อีเลฟเว่น" = "เซเว่น อีเลฟเว่น"];
     // A Latin alias next to an unspaced script is bounded by the script change.
