@@ -16,9 +16,15 @@ use crate::judge::Verdict;
 /// The hits of one page that stand: every hit of an alias without `confirm: page`, and those
 /// with it whose company a hit without it names.
 pub fn confirmed_on_page(engine: &Engine, hits: Vec<Hit>) -> Vec<Hit> {
+    confirmed_by(engine, hits, [])
+}
+
+/// `confirmed_on_page` on a page that also names `companies` otherwise: by its product data
+/// (`crate::structured`), as the content script's confirmer is told of them.
+pub fn confirmed_by(engine: &Engine, hits: Vec<Hit>, companies: impl IntoIterator<Item = usize>) -> Vec<Hit> {
     let waits = |h: &Hit| h.rule.verdict() == Verdict::Wait;
-    let named: HashSet<usize> =
-        hits.iter().filter(|h| !waits(h)).filter_map(|h| engine.entry(h.entry)).map(|e| e.company).collect();
+    let mut named: HashSet<usize> = companies.into_iter().collect();
+    named.extend(hits.iter().filter(|h| !waits(h)).filter_map(|h| engine.entry(h.entry)).map(|e| e.company));
     hits.into_iter()
         .filter(|h| !waits(h) || engine.entry(h.entry).is_some_and(|e| named.contains(&e.company)))
         .collect()

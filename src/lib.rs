@@ -30,6 +30,8 @@ pub mod normalize;
 #[cfg(feature = "cli")]
 pub mod page_text;
 pub mod search;
+#[cfg(feature = "cli")]
+pub mod structured;
 pub mod symbols;
 pub mod update;
 pub mod utf16;

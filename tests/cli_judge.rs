@@ -69,3 +69,21 @@ fn an_html_page_gives_its_own_language() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn product_data_names_the_brand_and_confirms_the_names_that_wait() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dataset = format!("{root}/tests/fixtures/pages/confirm-dataset.json");
+    let scan = |page: &str| {
+        let out = backstory(&["scan", "--json", "--dataset", &dataset, &format!("{root}/tests/fixtures/pages/{page}")]);
+        serde_json::from_str::<serde_json::Value>(stdout(&out).trim()).expect("one JSON report")
+    };
+    // JSON-LD names the brand "Gap Test Inc.": the "Gap" in the text, which waits, stands.
+    let with_data = scan("confirm-product.html");
+    assert_eq!(with_data["structured"][0]["company"], "gap-test", "{with_data}");
+    assert_eq!(with_data["hits"][0]["alias"], "Gap", "{with_data}");
+    // Without product data or another name, the same word is held back.
+    let without = scan("confirm.html");
+    assert_eq!(without["structured"], serde_json::json!([]));
+    assert!(without["hits"].as_array().expect("hits").iter().all(|h| h["alias"] != "Gap"), "{without}");
+}

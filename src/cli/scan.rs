@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::confirm::confirmed_on_page;
+use crate::confirm::confirmed_by;
+use crate::structured::structured_brands;
 use crate::detect::detect_language;
 use crate::engine::{Engine, HitKind, Page};
 use crate::page_text::{page_host, page_lang, visible_text, BLOCK_SEPARATOR};
@@ -18,6 +19,16 @@ const CONTEXT_CHARS: usize = 40;
 pub struct ScanReport {
     pub input: String,
     pub hits: Vec<HitView>,
+    /// Brands the page's product data names that the dataset knows (rule `structured-data`).
+    pub structured: Vec<StructuredView>,
+}
+
+#[derive(Serialize)]
+pub struct StructuredView {
+    pub company: String,
+    pub brand: Option<String>,
+    /// The name as the product data writes it.
+    pub name: String,
 }
 
 #[derive(Serialize)]
@@ -53,6 +64,9 @@ pub fn run(dataset: Option<&str>, json: bool, explain: bool, args: PageArgs, inp
         if json {
             println!("{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
             continue;
+        }
+        for s in &report.structured {
+            println!("{input}: product data: {} \"{}\"", s.company, s.name);
         }
         for h in &report.hits {
             let via = h.brand.as_ref().map(|b| format!(" via brand {b}")).unwrap_or_default();
@@ -101,6 +115,22 @@ pub fn input_page(input: &str, raw: &str, args: PageArgs) -> Page {
     Page::new(host.as_deref(), detected)
 }
 
+/// The brands an HTML page's product data names that the dataset knows, and their companies.
+fn product_data(engine: &Engine, input: &str, raw: &str) -> (Vec<StructuredView>, Vec<usize>) {
+    if !is_html(input) {
+        return (Vec::new(), Vec::new());
+    }
+    let d = engine.dataset();
+    structured_brands(raw)
+        .into_iter()
+        .filter_map(|name| {
+            let (brand, company) = engine.entry(engine.named(&name)?)?.target();
+            let view = StructuredView { company: d.companies[company].id.clone(), brand: brand.map(|b| d.brands[b].id.clone()), name };
+            Some((view, company))
+        })
+        .unzip()
+}
+
 /// Every candidate of one input with its verdict and rule, in text order.
 fn print_explained(engine: &Engine, input: &str, raw: &str, args: PageArgs) {
     let text = input_text(input, raw);
@@ -108,8 +138,12 @@ fn print_explained(engine: &Engine, input: &str, raw: &str, args: PageArgs) {
     let lang = page.lang.as_deref().unwrap_or("unknown");
     println!("{input}: language {lang}, host {}", page.host.as_deref().unwrap_or("unknown"));
     let judged = engine.explain(&text, &page);
+    let (structured, stated) = product_data(engine, input, raw);
+    for s in &structured {
+        println!("{input}: flag [structured-data] \"{}\" ({}): {}", s.name, s.company, crate::judge::Rule::StructuredData.words());
+    }
     let standing: std::collections::HashSet<(u32, u32)> =
-        confirmed_on_page(engine, engine.scan_page(&text, &page)).iter().map(|h| (h.start, h.end)).collect();
+        confirmed_by(engine, engine.scan_page(&text, &page), stated).iter().map(|h| (h.start, h.end)).collect();
     for j in &judged {
         let Some(entry) = engine.entry(j.entry) else { continue };
         let company = &engine.dataset().companies[entry.company].name;
@@ -138,7 +172,8 @@ pub fn scan_input(engine: &Engine, input: &str, raw: &str, args: PageArgs) -> Sc
     let text = input_text(input, raw);
     let page = input_page(input, raw, args);
     let d = engine.dataset();
-    let hits = confirmed_on_page(engine, engine.scan_page(&text, &page))
+    let (structured, stated) = product_data(engine, input, raw);
+    let hits = confirmed_by(engine, engine.scan_page(&text, &page), stated)
         .into_iter()
         .filter_map(|h| {
             let entry = engine.entry(h.entry)?;
@@ -159,7 +194,7 @@ pub fn scan_input(engine: &Engine, input: &str, raw: &str, args: PageArgs) -> Sc
             })
         })
         .collect();
-    ScanReport { input: input.to_string(), hits }
+    ScanReport { input: input.to_string(), hits, structured }
 }
 
 /// Up to CONTEXT_CHARS characters each side of the hit, on one line.
