@@ -12,8 +12,11 @@
 
 use backstory::search::SearchKind;
 use backstory::validate::validate;
-use backstory::{Dataset, Engine, Hit, Severity};
+use backstory::{Dataset, Engine, Severity};
 use serde_json::Value;
+
+mod common;
+use common::scan_table::{rendered, run_scan_table_on, ScanTest};
 
 const FIXTURE: &str = include_str!("fixtures/test-dataset.json");
 
@@ -21,83 +24,10 @@ fn engine() -> Engine {
     Engine::from_json(FIXTURE).expect("the test fixture is a valid dataset")
 }
 
-/// One scan case: a name, a haystack, and the hits expected as (text as written, alias).
-struct ScanTest {
-    name: &'static str,
-    text: &'static str,
-    want: &'static [(&'static str, &'static str)],
-}
-
-/// Declares a table of `ScanTest`s: `name: "haystack" => ["match" = "alias", ...];`.
-macro_rules! scan_tests {
-    ($table:ident { $( $name:ident : $text:expr => [ $( $m:literal = $alias:literal ),* $(,)? ] ; )* }) => {
-        const $table: &[ScanTest] = &[
-            $( ScanTest { name: stringify!($name), text: $text, want: &[ $( ($m, $alias) ),* ] }, )*
-        ];
-    };
-}
-
-fn utf16_len(s: &str) -> u32 {
-    s.encode_utf16().count() as u32
-}
-
-/// UTF-16 start of the first occurrence of `needle` in `hay` at or after UTF-16 offset `from`.
-fn find_utf16(hay: &str, needle: &str, from: u32) -> Option<u32> {
-    let mut units = 0u32;
-    for (at, c) in hay.char_indices() {
-        if units >= from && hay[at..].starts_with(needle) {
-            return Some(units);
-        }
-        units += c.len_utf16() as u32;
-    }
-    None
-}
-
-fn rendered(engine: &Engine, hits: &[Hit]) -> Vec<(u32, u32, String)> {
-    hits.iter()
-        .map(|h| (h.start, h.end, engine.entry(h.entry).map(|e| e.alias.clone()).unwrap_or_default()))
-        .collect()
-}
-
-/// Hits are sorted, non-overlapping and non-empty, and lie inside the text.
-fn check_shape(text: &str, hits: &[Hit]) -> Result<(), String> {
-    let len = utf16_len(text);
-    for (i, h) in hits.iter().enumerate() {
-        if !(h.start < h.end && h.end <= len) {
-            return Err(format!("hit {i} has bad range {}..{} (len {len})", h.start, h.end));
-        }
-        if i > 0 && hits[i - 1].end > h.start {
-            return Err(format!("hits {} and {i} overlap or are out of order", i - 1));
-        }
-    }
-    Ok(())
-}
-
 fn run_scan_table(table: &[ScanTest]) {
-    let engine = engine();
-    let mut failures = Vec::new();
-    for t in table {
-        let hits = engine.scan(t.text);
-        let got = rendered(&engine, &hits);
-        let mut want = Vec::new();
-        let mut from = 0;
-        for &(m, alias) in t.want {
-            let Some(start) = find_utf16(t.text, m, from) else {
-                failures.push(format!("{}: bad test, {m:?} is not in {:?}", t.name, t.text));
-                continue;
-            };
-            from = start + utf16_len(m);
-            want.push((start, from, alias.to_string()));
-        }
-        if let Err(why) = check_shape(t.text, &hits) {
-            failures.push(format!("{}: {why}", t.name));
-        }
-        if got != want {
-            failures.push(format!("{}: text {:?}\n    want {want:?}\n    got  {got:?}", t.name, t.text));
-        }
-    }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), table.len(), failures.join("\n"));
+    run_scan_table_on(&engine(), table);
 }
+
 
 scan_tests!(CASE_FOLDING {
     german_upper_umlaut: "KÄRCHER Hochdruckreiniger" => ["KÄRCHER" = "Kärcher"];

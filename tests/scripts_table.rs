@@ -7,26 +7,17 @@
 //! The folds these rows pin are listed in DATASET.md, "How text is matched", and on
 //! `script_fold` in src/normalize.rs; each has a row that fails without it.
 
-use backstory::{Dataset, Engine, Hit};
+use backstory::{Dataset, Engine};
+
+mod common;
+use common::scan_table::{run_scan_table_on, ScanTest};
 use serde_json::{json, Value};
 
-/// One scan case: a name, a haystack, and the hits expected as (text as written, alias).
-struct ScanTest {
-    name: &'static str,
-    text: &'static str,
-    want: &'static [(&'static str, &'static str)],
-}
-
-/// Declares a table of `ScanTest`s: `name: "haystack" => ["match" = "alias", ...];`.
-macro_rules! scan_tests {
-    ($table:ident { $( $name:ident : $text:expr => [ $( $m:literal = $alias:literal ),* $(,)? ] ; )* }) => {
-        const $table: &[ScanTest] = &[
-            $( ScanTest { name: stringify!($name), text: $text, want: &[ $( ($m, $alias) ),* ] }, )*
-        ];
-    };
-}
-
 /// A company per alias; an alias is a string (default rules) or an alias object.
+fn run_scan_table(table: &[ScanTest]) {
+    run_scan_table_on(&engine(), table);
+}
+
 fn engine() -> Engine {
     let aliases: Vec<Value> = vec![
         // Arabic
@@ -86,50 +77,6 @@ fn engine() -> Engine {
     });
     let dataset: Dataset = serde_json::from_value(value).expect("the fixture has the v1 shape");
     Engine::new(dataset).expect("the fixture is a valid dataset")
-}
-
-fn utf16_len(s: &str) -> u32 {
-    s.encode_utf16().count() as u32
-}
-
-/// UTF-16 start of the first occurrence of `needle` in `hay` at or after UTF-16 offset `from`.
-fn find_utf16(hay: &str, needle: &str, from: u32) -> Option<u32> {
-    let mut units = 0u32;
-    for (at, c) in hay.char_indices() {
-        if units >= from && hay[at..].starts_with(needle) {
-            return Some(units);
-        }
-        units += c.len_utf16() as u32;
-    }
-    None
-}
-
-fn rendered(engine: &Engine, hits: &[Hit]) -> Vec<(u32, u32, String)> {
-    hits.iter()
-        .map(|h| (h.start, h.end, engine.entry(h.entry).map(|e| e.alias.clone()).unwrap_or_default()))
-        .collect()
-}
-
-fn run_scan_table(table: &[ScanTest]) {
-    let engine = engine();
-    let mut failures = Vec::new();
-    for t in table {
-        let got = rendered(&engine, &engine.scan(t.text));
-        let mut want = Vec::new();
-        let mut from = 0;
-        for &(m, alias) in t.want {
-            let Some(start) = find_utf16(t.text, m, from) else {
-                failures.push(format!("{}: bad test, {m:?} is not in {:?}", t.name, t.text));
-                continue;
-            };
-            from = start + utf16_len(m);
-            want.push((start, from, alias.to_string()));
-        }
-        if got != want {
-            failures.push(format!("{}: text {:?}\n    want {want:?}\n    got  {got:?}", t.name, t.text));
-        }
-    }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), table.len(), failures.join("\n"));
 }
 
 scan_tests!(ARABIC {

@@ -24,21 +24,12 @@ struct Alias {
 }
 
 #[derive(Arbitrary, Debug)]
-enum Piece {
-    Raw(String),
-    Alias(u8),
-    Space,
-    BlockBreak,
-    Ellipsis,
-}
-
-#[derive(Arbitrary, Debug)]
 struct Input {
     aliases: Vec<Alias>,
     lang: Option<String>,
     host: Option<String>,
     structured_brand: String,
-    pieces: Vec<Piece>,
+    pieces: Vec<common::Piece>,
 }
 
 const LANGS: [&str; 6] = ["fr", "de", "en", "ja", "zh", "pt-BR"];
@@ -62,20 +53,8 @@ fuzz_target!(|input: Input| {
                        "categories": ["t"], "summary": "Fuzz company.", "as_of": "2024-01-01"}],
     });
     let Ok(engine) = Engine::from_json(&dataset.to_string()) else { return };
-    let mut text = String::new();
-    for piece in &input.pieces {
-        match piece {
-            Piece::Raw(s) => text.push_str(s),
-            Piece::Alias(i) => {
-                if let Some(a) = input.aliases.get(usize::from(*i) % input.aliases.len().max(1)) {
-                    text.push_str(&a.text);
-                }
-            }
-            Piece::Space => text.push(' '),
-            Piece::BlockBreak => text.push('\u{2029}'),
-            Piece::Ellipsis => text.push_str("..."),
-        }
-    }
+    let aliases: Vec<&str> = input.aliases.iter().map(|a| a.text.as_str()).collect();
+    let text = common::assemble(&input.pieces, &aliases);
     let detected = detect_language(&text);
     let lang = input.lang.as_deref().or(detected);
     let page = Page::new(input.host.as_deref(), lang);

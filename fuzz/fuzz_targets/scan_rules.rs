@@ -20,20 +20,12 @@ struct Alias {
 }
 
 #[derive(Arbitrary, Debug)]
-enum Piece {
-    Raw(String),
-    Alias(u8),
-    Space,
-    BlockBreak,
-}
-
-#[derive(Arbitrary, Debug)]
 struct Input {
     aliases: Vec<Alias>,
     brand_aliases: Vec<String>,
     symbols: Vec<String>,
     exclusions: Vec<String>,
-    pieces: Vec<Piece>,
+    pieces: Vec<common::Piece>,
 }
 
 fn alias_json(a: &Alias) -> Value {
@@ -69,19 +61,8 @@ fn dataset(input: &Input) -> String {
 
 fuzz_target!(|input: Input| {
     let Ok(engine) = Engine::from_json(&dataset(&input)) else { return };
-    let mut text = String::new();
-    for piece in &input.pieces {
-        match piece {
-            Piece::Raw(s) => text.push_str(s),
-            Piece::Alias(i) => {
-                if let Some(a) = input.aliases.get(usize::from(*i) % input.aliases.len().max(1)) {
-                    text.push_str(&a.text);
-                }
-            }
-            Piece::Space => text.push(' '),
-            Piece::BlockBreak => text.push('\u{2029}'),
-        }
-    }
+    let aliases: Vec<&str> = input.aliases.iter().map(|a| a.text.as_str()).collect();
+    let text = common::assemble(&input.pieces, &aliases);
     let hits = engine.scan(&text);
     common::check_hits(&engine, &text, &hits);
 });

@@ -1,6 +1,36 @@
 //! Checks every fuzz target applies to a scan: the invariants DESIGN.md promises for hits.
 
+use arbitrary::Arbitrary;
 use backstory::{Engine, Hit};
+
+/// A piece of generated page text: raw text, one of the input's aliases, or a separator.
+#[derive(Arbitrary, Debug)]
+pub enum Piece {
+    Raw(String),
+    Alias(u8),
+    Space,
+    BlockBreak,
+    Ellipsis,
+}
+
+/// The text `pieces` spell, with `Alias(i)` the i-th of `aliases` (modulo their number).
+pub fn assemble(pieces: &[Piece], aliases: &[&str]) -> String {
+    let mut text = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Raw(s) => text.push_str(s),
+            Piece::Alias(i) => {
+                if let Some(a) = aliases.get(usize::from(*i) % aliases.len().max(1)) {
+                    text.push_str(a);
+                }
+            }
+            Piece::Space => text.push(' '),
+            Piece::BlockBreak => text.push('\u{2029}'),
+            Piece::Ellipsis => text.push_str("..."),
+        }
+    }
+    text
+}
 
 /// Panics unless `hits` of `text` are in range, non-empty, sorted, non-overlapping, on UTF-16
 /// character boundaries (never inside a surrogate pair), and name an entry of the same kind.

@@ -1,0 +1,2 @@
+//! Helpers shared by the Rust integration tests.
+pub mod scan_table;
