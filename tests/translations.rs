@@ -1,6 +1,7 @@
 //! Dataset text in other languages (issue 21, "Dataset text per language"): the `translations`
 //! fields parse and validate strictly, `backstory check` warns about a language that leaves some
-//! text out, the CSV importer reads `reason:LANG` and `category:LANG` columns.
+//! text out, the CSV importer reads `reason:LANG` and `category:LANG` columns, and the default
+//! dataset carries German, French and Spanish for every category and every company's summary.
 #![cfg(feature = "cli")]
 
 use std::path::PathBuf;
@@ -235,4 +236,23 @@ Acme Rockets,Acme Holdings,Military;Surveillance,Makes rocket motors.,Militär\n
     let (code, err, _) = import("count", csv);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("line 2, column 5 (category:de)") && err.contains("1 label(s) where category gives 2"), "{err}");
+}
+// ---- the default dataset ------------------------------------------------------------------------
+
+const DEFAULT: &str = include_str!("../extension/data/default.json");
+
+#[test]
+fn the_default_dataset_speaks_german_french_and_spanish() {
+    let d = Dataset::from_json(DEFAULT).expect("parses");
+    for lang in ["de", "fr", "es"] {
+        for c in &d.categories {
+            let t = c.translations.get(lang).unwrap_or_else(|| panic!("category {} has no {lang}", c.id));
+            assert!(t.label.as_deref().is_some_and(|s| !s.trim().is_empty()), "{} {lang}", c.id);
+            assert!(t.description.as_deref().is_some_and(|s| !s.trim().is_empty()), "{} {lang}", c.id);
+        }
+        for c in &d.companies {
+            let t = c.translations.get(lang).unwrap_or_else(|| panic!("company {} has no {lang}", c.id));
+            assert!(t.summary.as_deref().is_some_and(|s| !s.trim().is_empty()), "{} {lang}", c.id);
+        }
+    }
 }
