@@ -1,6 +1,6 @@
 //! Dataset validation (`backstory check`): every problem in one pass, each with its JSON path.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::dataset::{language_tag, match_rules, AliasRule, CasePolicy, Confirm, Dataset, FORMAT_MARKER, FORMAT_VERSION};
 use crate::normalize::{normalize, Fold};
@@ -230,6 +230,8 @@ fn aliases(f: &mut Findings, at: &str, list: &[crate::dataset::Alias]) {
 /// language gives for some items but not all: the extension would show the others in the
 /// dataset's own language among translated ones. Names are not expected: they usually stay.
 fn translations(f: &mut Findings, d: &Dataset) {
+    /// A category or company: its JSON path and id.
+    type Item = (String, String);
     let mut languages = BTreeSet::new();
     let mut tag = |f: &mut Findings, at: &str, lang: &String| {
         if !language_tag(lang) {
@@ -280,8 +282,8 @@ fn translations(f: &mut Findings, d: &Dataset) {
         }
     }
     for lang in &languages {
-        // (what, list, for each item: its path and id when it should have the text but lacks it)
-        let cat = |has: fn(&crate::dataset::CategoryText) -> bool| -> Vec<(String, String)> {
+        // The items that should have a kind of text but lack it.
+        let cat = |has: fn(&crate::dataset::CategoryText) -> bool| -> Vec<Item> {
             let mut out = Vec::new();
             for (i, c) in d.categories.iter().enumerate() {
                 if !c.translations.get(lang).is_some_and(has) {
@@ -290,7 +292,7 @@ fn translations(f: &mut Findings, d: &Dataset) {
             }
             out
         };
-        let company = |has: fn(&crate::dataset::CompanyText) -> bool, applies: fn(&crate::dataset::Company) -> bool| -> Vec<(String, String)> {
+        let company = |has: fn(&crate::dataset::CompanyText) -> bool, applies: fn(&crate::dataset::Company) -> bool| -> Vec<Item> {
             let mut out = Vec::new();
             for (i, c) in d.companies.iter().enumerate() {
                 if applies(c) && !c.translations.get(lang).is_some_and(has) {
@@ -299,18 +301,14 @@ fn translations(f: &mut Findings, d: &Dataset) {
             }
             out
         };
-        let missing: BTreeMap<(u8, &str), (usize, Vec<(String, String)>)> = [
-            ((0, "category label"), (d.categories.len(), cat(|t| t.label.is_some()))),
-            ((1, "category description"), (d.categories.len(), cat(|t| t.description.is_some()))),
-            ((2, "company summary"), (d.companies.len(), company(|t| t.summary.is_some(), |_| true))),
-            (
-                (3, "company profile"),
-                (d.companies.iter().filter(|c| !c.profile.is_empty()).count(), company(|t| t.profile.is_some(), |c| !c.profile.is_empty())),
-            ),
-        ]
-        .into_iter()
-        .collect();
-        for ((_, what), (total, lacking)) in missing {
+        let profiled = d.companies.iter().filter(|c| !c.profile.is_empty()).count();
+        let kinds: [(&str, usize, Vec<Item>); 4] = [
+            ("category label", d.categories.len(), cat(|t| t.label.is_some())),
+            ("category description", d.categories.len(), cat(|t| t.description.is_some())),
+            ("company summary", d.companies.len(), company(|t| t.summary.is_some(), |_| true)),
+            ("company profile", profiled, company(|t| t.profile.is_some(), |c| !c.profile.is_empty())),
+        ];
+        for (what, total, lacking) in kinds {
             let Some((first, _)) = lacking.first() else { continue };
             if lacking.len() == total {
                 continue; // the language does not translate this kind of text at all
