@@ -1,7 +1,9 @@
 // End-to-end: the bundled dataset's text in the browser's language (issue 21, "Dataset text per
-// language"). In a German Chromium the badge card on the demo shop, the popup's card and the
-// profile page show the German category labels and summary from extension/data/default.json's
-// `translations`; in an English Chromium the same places show the dataset's own English text.
+// language"). In a German Chromium the badge card on the demo shop, the popup's list of what the
+// shop names, the popup's card and the profile page show the German category labels and summary
+// from extension/data/default.json's `translations`; in an English Chromium the same places show
+// the dataset's own English text, and so does an Arabic one (the dataset has no Arabic: it falls
+// back).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ const byName = new Map(DATASET.companies.map((c) => [c.name, c]));
 const categories = new Map(DATASET.categories.map((k) => [k.id, k]));
 // What a language shows for a company: its summary and its categories' labels.
 function expected(company, lang) {
-  const t = (item) => (lang === 'en' ? item : { ...item, ...(item.translations?.[lang] ?? {}) });
+  const t = (item) => ({ ...item, ...(item.translations?.[lang] ?? {}) });
   return { summary: t(company).summary, labels: company.categories.map((id) => t(categories.get(id)).label) };
 }
 const amazon = DATASET.companies.find((c) => c.id === 'amazon');
@@ -34,15 +36,18 @@ function session(lang) {
   return s;
 }
 
-for (const lang of ['de', 'en']) {
-  describe(lang === 'de' ? 'German browser' : 'English browser', () => {
+const NAMES = { de: 'German browser', en: 'English browser', ar: 'Arabic browser, no Arabic in the dataset' };
+for (const lang of ['de', 'en', 'ar']) {
+  describe(NAMES[lang], () => {
     const s = session(lang);
     const want = expected(amazon, lang);
+    let shopTab = null; // the demo shop's tab id, once its content script reported
 
     test('the dataset has the text this test expects', () => {
       const de = expected(amazon, 'de'), en = expected(amazon, 'en');
       assert.notEqual(de.summary, en.summary, 'Amazon has no German summary');
       assert.notDeepEqual(de.labels, en.labels, 'Amazon\'s categories have no German labels');
+      assert.deepEqual(expected(amazon, 'ar'), en, 'the dataset has Arabic: this test expects it to fall back');
     });
 
     test('the badge card on a shop shows the categories and reason in the browser\'s language', async () => {
@@ -50,17 +55,42 @@ for (const lang of ['de', 'en']) {
       await shop.goto(server.url);
       const overlay = await waitForOverlay(shop, (o) => o.badges.some((b) => b.box));
       const badge = overlay.badges.find((b) => b.box);
-      const company = [...byName.values()].find((c) => badge.label.startsWith(`${c.name}:`) || badge.label.startsWith(c.name));
+      // In Arabic the names and labels in the badge's name are isolates (U+2068 ... U+2069).
+      const label = badge.label.replace(/[\u2068\u2069]/g, '');
+      const company = [...byName.values()].find((c) => label.startsWith(c.name));
       assert.ok(company, badge.label);
       const mine = expected(company, lang);
       // The badge's accessible name lists the category labels too.
-      for (const label of mine.labels) assert.ok(badge.label.includes(label), `${badge.label} lacks ${label}`);
+      for (const l of mine.labels) assert.ok(label.includes(l), `${label} lacks ${l}`);
       await shop.mouse.click(badge.box.x + badge.box.width / 2, badge.box.y + badge.box.height / 2);
       const open = await waitForOverlay(shop, (o) => o.cardText?.includes(mine.summary), 5000).catch(() => null);
       const text = open?.cardText ?? (await waitForOverlay(shop, () => true)).cardText;
       assert.ok(text?.includes(mine.summary), `card: ${text}\nwanted: ${mine.summary}`);
       for (const label of mine.labels) assert.ok(text.includes(label), `card lacks ${label}`);
-      await shop.close();
+      // The content script reports what the page names after its scans; wait for that report.
+      for (const deadline = Date.now() + 20000; shopTab == null && Date.now() < deadline;) {
+        shopTab = await s.browser.worker.evaluate(async () => {
+          const all = await chrome.storage.session.get(null);
+          const key = Object.keys(all).find((k) => k.startsWith('findings:') && all[k].companies?.length);
+          return key ? Number(key.slice('findings:'.length)) : null;
+        });
+        if (shopTab == null) await new Promise((r) => setTimeout(r, 200));
+      }
+    });
+
+    test('the popup\'s list of what the shop names shows each company\'s categories in the browser\'s language', async () => {
+      assert.ok(shopTab != null, 'the shop reported no findings');
+      const page = await s.open(`popup/popup.html?tab=${shopTab}`, '#findings-list > li');
+      const items = page.locator('#findings-list > li:has(button.company)');
+      let checked = 0;
+      for (let i = 0; i < await items.count(); i += 1) {
+        const name = await items.nth(i).locator('button.company').textContent();
+        const company = byName.get(name);
+        if (!company?.categories.length) continue;
+        assert.deepEqual(await items.nth(i).locator('.chips li').allTextContents(), expected(company, lang).labels, name);
+        checked += 1;
+      }
+      assert.ok(checked > 0, 'no listed company has a category');
     });
 
     test('the popup\'s card for a search result', async () => {
