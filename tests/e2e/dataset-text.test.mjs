@@ -1,6 +1,6 @@
 // End-to-end: the bundled dataset's text in the browser's language (issue 21, "Dataset text per
 // language"). In a German Chromium the badge card on the demo shop, the popup's list of what the
-// shop names, the popup's card and the profile page show the German category labels and summary
+// shop names, the popup's card, options and the profile page show the German category labels and summary
 // from extension/data/default.json's `translations`; in an English Chromium the same places show
 // the dataset's own English text, and so does an Arabic one (the dataset has no Arabic: it falls
 // back).
@@ -102,6 +102,17 @@ for (const lang of ['de', 'en', 'ar']) {
       await card.waitFor({ timeout: 10000 });
       assert.equal(await card.locator('.bs-summary').textContent(), want.summary);
       assert.deepEqual(await card.locator('.bs-cat').allTextContents(), want.labels);
+    });
+
+    test('options: the categories to hide, with their labels and descriptions', async () => {
+      const page = await s.open('options/options.html', '#categories li');
+      const rows = page.locator('#categories li');
+      const want = DATASET.categories.map((k) => ({ ...k, ...(k.translations?.[lang] ?? {}) }));
+      assert.equal(await rows.count(), want.length);
+      for (let i = 0; i < want.length; i += 1) {
+        assert.equal((await rows.nth(i).locator('label').textContent()).trim(), want[i].label);
+        assert.equal(await rows.nth(i).locator('p').textContent(), want[i].description);
+      }
     });
 
     test('the profile page', async () => {
