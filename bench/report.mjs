@@ -141,7 +141,7 @@ export function writeReport(results, dir) {
     'Style recalculation or layout the browser does in its own rendering step after our DOM writes is not in our timers; ' +
     'the frame in which the underline is registered is shown on its own: its rule comes with the content script ' +
     '(extension/content/underline.css), so that frame only repaints the underlined text; when the rule was a sheet ' +
-    'adopted into the document, that frame restyled the whole page (see DESIGN.md).', ''];
+    'adopted into the document, that frame restyled the whole page (see bench/README.md).', ''];
   for (const [name, ds] of Object.entries(results.datasets)) {
     const cold = ds.cold ?? [];
     out.push(`## ${name} dataset: ${ds.names} names (${ds.counts.companies} companies, ${ds.counts.brands} brands, ${ds.counts.aliases} automaton entries)`, '',

@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 # cargo fuzz needs nightly-only flags (-Zsanitizer); the installed stable toolchain accepts them
 # with RUSTC_BOOTSTRAP=1, and no other toolchain can be downloaded here.
 export RUSTC_BOOTSTRAP=1
-TARGETS=(${FUZZ_TARGETS:-scan scan_rules dataset update})
+TARGETS=(${FUZZ_TARGETS:-scan scan_rules judge dataset update})
 case "${1:-smoke}" in
   smoke) limit=(-runs=2000) ;;
   *[!0-9]*) echo "usage: fuzz/run.sh [smoke|SECONDS]" >&2; exit 2 ;;
@@ -17,7 +17,7 @@ esac
 seed() { mkdir -p "corpus/$1"; cp -n "${@:2}" "corpus/$1/" 2>/dev/null || true; }
 seed dataset ../tests/fixtures/test-dataset.json
 seed scan ../tests/fixtures/demo-shop/index.html ../tests/fixtures/cli/shop.html ../DATASET.md
-mkdir -p corpus/scan_rules corpus/update
+mkdir -p corpus/scan_rules corpus/judge corpus/update
 
 failed=()
 for t in "${TARGETS[@]}"; do

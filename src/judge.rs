@@ -1,7 +1,8 @@
 //! The judge's vocabulary: every verdict a candidate name can get and the named rule behind it.
 //!
-//! Aho-Corasick finds candidates; `Engine` judges each by the rules below, in the order the table
-//! lists them, and the first rule that decides gives the verdict. The same table serves the
+//! Aho-Corasick finds candidates; `Engine` judges each by the rules below (`Engine::accepts`: the
+//! page-level evidence first, then the rejections, then the kind of acceptance), and the first
+//! rule that decides gives the verdict. The same table serves the
 //! extension (the card's "Why this badge"), `backstory scan --explain` and the tests
 //! (`tests/judge_table.rs` holds one row per rule), so a rule cannot exist without its words and
 //! its example.

@@ -412,6 +412,7 @@ pub fn normalize(input: &str, fold: Fold) -> Normalized {
 }
 
 /// Decomposes `c` canonically and drops marks when accents fold; so "é" and "e\u{301}" agree.
+/// Each decomposed character then goes through `script_fold`, whatever the fold.
 fn push_folded(out: &mut Writer, c: char, range: (u32, u32), fold: Fold) {
     if fold.accents {
         if let Some(base) = undecomposable_base(c) {
@@ -422,33 +423,99 @@ fn push_folded(out: &mut Writer, c: char, range: (u32, u32), fold: Fold) {
         }
     }
     let before = out.bytes.len();
+    let mut mark = is_combining_mark(c);
     decompose_canonical(c, |d| {
-        if !(fold.accents && is_combining_mark(d)) {
-            out.push(d, range);
+        let Some(d) = script_fold(d) else { return };
+        if is_combining_mark(d) {
+            // Half-width ﾞ and ﾟ become combining marks here; they belong to the letter before.
+            mark = true;
+            // The diaeresis of ё, precomposed or written after the letter (see `script_fold`).
+            let yo = d == '\u{308}' && (out.bytes.ends_with("е".as_bytes()) || out.bytes.ends_with("Е".as_bytes()));
+            if fold.accents || yo {
+                return;
+            }
         }
+        out.push(d, range);
     });
     // A combining mark written as its own character ("e\u{301}", Thai vowel and tone marks) leaves
     // nothing behind when accents fold, but it belongs to the letter before it. Without this, a match
     // ending at that letter maps back to an original range that stops short of the mark: the hit
     // splits the grapheme, and an accent-exact alias is verified against text missing its accent
     // ("Aramco\u{301}" passed for "Aramco"; Thai "ซีพีออลล์" never matched itself).
-    if out.bytes.len() == before && is_combining_mark(c) {
+    if out.bytes.len() == before && mark {
         out.extend_last(range.1);
     }
 }
 
-/// Characters that never count: soft hyphen, zero-width characters, BOM, and trademark signs
-/// ("Kärcher®" must match "Kärcher").
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '®' | '™' | '℠')
+/// Folds that hold whatever the alias's case and accent rules say, because the two forms are one
+/// spelling written two ways, not two spellings (DATASET.md, "How text is matched"). `c` comes
+/// out of canonical decomposition, so a precomposed letter arrives as its base and its marks
+/// ("أ" as "ا" + hamza above, "ё" as "е" + diaeresis). `None` drops the character.
+///
+/// - Arabic: harakat and the other vowel and reading marks (U+064B..U+065F, which include the
+///   hamza and madda that "أ", "إ", "آ", "ؤ", "ئ" decompose into, and U+0670 superscript alef)
+///   are dropped; alef wasla "ٱ" is "ا"; alef maksura "ى" is "ي"; teh marbuta "ة" is "ه"; Persian
+///   yeh "ی" and keheh "ک" are Arabic "ي" and "ك"; Arabic-Indic and Persian digits are ASCII
+///   digits. (Tatweel, a stretch with no meaning, is dropped earlier with the invisible characters.)
+/// - Hebrew: points and cantillation marks are dropped; final letters are their ordinary forms.
+/// - Greek: final sigma is sigma (case folding already maps it; this holds for `case: exact` too).
+/// - Full-width ASCII is ASCII; half-width katakana is full-width, its voicing marks the combining
+///   ones, so "ｶﾞ" is "ガ".
+///
+/// Cyrillic "ё" is "е": the caller drops a diaeresis that follows "е" or "Е".
+#[inline]
+fn script_fold(c: char) -> Option<char> {
+    let u = c as u32;
+    // Latin, its combining marks, and anything else below Greek: nothing to do.
+    if u < 0x0370 {
+        return Some(c);
+    }
+    Some(match u {
+        0x03C2 => 'σ',
+        // Hebrew points and cantillation marks (not maqaf, paseq, sof pasuq: punctuation).
+        0x0591..=0x05BD | 0x05BF | 0x05C1 | 0x05C2 | 0x05C4 | 0x05C5 | 0x05C7 => return None,
+        // Hebrew final letters ך ם ן ף ץ: each is the letter after it.
+        0x05DA | 0x05DD | 0x05DF | 0x05E3 | 0x05E5 => char::from_u32(u + 1).unwrap_or(c),
+        0x064B..=0x065F | 0x0670 => return None,
+        0x0629 => 'ه',
+        0x0649 | 0x06CC => 'ي',
+        0x06A9 => 'ك',
+        0x0671 => 'ا',
+        0x0660..=0x0669 => char::from(b'0' + (u - 0x0660) as u8),
+        0x06F0..=0x06F9 => char::from(b'0' + (u - 0x06F0) as u8),
+        0xFF01..=0xFF5E => char::from((u - 0xFEE0) as u8),
+        0xFF61..=0xFF9F => HALF_WIDTH_KANA[(u - 0xFF61) as usize],
+        _ => c,
+    })
 }
 
-/// Apostrophe and dash variants, folded to their ASCII forms.
+/// U+FF61..U+FF9F, half-width katakana and punctuation, in their full-width forms (their
+/// compatibility decompositions; a unit test checks each against Unicode's).
+const HALF_WIDTH_KANA: [char; 63] = [
+    '。', '「', '」', '、', '・', 'ヲ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ッ', 'ー', //
+    'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ', 'ソ', 'タ', //
+    'チ', 'ツ', 'テ', 'ト', 'ナ', 'ニ', 'ヌ', 'ネ', 'ノ', 'ハ', 'ヒ', 'フ', 'ヘ', 'ホ', 'マ', 'ミ', //
+    'ム', 'メ', 'モ', 'ヤ', 'ユ', 'ヨ', 'ラ', 'リ', 'ル', 'レ', 'ロ', 'ワ', 'ン', '\u{3099}', '\u{309A}',
+];
+
+/// Characters that never count: soft hyphen, zero-width characters, BOM, trademark signs
+/// ("Kärcher®" must match "Kärcher"), and Arabic tatweel, which only stretches a word ("أديـــداس").
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '®' | '™' | '℠' | '\u{0640}'
+    )
+}
+
+/// Apostrophe and dash variants, folded to their ASCII forms; so are Hebrew geresh (׳), gershayim
+/// (״, written `"` as often) and maqaf (־).
 fn structural(c: char) -> Option<char> {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}' => Some('\''),
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}'
+        | '\u{05F3}' => Some('\''),
+        '\u{05F4}' => Some('"'),
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE63}'
-        | '\u{FF0D}' => Some('-'),
+        | '\u{FF0D}' | '\u{05BE}' => Some('-'),
         '\u{FF04}' => Some('$'),
         _ => None,
     }
@@ -544,6 +611,44 @@ mod tests {
         let n = normalize("Shop Whole Foods, now", Fold::AUTOMATON);
         let at = n.text.find("\u{1}foods").map_or(0, |i| i + 1);
         assert_eq!(n.original_range(at, at + 5), (11, 16));
+    }
+
+    #[test]
+    fn half_width_kana_table_is_unicodes() {
+        for (k, &full) in HALF_WIDTH_KANA.iter().enumerate() {
+            let half = char::from_u32(0xFF61 + k as u32).unwrap_or_default();
+            let mut want = Vec::new();
+            unicode_normalization::char::decompose_compatible(half, |d| want.push(d));
+            assert_eq!(vec![full], want, "{half:?}");
+        }
+    }
+
+    #[test]
+    fn script_folds_hold_under_every_policy() {
+        for fold in [Fold::MATCH, Fold::policy(false, false), Fold::policy(true, false), Fold::policy(false, true)] {
+            let n = |s: &str| normalize(s, fold).text;
+            assert_eq!(n("أَديـــدَاس"), n("اديداس"), "{fold:?}");
+            assert_eq!(n("אֲדִידָס"), n("אדידס"), "{fold:?}");
+            assert_eq!(n("Пятёрочка"), n("Пятерочка"), "{fold:?}");
+            assert_eq!(n("Ёлки"), n("Е\u{308}лки"), "{fold:?}");
+            assert_eq!(n("ΜΑΣΟΥΤΗΣ ς"), n("ΜΑΣΟΥΤΗΣ σ"), "{fold:?}");
+            assert_eq!(n("ｾﾌﾞﾝ"), n("セブン"), "{fold:?}");
+            assert_eq!(n("Ａｂ７"), n("Ab7"), "{fold:?}");
+        }
+        // Other diaereses stay accents: only Cyrillic е takes its diaeresis off.
+        assert_ne!(normalize("Kärcher", Fold::policy(true, false)).text, "karcher");
+        assert_ne!(normalize("ї", Fold::policy(true, false)).text, "і");
+    }
+
+    #[test]
+    fn dropped_marks_map_back_with_their_letter() {
+        // "أَ": alef with hamza (2 bytes) and fatha (2 bytes) map to one "ا"; "ﾞ" goes with "ｶ".
+        let n = normalize("أَ", Fold::MATCH);
+        assert_eq!(n.text, "ا");
+        assert_eq!(n.original_range(0, n.text.len()), (0, 4));
+        let n = normalize("ｶﾞ", Fold::MATCH);
+        assert_eq!(n.text, "カ");
+        assert_eq!(n.original_range(0, n.text.len()), (0, 6));
     }
 
     #[test]

@@ -104,7 +104,7 @@
     // ::highlight(backstory-match) rule is in underline.css, injected with this script (manifest
     // content_scripts.css, and page.js for added sites), so it is in the page's styles from their
     // first computation: registering the highlight only repaints the underlined text. (Adopting a
-    // document sheet here instead restyled the whole page: a frame of up to 75 ms, DESIGN.md.)
+    // document sheet here instead restyled the whole page: a frame of up to 75 ms, bench/README.md.)
     // Turned off, the highlight is unregistered and the rule matches nothing.
     function setUnderline(on) {
       underline = Boolean(on) && Boolean(highlight);

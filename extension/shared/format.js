@@ -55,7 +55,7 @@
   }
 
   // The interface's formats, made on first use: in a content script the first getMessage loads the
-  // message catalog (DESIGN.md), and a page that only shows badges never needs it.
+  // message catalog (bench/README.md), and a page that only shows badges never needs it.
   let ui = null;
   const current = () => (ui ??= forLocale(message('locale_tag') || 'en', message('locale_dir') || 'ltr'));
 

@@ -1,6 +1,6 @@
 // End-to-end, the underline under a matched name (CSS Custom Highlight API): its ::highlight rule
 // comes from extension/content/underline.css, injected with the content script, never from a sheet
-// adopted into the page's document (that restyled the whole page: DESIGN.md, "On the page"). Checked
+// adopted into the page's document (that restyled the whole page: bench/README.md). Checked
 // by what a shopper sees, the dotted teal line in a screenshot, on every way the script is injected:
 // the manifest's content_scripts, and for a site added with "Check this site too" both the open
 // tab (insertCSS + executeScript) and later loads (registerContentScripts).
