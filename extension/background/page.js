@@ -33,7 +33,7 @@ async function datasetExtras(engine) {
     let d;
     try { d = JSON.parse(await get()); } catch { continue; }
     if (!d || d.id !== info.id || d.version !== info.version) continue;
-    const companies = new Map((d.companies ?? []).map((c) => [c.id, c.name]));
+    const companies = new Map((d.companies ?? []).map((c) => [c.id, host.local.text(c, 'name')]));
     const brands = new Map((d.brands ?? []).map((b) => [b.id, {
       name: b.name,
       owners: (b.owners ?? []).map((o) => ({ id: o.company, name: companies.get(o.company) ?? o.company, share: typeof o.share === 'number' ? o.share : null })),

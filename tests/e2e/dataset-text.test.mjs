@@ -7,7 +7,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, waitForOverlay } from '../../scripts/lib/browser.mjs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { distWithDataset, launch, waitForOverlay } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const DATASET = JSON.parse(readFileSync(new URL('../../extension/data/default.json', import.meta.url), 'utf8'));
@@ -24,9 +27,9 @@ let server;
 before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
 
-function session(lang) {
+function session(lang, ext) {
   const s = {};
-  before(async () => { s.browser = await launch({ lang }); s.page = await s.browser.context.newPage(); });
+  before(async () => { s.browser = await launch({ lang, ext: ext ? await ext() : undefined }); s.page = await s.browser.context.newPage(); });
   after(async () => { await s.browser?.close(); });
   s.open = async (path, ready) => {
     await s.page.goto(`chrome-extension://${s.browser.extensionId}/extension/${path}`);
@@ -124,3 +127,32 @@ for (const lang of ['de', 'en', 'ar']) {
     });
   });
 }
+
+// A translated name (none in the bundled dataset: names usually stay) shows wherever the company
+// is named: the card's heading and the owner in "X is a brand of Y".
+describe('German browser, a dataset that gives Amazon a German name', () => {
+  const NAME = 'Amazon (Testname)';
+  let dir, ext;
+  const s = session('de', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'backstory-dtext-'));
+    const d = structuredClone(DATASET);
+    const a = d.companies.find((c) => c.id === 'amazon');
+    a.translations.de.name = NAME;
+    await writeFile(join(dir, 'dataset.json'), JSON.stringify(d));
+    ext = await distWithDataset(join(dir, 'dataset.json'), 'backstory-dtext-ext-');
+    return ext;
+  });
+  after(async () => { for (const p of [dir, ext]) if (p) await rm(p, { recursive: true, force: true }); });
+
+  test('the popup\'s card for a brand names the owner by its German name', async () => {
+    const page = await s.open('popup/popup.html', '#dataset:not(:empty)');
+    await page.getByRole('combobox').fill('whole foods');
+    await page.getByRole('option').first().waitFor({ timeout: 10000 });
+    await page.getByRole('combobox').press('Enter');
+    const card = page.locator('#card [role="dialog"]');
+    await card.waitFor({ timeout: 10000 });
+    assert.equal(await card.locator('.bs-name').textContent(), NAME);
+    const rel = await card.locator('.bs-rel').textContent();
+    assert.ok(rel.startsWith('Whole Foods') && rel.endsWith(NAME), rel);
+  });
+});
