@@ -103,6 +103,7 @@ fn dataset(rows: &[(String, Vec<String>)], aliases: usize) -> (Dataset, Vec<Stri
         as_of: "2024-01-01".into(),
         domains: Vec::new(),
         badge: None,
+        translations: Default::default(),
     };
     let d = Dataset {
         format: backstory::dataset::FORMAT_MARKER.into(),
@@ -121,6 +122,7 @@ fn dataset(rows: &[(String, Vec<String>)], aliases: usize) -> (Dataset, Vec<Stri
             label: "Bench".into(),
             description: "Benchmark.".into(),
             color: None,
+            translations: Default::default(),
         }],
         companies: vec![company],
         brands,

@@ -3,6 +3,7 @@
 import './api.js';
 import './shared/format.js';
 import './shared/card.js';
+import './shared/dataset-text.js';
 import init, { Engine } from './pkg/backstory.js';
 import * as pages from './background/pages.js';
 import * as page from './background/page.js';
@@ -64,13 +65,23 @@ async function load() {
   return engine;
 }
 
+// The dataset's text in the interface's language (shared/dataset-text.js), for every view of a
+// company or category the background hands out: the card in the content script, the popup, the
+// profile page and options all get it from here, so none of them reads translations itself.
+const textLocale = () => globalThis.BackstoryFormat.current().locale;
+const localCompany = (c) => globalThis.BackstoryDatasetText.company(c, textLocale());
+const localCategory = (k) => globalThis.BackstoryDatasetText.category(k, textLocale());
+const localText = (item, key) => globalThis.BackstoryDatasetText.text(item, key, textLocale());
+const localProfile = (item) => globalThis.BackstoryDatasetText.profile(item, textLocale());
+const local = { company: localCompany, category: localCategory, text: localText, profile: localProfile };
+
 // Entry and company summaries sent to content scripts; fields are picked explicitly so that
 // nothing the engine may add later (or a Map that would not survive messaging) leaks through.
 const entryCache = new Map();
 const companyCache = new Map();
 function companySummary(engine, id) {
   if (companyCache.has(id)) return companyCache.get(id);
-  const c = engine.company(id);
+  const c = localCompany(engine.company(id));
   const out = c ? {
     id: String(c.id), name: String(c.name),
     badge: String(c.badge_text ?? ''), // the engine's short label (src/badge.rs), never made here
@@ -90,8 +101,8 @@ function replaceEngine(engine) {
   entryCache.clear();
   companyCache.clear();
 }
-pages.connect({ getEngine, replaceEngine });
-page.connect({ getEngine, companySummary, rule: (id) => ruleTable().find((r) => r.id === id) ?? null });
+pages.connect({ getEngine, replaceEngine, local });
+page.connect({ getEngine, companySummary, local, rule: (id) => ruleTable().find((r) => r.id === id) ?? null });
 updates.connect({ getEngine, loadVerified: (json, name) => pages.loadDataset({ json, name }, 'update') });
 function entrySummary(engine, index) {
   if (entryCache.has(index)) return entryCache.get(index);
@@ -99,7 +110,8 @@ function entrySummary(engine, index) {
   const out = e ? {
     kind: String(e.kind), alias: String(e.alias),
     brand: e.brand ? { id: String(e.brand.id), name: String(e.brand.name) } : null,
-    owners: (e.owners ?? []).map((o) => ({ id: String(o.id), name: String(o.name), share: typeof o.share === 'number' ? o.share : null })),
+    // Owners by their names in the interface's language, as the company itself (companySummary).
+    owners: (e.owners ?? []).map((o) => ({ id: String(o.id), name: companySummary(engine, String(o.id))?.name ?? String(o.name), share: typeof o.share === 'number' ? o.share : null })),
     company: companySummary(engine, e.company.id) ?? { id: String(e.company.id), name: String(e.company.name), profile_url: null, categories: [] },
     confirm: e.confirm === true,
   } : null;
@@ -159,7 +171,7 @@ async function search(m) {
 }
 async function company(m) {
   const engine = await getEngine();
-  return { company: engine.company(m.id) ?? null };
+  return { company: localCompany(engine.company(m.id)) ?? null };
 }
 async function info() {
   const engine = await getEngine();

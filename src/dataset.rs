@@ -1,5 +1,7 @@
 //! The dataset format v1 as Rust types, parsed from JSON (see DATASET.md for the specification).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The value every v1 dataset carries in its `format` field.
@@ -53,6 +55,34 @@ pub struct Category {
     /// Badge colour as `#rrggbb`; the extension picks one when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<String>,
+    /// The label and description in other languages, by language tag (`language_tag`); the
+    /// extension shows the user's and falls back to `label` and `description`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, CategoryText>,
+}
+
+/// A category's text in one language; a field left out falls back to the category's own.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryText {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A company's display text in one language; a field left out falls back to the company's own.
+/// Display only: a translated `name` is never matched (aliases are).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyText {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Every section of the company's `profile`, in the same order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Vec<ProfileSection>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -87,6 +117,9 @@ pub struct Company {
     /// one is made from the name (`badge::badge_text`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub badge: Option<String>,
+    /// Name, summary and profile in other languages, by language tag (`language_tag`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, CompanyText>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -272,6 +305,45 @@ impl Dataset {
             column: e.column(),
         })?;
         Ok(dataset)
+    }
+}
+
+/// ISO 639-1 codes: the primary subtags a translation's language tag may have.
+const LANGUAGES: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy \
+    da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig \
+    ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml \
+    mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg \
+    si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh \
+    yi yo za zh zu";
+
+/// Whether `tag` is a language tag a translation may be given for, written the canonical way: an
+/// ISO 639-1 language, then optionally a script and a region: `de`, `pt-BR`, `zh-Hans`,
+/// `zh-Hant-TW`, `es-419`. One spelling per language, so `DE` and `de` cannot be two translations.
+///
+/// # Examples
+/// ```
+/// use backstory::dataset::language_tag;
+/// assert!(language_tag("pt-BR") && language_tag("zh-Hans") && language_tag("es-419"));
+/// assert!(!language_tag("DE") && !language_tag("pt_BR") && !language_tag("xx") && !language_tag("german"));
+/// ```
+pub fn language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    if primary.len() != 2 || !LANGUAGES.split_whitespace().any(|l| l == primary) {
+        return false;
+    }
+    let rest: Vec<&str> = parts.collect();
+    let script = |s: &str| {
+        s.len() == 4 && s.starts_with(|c: char| c.is_ascii_uppercase()) && s[1..].chars().all(|c| c.is_ascii_lowercase())
+    };
+    let region = |s: &str| {
+        (s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase())) || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit()))
+    };
+    match rest.as_slice() {
+        [] => true,
+        [a] => script(a) || region(a),
+        [a, b] => script(a) && region(b),
+        _ => false,
     }
 }
 

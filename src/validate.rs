@@ -1,8 +1,8 @@
 //! Dataset validation (`backstory check`): every problem in one pass, each with its JSON path.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::dataset::{match_rules, AliasRule, CasePolicy, Confirm, Dataset, FORMAT_MARKER, FORMAT_VERSION};
+use crate::dataset::{language_tag, match_rules, AliasRule, CasePolicy, Confirm, Dataset, FORMAT_MARKER, FORMAT_VERSION};
 use crate::normalize::{normalize, Fold};
 use crate::words::is_common_word;
 
@@ -189,6 +189,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     for (i, x) in d.exclusions.iter().enumerate() {
         non_empty(&mut f, format!("$.exclusions[{i}]"), x);
     }
+    translations(&mut f, d);
     claims(&mut f, d);
     lint_aliases(&mut f, d);
     shared_symbols(&mut f, d);
@@ -219,6 +220,109 @@ fn aliases(f: &mut Findings, at: &str, list: &[crate::dataset::Alias]) {
             if !normalize(x, Fold::MATCH).text.contains(folded.trim()) {
                 f.warn(format!("{here}.exclude[{n}]"), format!("{x:?} does not contain the alias {:?}, so it never suppresses it", rule.text));
             }
+        }
+    }
+}
+
+/// Text in other languages (`translations`): each language tag canonical and known, each text
+/// non-empty, a translated profile section for each of the company's own. Then a warning for each
+/// kind of text (a category's label or description, a company's summary or profile) that a
+/// language gives for some items but not all: the extension would show the others in the
+/// dataset's own language among translated ones. Names are not expected: they usually stay.
+fn translations(f: &mut Findings, d: &Dataset) {
+    /// A category or company: its JSON path and id.
+    type Item = (String, String);
+    let mut languages = BTreeSet::new();
+    let mut tag = |f: &mut Findings, at: &str, lang: &String| {
+        if !language_tag(lang) {
+            f.error(at, format!("{lang:?} is not a language tag such as \"de\", \"pt-BR\" or \"zh-Hans\" (ISO 639-1, canonical case)"));
+        }
+        languages.insert(lang.clone());
+    };
+    for (i, c) in d.categories.iter().enumerate() {
+        for (lang, t) in &c.translations {
+            let at = format!("$.categories[{i}].translations.{lang}");
+            tag(f, &at, lang);
+            if t.label.is_none() && t.description.is_none() {
+                f.error(&at, "gives no text: give label, description or both");
+            }
+            if let Some(s) = &t.label {
+                non_empty(f, format!("{at}.label"), s);
+            }
+            if let Some(s) = &t.description {
+                non_empty(f, format!("{at}.description"), s);
+            }
+        }
+    }
+    for (i, c) in d.companies.iter().enumerate() {
+        for (lang, t) in &c.translations {
+            let at = format!("$.companies[{i}].translations.{lang}");
+            tag(f, &at, lang);
+            if t.name.is_none() && t.summary.is_none() && t.profile.is_none() {
+                f.error(&at, "gives no text: give name, summary or profile");
+            }
+            if let Some(s) = &t.name {
+                non_empty(f, format!("{at}.name"), s);
+            }
+            if let Some(s) = &t.summary {
+                non_empty(f, format!("{at}.summary"), s);
+            }
+            if let Some(sections) = &t.profile {
+                if sections.len() != c.profile.len() {
+                    f.error(
+                        format!("{at}.profile"),
+                        format!("has {} sections where the company's profile has {}: translate each section, in order", sections.len(), c.profile.len()),
+                    );
+                }
+                for (j, p) in sections.iter().enumerate() {
+                    non_empty(f, format!("{at}.profile[{j}].title"), &p.title);
+                    non_empty(f, format!("{at}.profile[{j}].text"), &p.text);
+                }
+            }
+        }
+    }
+    for lang in &languages {
+        // The items that should have a kind of text but lack it.
+        let cat = |has: fn(&crate::dataset::CategoryText) -> bool| -> Vec<Item> {
+            let mut out = Vec::new();
+            for (i, c) in d.categories.iter().enumerate() {
+                if !c.translations.get(lang).is_some_and(has) {
+                    out.push((format!("$.categories[{i}]"), c.id.clone()));
+                }
+            }
+            out
+        };
+        let company = |has: fn(&crate::dataset::CompanyText) -> bool, applies: fn(&crate::dataset::Company) -> bool| -> Vec<Item> {
+            let mut out = Vec::new();
+            for (i, c) in d.companies.iter().enumerate() {
+                if applies(c) && !c.translations.get(lang).is_some_and(has) {
+                    out.push((format!("$.companies[{i}]"), c.id.clone()));
+                }
+            }
+            out
+        };
+        let profiled = d.companies.iter().filter(|c| !c.profile.is_empty()).count();
+        let kinds: [(&str, usize, Vec<Item>); 4] = [
+            ("category label", d.categories.len(), cat(|t| t.label.is_some())),
+            ("category description", d.categories.len(), cat(|t| t.description.is_some())),
+            ("company summary", d.companies.len(), company(|t| t.summary.is_some(), |_| true)),
+            ("company profile", profiled, company(|t| t.profile.is_some(), |c| !c.profile.is_empty())),
+        ];
+        for (what, total, lacking) in kinds {
+            let Some((first, _)) = lacking.first() else { continue };
+            if lacking.len() == total {
+                continue; // the language does not translate this kind of text at all
+            }
+            let ids: Vec<&str> = lacking.iter().take(5).map(|(_, id)| id.as_str()).collect();
+            let more = if lacking.len() > 5 { format!(" and {} more", lacking.len() - 5) } else { String::new() };
+            f.warn(
+                format!("{first}.translations"),
+                format!(
+                    "language {lang:?} has no {what} for {} of {total} ({}{more}); those show in the dataset's own language",
+                    lacking.len(),
+                    ids.join(", ")
+                ),
+            );
         }
     }
 }

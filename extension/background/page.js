@@ -13,7 +13,7 @@ const findingsKey = (tabId) => `findings:${tabId}`;
 const KINDS = ['brand', 'company', 'symbol', 'structured'];
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/;
 
-let host = null; // {getEngine, companySummary} from background.js
+let host = null; // {getEngine, companySummary, local (dataset text in the interface's language)} from background.js
 export function connect(engineHost) { host = engineHost; }
 
 const hostOf = (url) => { try { return new URL(url).hostname; } catch { return ''; } };
@@ -33,7 +33,7 @@ async function datasetExtras(engine) {
     let d;
     try { d = JSON.parse(await get()); } catch { continue; }
     if (!d || d.id !== info.id || d.version !== info.version) continue;
-    const companies = new Map((d.companies ?? []).map((c) => [c.id, c.name]));
+    const companies = new Map((d.companies ?? []).map((c) => [c.id, host.local.text(c, 'name')]));
     const brands = new Map((d.brands ?? []).map((b) => [b.id, {
       name: b.name,
       owners: (b.owners ?? []).map((o) => ({ id: o.company, name: companies.get(o.company) ?? o.company, share: typeof o.share === 'number' ? o.share : null })),
@@ -85,7 +85,7 @@ export const validCardInfo = (m) => str(m.company) && (m.brand === null || m.bra
 // alternatives and the dataset's report URL. Asked when a card opens, so scans stay small.
 export async function cardInfo(m) {
   const engine = await host.getEngine();
-  const c = engine.company(m.company);
+  const c = host.local.company(engine.company(m.company));
   if (!c) return { company: null };
   const x = await datasetExtras(engine);
   const b = m.brand ? x.brands.get(m.brand) : null;

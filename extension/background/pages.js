@@ -16,7 +16,7 @@ const BUNDLED = 'extension/data/default.json';
 // host it came from) or 'bundled'.
 let current = null; // {text, source, name, loadedAt, parsed}
 let storedProblem = null; // why a stored dataset was not used at start, if it was not
-let host = null; // {getEngine, replaceEngine} from background.js
+let host = null; // {getEngine, replaceEngine, local (dataset text in the interface's language)} from background.js
 
 export function connect(engineHost) { host = engineHost; }
 
@@ -63,7 +63,7 @@ export async function dataset() {
     source: current.source, name: current.name, loadedAt: current.loadedAt,
     storedProblem,
     attribution: typeof d.attribution === 'string' ? d.attribution : null,
-    categories: d.categories.map((c) => ({ id: c.id, label: c.label, description: c.description, color: c.color ?? null })),
+    categories: d.categories.map(host.local.category).map((c) => ({ id: c.id, label: c.label, description: c.description, color: c.color ?? null })),
   };
 }
 
@@ -111,8 +111,9 @@ export async function profile(m) {
   const byId = new Map(d.companies.map((c) => [c.id, c]));
   const c = byId.get(m.id);
   if (!c) return { company: null };
-  const named = (id) => (byId.has(id) ? { id, name: byId.get(id).name } : null);
-  const subsidiaries = d.companies.filter((s) => s.parent === c.id).map((s) => ({ id: s.id, name: s.name }));
+  const name = (x) => host.local.text(x, 'name');
+  const named = (id) => (byId.has(id) ? { id, name: name(byId.get(id)) } : null);
+  const subsidiaries = d.companies.filter((s) => s.parent === c.id).map((s) => ({ id: s.id, name: name(s) }));
   const brandsOf = (ownerId) => (d.brands ?? [])
     .filter((b) => b.owners.some((o) => o.company === ownerId))
     .map((b) => ({
@@ -123,12 +124,12 @@ export async function profile(m) {
   const brandGroups = [c.id, ...subsidiaries.map((s) => s.id)]
     .map((id) => ({ owner: named(id), brands: brandsOf(id) }))
     .filter((g) => g.brands.length);
-  const categories = c.categories.map((id) => d.categories.find((k) => k.id === id)).filter(Boolean)
+  const categories = c.categories.map((id) => d.categories.find((k) => k.id === id)).filter(Boolean).map(host.local.category)
     .map((k) => ({ id: k.id, label: k.label, description: k.description, color: k.color ?? null }));
   return {
     company: {
-      id: c.id, name: c.name, legal_name: c.legal_name, symbols: c.symbols ?? [], headquarters: c.headquarters ?? null,
-      summary: c.summary, profile: c.profile ?? [], profile_url: c.profile_url ?? null, sources: c.sources ?? [],
+      id: c.id, name: name(c), legal_name: c.legal_name, symbols: c.symbols ?? [], headquarters: c.headquarters ?? null,
+      summary: host.local.text(c, 'summary'), profile: host.local.profile(c), profile_url: c.profile_url ?? null, sources: c.sources ?? [],
       as_of: c.as_of, domains: c.domains ?? [],
     },
     categories, parent: c.parent ? named(c.parent) : null, subsidiaries, brandGroups,

@@ -80,6 +80,15 @@ fn unclosed_quote(input: &str, delimiter: u8) -> Option<(usize, usize)> {
     open
 }
 
+/// The header's column names as `read` compares them (lowercase, spaces as `_`); empty when the
+/// header cannot be read (`read` then says why).
+pub fn header(input: &str, delimiter: Option<u8>) -> Vec<String> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let d = delimiter.unwrap_or_else(|| detect_delimiter(input));
+    let mut reader = csv::ReaderBuilder::new().delimiter(d).flexible(true).trim(csv::Trim::All).from_reader(input.as_bytes());
+    reader.headers().map(|h| h.iter().map(|c| c.to_lowercase().replace(' ', "_")).collect()).unwrap_or_default()
+}
+
 /// Reads `input`, separated by `delimiter` or the detected one, against the `known` column names.
 ///
 /// # Errors
@@ -102,6 +111,7 @@ pub fn read(input: &str, delimiter: Option<u8>, known: &[&str], required: &str) 
         .iter()
         .map(|c| c.to_lowercase().replace(' ', "_"))
         .collect();
+    debug_assert_eq!(header, self::header(input, Some(d)));
     let mut position = vec![None; known.len()];
     let mut unknown = Vec::new();
     for (i, h) in header.iter().enumerate() {

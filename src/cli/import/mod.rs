@@ -162,6 +162,7 @@ impl Builder {
                 label: humanize(label),
                 description: format!("Imported category \"{label}\"."),
                 color: None,
+                translations: Default::default(),
             });
         }
         id
@@ -192,6 +193,7 @@ impl Builder {
             as_of: self.meta.as_of.clone(),
             domains: Vec::new(),
             badge: None,
+            translations: Default::default(),
         });
         self.company_by_key.insert(key, self.companies.len() - 1);
         self.companies.len() - 1
