@@ -289,3 +289,36 @@ fn scan_reads_the_site_from_host_or_the_pages_canonical_address() {
     assert_eq!(hits(&["--host", "www.gap.com", &elsewhere]), 1, "--host overrides the page's address");
     assert_eq!(hits(&["--host", "blog.example", &canonical]), 0);
 }
+
+#[test]
+fn pack_names_the_extension_in_each_interface_language() {
+    let root = std::env::temp_dir().join(format!("backstory-pack-locales-{}", std::process::id()));
+    let out = root.join("out");
+    let extra = ["--name-in", "de=Fairer Einkauf", "--description-in", "de=Zeigt, wem Marken gehören."];
+    let done = pack(&out, &extra);
+    assert_eq!(done.status.code(), Some(0), "{}", String::from_utf8_lossy(&done.stderr));
+    let dir = out.join("fair-shopper-chromium");
+    let read = |path: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(dir.join(path)).expect("packed file")).expect("json")
+    };
+    let manifest = read("manifest.json");
+    assert_eq!((&manifest["name"], &manifest["action"]["default_title"]), (&serde_json::json!("__MSG_ext_name__"), &serde_json::json!("__MSG_ext_name__")));
+    let (de, en) = (read("_locales/de/messages.json"), read("_locales/en/messages.json"));
+    assert_eq!(de["ext_name"]["message"], "Fairer Einkauf");
+    assert_eq!(de["ext_description"]["message"], "Zeigt, wem Marken gehören.");
+    assert_eq!(en["ext_name"]["message"], "Fair Shopper");
+    // No interface string of any locale still says the template's name.
+    for locale in std::fs::read_dir(dir.join("_locales")).expect("locales") {
+        let text = std::fs::read_to_string(locale.expect("entry").path().join("messages.json")).expect("messages");
+        let messages: serde_json::Value = serde_json::from_str(&text).expect("json");
+        for (key, m) in messages.as_object().expect("object") {
+            assert!(!m["message"].as_str().unwrap_or_default().contains("Backstory"), "{key} still says Backstory");
+        }
+    }
+    // A locale the extension lacks is refused, and nothing is written.
+    let refused = pack(&root.join("refused"), &["--name-in", "xx=Nope"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("no locale \"xx\""));
+    assert!(!root.join("refused").join("fair-shopper-chromium").exists());
+    std::fs::remove_dir_all(root).ok();
+}

@@ -95,6 +95,12 @@ enum Command {
         name: String,
         #[arg(long)]
         description: Option<String>,
+        /// The name in another interface language, as LOCALE=TEXT ("de=Fairer Einkauf"); repeatable.
+        #[arg(long = "name-in")]
+        name_in: Vec<String>,
+        /// The description in another interface language, as LOCALE=TEXT; repeatable.
+        #[arg(long = "description-in")]
+        description_in: Vec<String>,
         /// A PNG (used for every size) or an SVG (rendered at each size).
         #[arg(long)]
         icon: Option<String>,
@@ -192,10 +198,12 @@ fn main() -> ExitCode {
         Command::Stats { json, file } => stats::run(&file, json),
         Command::Words { write, json, file } => words::run(&file, write, json),
         Command::Keygen { out, json } => signing::keygen(&out, json),
-        Command::Pack { dataset, name, description, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json } => {
-            pack::run(&pack::PackOptions {
-                dataset, name, description, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json,
-            })
+        Command::Pack { dataset, name, description, name_in, description_in, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json } => {
+            let localized = backstory::cli::parse_localized(&name_in, "name")
+                .and_then(|n| Ok((n, backstory::cli::parse_localized(&description_in, "description")?)));
+            localized.and_then(|(names, descriptions)| pack::run(&pack::PackOptions {
+                dataset, name, description, names, descriptions, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json,
+            }))
         }
         Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, overrides, delimiter, json, file } => {
             let meta = import::Meta {

@@ -5,6 +5,8 @@ pub mod check;
 pub mod import;
 pub mod limits;
 pub mod pack;
+mod pack_locales;
+pub use pack_locales::parse_localized;
 pub mod scan;
 pub mod signing;
 pub mod size;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use super::{atomic, limits};
+use super::{atomic, limits, pack_locales};
 use crate::dataset::Dataset;
 use crate::engine::Engine;
 
@@ -26,6 +26,9 @@ pub struct PackOptions {
     pub dataset: String,
     pub name: String,
     pub description: Option<String>,
+    /// The name and description in other locales (`_locales` folder -> text), `--name-in de=...`.
+    pub names: BTreeMap<String, String>,
+    pub descriptions: BTreeMap<String, String>,
     pub icon: Option<String>,
     pub color: Option<String>,
     pub sites: Vec<String>,
@@ -69,6 +72,13 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
 
     let slug = super::import::slug(&o.name);
     let mut files = read_tree(template)?;
+    let branding = pack_locales::Branding {
+        name: &o.name,
+        description: o.description.as_deref(),
+        names: &o.names,
+        descriptions: &o.descriptions,
+    };
+    pack_locales::brand_messages(&mut files, &branding)?;
     files.insert("extension/data/default.json".into(), dataset_text.into_bytes());
     files.insert(CONFIG_PATH.into(), config(o, &dataset_id)?);
     if let Some(icon) = &o.icon {
@@ -166,16 +176,18 @@ fn write_zip(path: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Strin
 }
 
 fn branded_manifest(mut m: Value, o: &PackOptions, slug: &str) -> Result<Value, String> {
-    m["name"] = json!(o.name);
+    // Named per locale, the manifest takes its name from the messages (`pack_locales`).
+    let localized = |plain: &str, key: &str, given: bool| if given { json!(format!("__MSG_{key}__")) } else { json!(plain) };
+    m["name"] = localized(&o.name, "ext_name", !o.names.is_empty());
     if let Some(v) = &o.version {
         m["version"] = json!(v);
     }
     m["short_name"] = json!(o.name.chars().take(12).collect::<String>());
     if let Some(d) = &o.description {
-        m["description"] = json!(d);
+        m["description"] = localized(d, "ext_description", !o.descriptions.is_empty());
     }
     if m.get("action").is_some() {
-        m["action"]["default_title"] = json!(o.name);
+        m["action"]["default_title"] = localized(&o.name, "ext_name", !o.names.is_empty());
     }
     let id = o.addon_id.clone().unwrap_or_else(|| format!("{slug}@backstory-pack"));
     if !id.contains('@') {
