@@ -87,8 +87,22 @@
   function whyText(model, tr = t, f = fmt()) {
     if (!model.why?.words) return null;
     const d = model.dataset;
-    const reason = tr('card_why', [model.why.text || model.alias || '', model.why.words]);
+    const reason = tr('card_why', [model.why.text || model.alias || '', ruleWords(model.why, tr)]);
     return d?.title ? `${reason} ${tr('card_why_dataset', [d.title, d.as_of ? f.date(d.as_of) : '?'])}` : reason;
+  }
+
+  // The judge's rules a badge can stand on (src/judge.rs), and their words in the interface's
+  // language; the engine's English words where a message is missing.
+  const RULE_MESSAGES = {
+    name: 'judge_rule_name', 'context-word': 'judge_rule_context_word', 'own-site': 'judge_rule_own_site',
+    'web-address': 'judge_rule_web_address', 'brand-label': 'judge_rule_brand_label', symbol: 'judge_rule_symbol',
+    'ordinary-word': 'judge_rule_ordinary_word', 'ordinary-word-in-language': 'judge_rule_ordinary_word_in_language',
+    'structured-data': 'judge_rule_structured_data',
+  };
+  function ruleWords(why, tr = t) {
+    const key = RULE_MESSAGES[why.id];
+    const words = key ? tr(key) : '';
+    return words && words !== key ? words : why.words;
   }
 
   // The dataset's report URL with {alias} and {host} filled in (URL-encoded); https only. Nothing is

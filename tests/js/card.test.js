@@ -79,10 +79,19 @@ test('lists and shares follow the interface language', () => {
 });
 
 test('why this badge: the matched text, the judge\'s rule in words, and the dataset behind it', () => {
-  const model = { company: amazon, alias: 'Ring', why: { text: 'Ring', words: 'the text is one of the dataset\'s names for this company' },
+  const model = { company: amazon, alias: 'Ring', why: { id: 'name', text: 'Ring', words: 'the engine\'s own words' },
     dataset: { title: 'Backstory default dataset', as_of: '2025-07-01' } };
   assert.equal(Card.whyText(model, tr),
     '“Ring”: the text is one of the dataset\'s names for this company. Source: Backstory default dataset, as of 2025-07-01.');
   assert.equal(Card.whyText({ ...model, dataset: null }, tr), '“Ring”: the text is one of the dataset\'s names for this company.');
   assert.equal(Card.whyText({ company: amazon, alias: 'Amazon' }, tr), null, 'the site notice\'s card has no judge\'s reason');
+});
+
+test('the rule is said in the interface\'s language; an unknown rule keeps the engine\'s words', () => {
+  const de = require('../../extension/_locales/de/messages.json');
+  const trDe = (key, subs = []) => de[key].message.replace(/\$(\d)/g, (_, i) => subs[i - 1]);
+  assert.equal(Card.whyText({ company: amazon, why: { id: 'ordinary-word-in-language', text: 'Tous', words: 'English words' } }, trDe),
+    '„Tous“: der Name ist in der Sprache dieser Seite ein gewöhnliches Wort, deshalb muss die Seite das Unternehmen noch auf andere Weise nennen.');
+  const missing = (key, subs = []) => (de[key] ? trDe(key, subs) : key);
+  assert.equal(Card.whyText({ company: amazon, why: { id: 'a-rule-of-tomorrow', text: 'X', words: 'its words' } }, missing), '„X“: its words.');
 });
