@@ -356,7 +356,7 @@
       reportUrl: info.reportUrl ?? null,
       host: HOST,
       // Why this badge: the text it stands for and the judge's rule, in the judge's words.
-      why: badge?.why ? { text: badge.range.toString().replace(/\s+/g, ' ').trim().slice(0, 80), words: badge.why.words } : null,
+      why: badge?.why ? { id: badge.why.id, text: badge.range.toString().replace(/\s+/g, ' ').trim().slice(0, 80), words: badge.why.words } : null,
       dataset: info.dataset ?? null,
     };
     const card = Card.build(document, model, {

@@ -106,6 +106,10 @@ describe('Arabic', () => {
     const open = await waitForOverlay(shop, (o) => o.cardText, 5000);
     assert.equal(open.cardDir, 'rtl');
     assert.equal(open.cardLang, 'ar');
+    // Why this badge, in Arabic: the judge's rule in the interface's words, not the engine's English.
+    assert.match(open.cardText, /سبب هذه الشارة:/);
+    assert.match(open.cardText, /النص أحد الأسماء التي تذكرها مجموعة البيانات لهذه الشركة/);
+    assert.doesNotMatch(open.cardText, /names for this company/);
     const close = open.controls.find((c) => c.label === 'إغلاق');
     const details = open.controls.find((c) => c.text === 'اقرأ الملف التعريفي' || c.text === 'التفاصيل');
     assert.ok(close?.box && details?.box, JSON.stringify(open.controls));
