@@ -10,8 +10,24 @@ pub const MAX_CHARS: usize = 3;
 
 /// Words that say what kind of company it is, not which one: "Bank of America" is "BA", not "Bo".
 const FILLER: [&str; 18] = [
-    "the", "of", "and", "&", "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "group", "plc",
-    "ltd", "ltd.", "ag", "sa",
+    "the",
+    "of",
+    "and",
+    "&",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "company",
+    "group",
+    "plc",
+    "ltd",
+    "ltd.",
+    "ag",
+    "sa",
 ];
 
 /// The badge text for a company: `explicit` when the dataset gives one, else derived from `name`:

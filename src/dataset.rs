@@ -334,10 +334,13 @@ pub fn language_tag(tag: &str) -> bool {
     }
     let rest: Vec<&str> = parts.collect();
     let script = |s: &str| {
-        s.len() == 4 && s.starts_with(|c: char| c.is_ascii_uppercase()) && s[1..].chars().all(|c| c.is_ascii_lowercase())
+        s.len() == 4
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s[1..].chars().all(|c| c.is_ascii_lowercase())
     };
     let region = |s: &str| {
-        (s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase())) || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit()))
+        (s.len() == 2 && s.chars().all(|c| c.is_ascii_uppercase()))
+            || (s.len() == 3 && s.chars().all(|c| c.is_ascii_digit()))
     };
     match rest.as_slice() {
         [] => true,

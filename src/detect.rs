@@ -95,7 +95,7 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         }
     }
     let mut ranked: Vec<(u32, usize)> = hits.iter().copied().zip(0..).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
     let (best, lang) = ranked[0];
     let second = ranked.get(1).map_or(0, |r| r.0);
     (best >= MIN_HITS && f64::from(best) >= MIN_LEAD * f64::from(second)).then(|| t.langs[lang])

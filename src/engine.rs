@@ -343,8 +343,7 @@ impl Engine {
     }
 
     fn judge(&self, text: &str, page: &Page, mut explained: Option<&mut Vec<Judged>>) -> Vec<Hit> {
-        let site = Site::new(page.host.as_deref());
-        let lang = page.lang.as_deref();
+        let site = Site::new(page.host.as_deref(), page.lang.as_deref());
         let norm = normalize(text, Fold::AUTOMATON);
         let hay = norm.text.as_str();
         let block_of = BlockIndex::new(hay);
@@ -400,7 +399,7 @@ impl Engine {
                     let verdict = if covering.iter().any(|x| x.excludes.contains(&id)) {
                         Err(Rule::Excluded)
                     } else {
-                        self.accepts(&self.entries[id as usize], text, &norm, (s, e, block), &contexts, &site, lang)
+                        self.accepts(&self.entries[id as usize], text, &norm, (s, e, block), &contexts, &site)
                     };
                     match verdict {
                         Ok(rule) => {
@@ -421,7 +420,7 @@ impl Engine {
                     first
                 }
             };
-            if let (Some(out), Some((entry, rule))) = (explained.as_deref_mut(), first_rejection) {
+            if let (Some(out), Some((entry, rule))) = (explained.as_mut(), first_rejection) {
                 let (os, oe) = norm.original_range(s, e);
                 let units = byte_to_utf16(text, &[os, oe]);
                 out.push(Judged { start: units[0], end: units[1], entry, rule });
@@ -431,7 +430,7 @@ impl Engine {
         // them come second, where no other hit is: a name that may never count must not take
         // the place of one that does ("New Look" waiting, "Look Fantastic" not).
         let waits = |f: &(usize, usize, u32)| rules.get(f).is_some_and(|r| r.verdict() == Verdict::Wait);
-        if let Some(out) = explained.as_deref_mut() {
+        if let Some(out) = explained.as_mut() {
             for f in &found {
                 let (os, oe) = norm.original_range(f.0, f.1);
                 let units = byte_to_utf16(text, &[os, oe]);
@@ -460,7 +459,6 @@ impl Engine {
         (s, e, block): (usize, usize, u32),
         contexts: &HashSet<(u32, u32)>,
         site: &Site,
-        lang: Option<&str>,
     ) -> Result<Rule, Rule> {
         let (os, oe) = norm.original_range(s, e);
         let original = &text[os..oe];
@@ -468,7 +466,7 @@ impl Engine {
         // name: it needs no context words there.
         let own_site = site.is_named(entry);
         // Whether this alias waits for the page here: everywhere, or in the page's language.
-        let word_here = lang.is_some_and(|l| entry.word_in.iter().any(|w| w == l));
+        let word_here = site.lang.as_deref().is_some_and(|l| entry.word_in.iter().any(|w| w == l));
         let waits_here = entry.waits_everywhere || word_here;
         let mut outright_by = None;
         if (entry.confirm || entry.outright) && waits_here {
@@ -530,7 +528,11 @@ impl Engine {
             return Err(Rule::WrongCase);
         }
         Ok(if entry.confirm {
-            if word_here && !entry.waits_everywhere { Rule::OrdinaryWordInLanguage } else { Rule::OrdinaryWord }
+            if word_here && !entry.waits_everywhere {
+                Rule::OrdinaryWordInLanguage
+            } else {
+                Rule::OrdinaryWord
+            }
         } else if let Some(rule) = outright_by {
             rule
         } else if own_site && !entry.context.is_empty() {
@@ -685,8 +687,8 @@ fn add_alias(
 /// (Not a trademark sign: "®" marks a whole product name, "City Select®", "Crimson Sky™".)
 fn written_as_web_address(after: &str) -> bool {
     const DOMAINS: [&str; 24] = [
-        "com", "net", "org", "co", "shop", "store", "us", "ca", "uk", "ie", "de", "at", "ch", "fr", "be", "nl",
-        "it", "es", "se", "dk", "au", "nz", "in", "jp",
+        "com", "net", "org", "co", "shop", "store", "us", "ca", "uk", "ie", "de", "at", "ch", "fr", "be", "nl", "it",
+        "es", "se", "dk", "au", "nz", "in", "jp",
     ];
     let Some(rest) = after.strip_prefix('.') else { return false };
     let label = &rest[..rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len())];
@@ -738,9 +740,9 @@ fn cut_off_by_ellipsis(after: &str) -> bool {
 fn after_title(before: &str) -> bool {
     const TITLES: [&str; 10] = ["Dr", "DR", "Mr", "MR", "Mrs", "MRS", "Ms", "MS", "Prof", "PROF"];
     let Some(rest) = before.strip_suffix(". ") else { return false };
-    TITLES.iter().any(|t| {
-        rest.strip_suffix(t).is_some_and(|head| !head.chars().next_back().is_some_and(char::is_alphanumeric))
-    })
+    TITLES
+        .iter()
+        .any(|t| rest.strip_suffix(t).is_some_and(|head| !head.chars().next_back().is_some_and(char::is_alphanumeric)))
 }
 
 /// Letters, all of them lowercase: "staples", not "Staples", "STAPLES" or "H&M".
@@ -771,15 +773,18 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
     at
 }
 
-/// What the page's address tells: the site's own name.
+/// What the judge knows of the page beyond its text: the site's own name, from its address, and
+/// the page's language.
 struct Site {
     /// The label before the public suffix, without hyphens: "mango" for "shop.mango.com",
     /// "argos" for "www.argos.co.uk"; empty for an IP address or a bare name.
     name: String,
+    /// The page's language as a primary subtag (`Page::lang`).
+    lang: Option<String>,
 }
 
 impl Site {
-    fn new(host: Option<&str>) -> Site {
+    fn new(host: Option<&str>, lang: Option<&str>) -> Site {
         let host = host.unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
         let labels: Vec<&str> = host.split('.').collect();
         // "co.uk", "com.au": a generic second level under a country code is part of the suffix.
@@ -792,7 +797,7 @@ impl Site {
             Some(i) if !numeric => labels[i].replace('-', ""),
             _ => String::new(),
         };
-        Site { name }
+        Site { name, lang: lang.map(str::to_string) }
     }
 
     /// Whether the site is named after the entry's alias: "mango" for "MANGO" on shop.mango.com,

@@ -64,10 +64,7 @@ pub fn is_known(code: &str) -> bool {
 
 /// The canonical code named by a lowercase spelling from page text.
 pub fn canonical(spelling: &str) -> Option<&'static str> {
-    EXCHANGES
-        .iter()
-        .find(|(_, names)| names.contains(&spelling))
-        .map(|(code, _)| *code)
+    EXCHANGES.iter().find(|(_, names)| names.contains(&spelling)).map(|(code, _)| *code)
 }
 
 /// The canonical code named by a lowercase Reuters-style suffix.

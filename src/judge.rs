@@ -100,9 +100,7 @@ impl Rule {
             | Rule::WebAddress
             | Rule::BrandLabel
             | Rule::Symbol
-            | Rule::StructuredData => {
-                Verdict::Flag
-            }
+            | Rule::StructuredData => Verdict::Flag,
             Rule::OrdinaryWord | Rule::OrdinaryWordInLanguage => Verdict::Wait,
             _ => Verdict::Reject,
         }

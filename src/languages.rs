@@ -150,10 +150,8 @@ fn annotated(rule: &AliasRule) -> Option<AliasRule> {
         return None;
     }
     let word_in: Vec<String> = ordinary_in(&rule.text).into_iter().map(str::to_string).collect();
-    let longer: Vec<String> = longer_words(&rule.text)
-        .into_iter()
-        .filter(|w| !rule.exclude.iter().any(|x| folded(x) == *w))
-        .collect();
+    let longer: Vec<String> =
+        longer_words(&rule.text).into_iter().filter(|w| !rule.exclude.iter().any(|x| folded(x) == *w)).collect();
     if word_in.is_empty() && longer.is_empty() {
         return None;
     }

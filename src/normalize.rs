@@ -251,7 +251,11 @@ impl Writer {
             // katakana letter after another: a loanword runs unbroken (`is_boundary`).
             let katakana = is_katakana(c);
             let continues_katakana = katakana && self.last_is_katakana;
-            if word && !is_combining_mark(c) && !continues_katakana && (!self.last_is_word || self.last_is_unspaced || unspaced) {
+            if word
+                && !is_combining_mark(c)
+                && !continues_katakana
+                && (!self.last_is_word || self.last_is_unspaced || unspaced)
+            {
                 self.mark_word_start(range, !unspaced);
             }
             self.last_is_word = word;
@@ -511,8 +515,9 @@ fn is_invisible(c: char) -> bool {
 /// (״, written `"` as often) and maqaf (־).
 fn structural(c: char) -> Option<char> {
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}'
-        | '\u{05F3}' => Some('\''),
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}' | '\u{05F3}' => {
+            Some('\'')
+        }
         '\u{05F4}' => Some('"'),
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE63}'
         | '\u{FF0D}' | '\u{05BE}' => Some('-'),

@@ -9,16 +9,55 @@ pub const BLOCK_SEPARATOR: char = '\u{2029}';
 
 /// Elements whose content is never page text a shopper reads.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "textarea", "input", "select", "option", "head",
-    "iframe", "object", "svg", "math", "canvas",
+    "script", "style", "noscript", "template", "textarea", "input", "select", "option", "head", "iframe", "object",
+    "svg", "math", "canvas",
 ];
 
 /// Elements that start a new text block (a paragraph, a product tile, a table cell).
 pub const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "br", "dd", "details", "dialog", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "button", "img",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "button",
+    "img",
 ];
 
 /// Class names of in-page code editors, whose text is code, not prose.
@@ -37,7 +76,8 @@ pub fn visible_text(html: &str) -> String {
 /// what the browser's address bar would have shown for a saved page.
 pub fn page_host(html: &str) -> Option<String> {
     let doc = Html::parse_document(html);
-    let selector = scraper::Selector::parse(r#"link[rel~="canonical"][href], meta[property="og:url"][content]"#).ok()?;
+    let selector =
+        scraper::Selector::parse(r#"link[rel~="canonical"][href], meta[property="og:url"][content]"#).ok()?;
     doc.select(&selector).find_map(|e| {
         let address = e.value().attr("href").or_else(|| e.value().attr("content"))?;
         let address = address.trim();

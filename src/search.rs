@@ -60,13 +60,21 @@ enum Meet {
     Exact,
     /// The name begins with the query and goes on for `rest` more characters: "amaz" is nearer
     /// to Amazon than to Amazon Basics.
-    Prefix { rest: usize },
+    Prefix {
+        rest: usize,
+    },
     /// A later word begins with the query ("nest" in "Google Nest").
-    Word { rest: usize },
+    Word {
+        rest: usize,
+    },
     /// `edits` typos from the whole name, or (`part`) from its beginning; `unlike` breaks ties by
     /// Jaro-Winkler, which favours a shared beginning: "cosco" is one edit from both Costco and
     /// Cisco, and means Costco.
-    Near { edits: usize, part: bool, unlike: u32 },
+    Near {
+        edits: usize,
+        part: bool,
+        unlike: u32,
+    },
 }
 
 impl Meet {

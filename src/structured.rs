@@ -34,7 +34,9 @@ pub fn structured_brands(html: &str) -> Vec<String> {
             }
         }
     }
-    if let (Some(sel), Some(name)) = (select(r#"[itemprop~="brand"], [itemprop~="manufacturer"]"#), select(r#"[itemprop~="name"]"#)) {
+    if let (Some(sel), Some(name)) =
+        (select(r#"[itemprop~="brand"], [itemprop~="manufacturer"]"#), select(r#"[itemprop~="name"]"#))
+    {
         for e in doc.select(&sel) {
             let inner = e.select(&name).next();
             let text = e

@@ -39,9 +39,7 @@ pub enum Evidence {
 
 pub fn judge(c: &Candidate) -> Option<Evidence> {
     match prefix_exchanges(c.before) {
-        Prefix::Names(list) if list.contains(&c.exchange) => {
-            return Some(Evidence::ExchangePrefix)
-        }
+        Prefix::Names(list) if list.contains(&c.exchange) => return Some(Evidence::ExchangePrefix),
         Prefix::Names(_) => return None,
         Prefix::None => {}
     }

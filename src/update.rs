@@ -19,17 +19,28 @@ pub const MAX_UPDATE_BYTES: usize = 5 * 1024 * 1024;
 /// Why an update was refused. Each has its own plain-words message for options.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UpdateError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     BadPublicKey,
     BadSignatureFormat,
     SignatureMismatch,
     /// The trusted comment lacks `id=` or `version=`.
     UnsignedVersion,
     /// The signed id or version differs from the file's.
-    SignedMismatch { signed: String, file: String },
+    SignedMismatch {
+        signed: String,
+        file: String,
+    },
     /// A correctly signed dataset, but of another list than the pinned one.
-    OtherList { expected: String, offered: String },
-    Downgrade { offered: u64, current: u64 },
+    OtherList {
+        expected: String,
+        offered: String,
+    },
+    Downgrade {
+        offered: u64,
+        current: u64,
+    },
     Parse(crate::dataset::ParseError),
     Invalid(Vec<Problem>),
 }
@@ -37,16 +48,24 @@ pub enum UpdateError {
 impl std::fmt::Display for UpdateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            UpdateError::TooLarge { bytes } => write!(f, "the update is {bytes} bytes, over the {MAX_UPDATE_BYTES}-byte limit"),
+            UpdateError::TooLarge { bytes } => {
+                write!(f, "the update is {bytes} bytes, over the {MAX_UPDATE_BYTES}-byte limit")
+            }
             UpdateError::BadPublicKey => write!(f, "the pinned public key is not a minisign public key"),
             UpdateError::BadSignatureFormat => write!(f, "the signature file is not a minisign signature"),
             UpdateError::SignatureMismatch => write!(f, "the signature does not match the dataset and the pinned key"),
-            UpdateError::UnsignedVersion => write!(f, "the signature's trusted comment does not state the dataset id and version"),
-            UpdateError::SignedMismatch { signed, file } => write!(f, "the signature is for {signed}, but the file is {file}"),
+            UpdateError::UnsignedVersion => {
+                write!(f, "the signature's trusted comment does not state the dataset id and version")
+            }
+            UpdateError::SignedMismatch { signed, file } => {
+                write!(f, "the signature is for {signed}, but the file is {file}")
+            }
             UpdateError::OtherList { expected, offered } => {
                 write!(f, "the update is the list {offered:?}, but this extension takes only updates of {expected:?}")
             }
-            UpdateError::Downgrade { offered, current } => write!(f, "the update has version {offered}, not newer than version {current} in use"),
+            UpdateError::Downgrade { offered, current } => {
+                write!(f, "the update has version {offered}, not newer than version {current} in use")
+            }
             UpdateError::Parse(e) => write!(f, "the dataset is not valid JSON for format v1: {e}"),
             UpdateError::Invalid(problems) => {
                 let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
@@ -101,7 +120,12 @@ fn signed_identity(comment: &str) -> Option<(String, u64)> {
 ///
 /// # Errors
 /// The first reason, in the order of the module docs, that the update must be refused.
-pub fn verify_update(file: &[u8], signature: &str, public_key: &str, current_version: u64) -> Result<Dataset, UpdateError> {
+pub fn verify_update(
+    file: &[u8],
+    signature: &str,
+    public_key: &str,
+    current_version: u64,
+) -> Result<Dataset, UpdateError> {
     verify_update_of(file, signature, public_key, current_version, None)
 }
 

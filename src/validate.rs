@@ -2,7 +2,9 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::dataset::{language_tag, match_rules, AliasRule, CasePolicy, Confirm, Dataset, FORMAT_MARKER, FORMAT_VERSION};
+use crate::dataset::{
+    language_tag, match_rules, AliasRule, CasePolicy, Confirm, Dataset, FORMAT_MARKER, FORMAT_VERSION,
+};
 use crate::normalize::{normalize, Fold};
 use crate::words::is_common_word;
 
@@ -75,7 +77,10 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             Some(clean) if clean == o.trim_end_matches('/') => {
                 origins.insert(clean);
             }
-            _ => f.error(format!("$.profile_origins[{i}]"), format!("{o:?} is not an https origin such as \"https://example.org\"")),
+            _ => f.error(
+                format!("$.profile_origins[{i}]"),
+                format!("{o:?} is not an https origin such as \"https://example.org\""),
+            ),
         }
     }
 
@@ -218,7 +223,10 @@ fn aliases(f: &mut Findings, at: &str, list: &[crate::dataset::Alias]) {
         let folded = normalize(&rule.text, Fold::MATCH).text;
         for (n, x) in rule.exclude.iter().enumerate() {
             if !normalize(x, Fold::MATCH).text.contains(folded.trim()) {
-                f.warn(format!("{here}.exclude[{n}]"), format!("{x:?} does not contain the alias {:?}, so it never suppresses it", rule.text));
+                f.warn(
+                    format!("{here}.exclude[{n}]"),
+                    format!("{x:?} does not contain the alias {:?}, so it never suppresses it", rule.text),
+                );
             }
         }
     }
@@ -271,7 +279,11 @@ fn translations(f: &mut Findings, d: &Dataset) {
                 if sections.len() != c.profile.len() {
                     f.error(
                         format!("{at}.profile"),
-                        format!("has {} sections where the company's profile has {}: translate each section, in order", sections.len(), c.profile.len()),
+                        format!(
+                            "has {} sections where the company's profile has {}: translate each section, in order",
+                            sections.len(),
+                            c.profile.len()
+                        ),
                     );
                 }
                 for (j, p) in sections.iter().enumerate() {
@@ -292,7 +304,9 @@ fn translations(f: &mut Findings, d: &Dataset) {
             }
             out
         };
-        let company = |has: fn(&crate::dataset::CompanyText) -> bool, applies: fn(&crate::dataset::Company) -> bool| -> Vec<Item> {
+        let company = |has: fn(&crate::dataset::CompanyText) -> bool,
+                       applies: fn(&crate::dataset::Company) -> bool|
+         -> Vec<Item> {
             let mut out = Vec::new();
             for (i, c) in d.companies.iter().enumerate() {
                 if applies(c) && !c.translations.get(lang).is_some_and(has) {
@@ -372,7 +386,10 @@ fn shared_symbols(f: &mut Findings, d: &Dataset) {
         for (j, s) in c.symbols.iter().enumerate() {
             match first.get(s.as_str()) {
                 Some(&k) if k != i => {
-                    f.warn(format!("$.companies[{i}].symbols[{j}]"), format!("{s} is also a symbol of $.companies[{k}] ({})", d.companies[k].id));
+                    f.warn(
+                        format!("$.companies[{i}].symbols[{j}]"),
+                        format!("{s} is also a symbol of $.companies[{k}] ({})", d.companies[k].id),
+                    );
                 }
                 Some(_) => {}
                 None => {
@@ -402,9 +419,15 @@ fn lint_aliases(f: &mut Findings, d: &Dataset) {
         let folded = normalize(&rule.text, Fold::MATCH).text.trim().to_string();
         let letters = folded.chars().filter(|c| c.is_alphanumeric()).count();
         if is_common_word(&folded) {
-            f.warn(path, format!("alias {:?} is an ordinary English word; give it a case, context or confirm rule", rule.text));
+            f.warn(
+                path,
+                format!("alias {:?} is an ordinary English word; give it a case, context or confirm rule", rule.text),
+            );
         } else if letters <= 3 {
-            f.warn(path, format!("alias {:?} has three letters or fewer; give it a case, context or confirm rule", rule.text));
+            f.warn(
+                path,
+                format!("alias {:?} has three letters or fewer; give it a case, context or confirm rule", rule.text),
+            );
         }
     };
     for (i, c) in d.companies.iter().enumerate() {

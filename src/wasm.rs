@@ -100,7 +100,13 @@ fn kind_name(kind: HitKind) -> &'static str {
 /// Error whose message is "<code>: <why, in plain words>" (codes from `UpdateError::code`).
 /// `expected_id` pins the list: the dataset id the extension was built with (absent: any id).
 #[wasm_bindgen(js_name = verifyUpdate)]
-pub fn verify_update(file: &[u8], signature: &str, public_key: &str, current_version: f64, expected_id: Option<String>) -> Result<String, JsError> {
+pub fn verify_update(
+    file: &[u8],
+    signature: &str,
+    public_key: &str,
+    current_version: f64,
+    expected_id: Option<String>,
+) -> Result<String, JsError> {
     // JavaScript numbers carry the version; anything not a whole non-negative number is refused.
     if !(current_version.is_finite() && current_version >= 0.0 && current_version.fract() == 0.0) {
         return Err(JsError::new("the version in use is not a whole number"));

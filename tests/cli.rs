@@ -49,7 +49,12 @@ fn check_lists_every_validation_error_with_its_path() {
     let out = backstory(&["check", file.to_str().expect("utf-8 path")]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    for path in ["$.companies[0].symbols[0]", "$.companies[0].symbols[1]", "$.companies[0].profile_url", "$.brands[0].owners[0].company"] {
+    for path in [
+        "$.companies[0].symbols[0]",
+        "$.companies[0].symbols[1]",
+        "$.companies[0].profile_url",
+        "$.brands[0].owners[0].company",
+    ] {
         assert!(text.contains(&format!("error: {path}:")), "missing {path} in:\n{text}");
     }
 }
@@ -59,7 +64,8 @@ fn scan_html_reads_visible_text_only() {
     let out = backstory(&["scan", "--json", &fixture("cli/shop.html")]);
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
-    let aliases: Vec<&str> = report["hits"].as_array().expect("hits").iter().map(|h| h["alias"].as_str().expect("alias")).collect();
+    let aliases: Vec<&str> =
+        report["hits"].as_array().expect("hits").iter().map(|h| h["alias"].as_str().expect("alias")).collect();
     // "Ring size" in the title and the paragraph, and Zappos inside a script, must not flag.
     assert_eq!(aliases, vec!["Ring Video Doorbell", "Whole Foods Market"]);
     assert_eq!(report["hits"][1]["company"], "amazon");
@@ -94,9 +100,16 @@ fn stats_counts_and_ranks_risky_aliases() {
     let out = backstory(&["stats", "--json", file.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(0));
     let s: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("json");
-    assert_eq!((s["companies"].as_u64(), s["brands"].as_u64(), s["aliases"].as_u64(), s["symbols"].as_u64()), (Some(1), Some(2), Some(3), Some(1)));
-    let risky: Vec<(&str, u64)> = s["riskiest_aliases"].as_array().expect("list").iter()
-        .map(|r| (r["alias"].as_str().expect("alias"), r["score"].as_u64().expect("score"))).collect();
+    assert_eq!(
+        (s["companies"].as_u64(), s["brands"].as_u64(), s["aliases"].as_u64(), s["symbols"].as_u64()),
+        (Some(1), Some(2), Some(3), Some(1))
+    );
+    let risky: Vec<(&str, u64)> = s["riskiest_aliases"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|r| (r["alias"].as_str().expect("alias"), r["score"].as_u64().expect("score")))
+        .collect();
     // "Gap" is an ordinary word of three letters with no rule; "ZQ" is short but has a case rule.
     assert_eq!(risky, vec![("Gap", 8), ("ZQ", 3)]);
 }
@@ -111,7 +124,9 @@ fn import(args: &[&str]) -> (Option<i32>, String, serde_json::Value) {
     let mut full = vec!["import", "--as-of", "2025-01-01", "-o", &out_path];
     full.extend_from_slice(args);
     let out = backstory(&full);
-    let written = std::fs::read_to_string(&out_file).map(|t| serde_json::from_str(&t).expect("valid JSON")).unwrap_or(serde_json::Value::Null);
+    let written = std::fs::read_to_string(&out_file)
+        .map(|t| serde_json::from_str(&t).expect("valid JSON"))
+        .unwrap_or(serde_json::Value::Null);
     let _ = std::fs::remove_file(&out_file);
     (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned(), written)
 }
@@ -166,7 +181,8 @@ fn import_sec_adds_symbols_by_company_name() {
     base["companies"][2]["symbols"] = serde_json::json!(["NASDAQ:NOPE"]);
     let base_file = dir.join("base.json");
     std::fs::write(&base_file, base.to_string()).expect("write");
-    let (code, err, d) = import(&["--from", "sec", "--dataset", base_file.to_str().expect("path"), &fixture("import/sec.json")]);
+    let (code, err, d) =
+        import(&["--from", "sec", "--dataset", base_file.to_str().expect("path"), &fixture("import/sec.json")]);
     assert_eq!(code, Some(1), "NASDAQ:NOPE is not listed: {err}");
     assert!(err.contains("companies[2].symbols[0]"), "{err}");
     assert_eq!(d["companies"][1]["symbols"], serde_json::json!(["NASDAQ:BRLS"]));
@@ -189,10 +205,24 @@ fn pack_brands_the_extension_and_rebuilds_byte_identical_zips() {
     let root = std::env::temp_dir().join(format!("backstory-pack-{}", std::process::id()));
     let svg = root.join("icon.svg");
     std::fs::create_dir_all(&root).expect("temp dir");
-    std::fs::write(&svg, r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#0a0"/></svg>"##).expect("svg");
+    std::fs::write(
+        &svg,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#0a0"/></svg>"##,
+    )
+    .expect("svg");
     let key = "RWSuj/mIm83JL7RmZOIz6wtJpulhsaGUgwLEfDD8UEsWHnUJopX/01X/";
-    let extra = ["--icon", svg.to_str().expect("path"), "--color", "#00aa00", "--sites", "fair.example",
-        "--update-url", "https://lists.example.org/fair.json", "--public-key", key];
+    let extra = [
+        "--icon",
+        svg.to_str().expect("path"),
+        "--color",
+        "#00aa00",
+        "--sites",
+        "fair.example",
+        "--update-url",
+        "https://lists.example.org/fair.json",
+        "--public-key",
+        key,
+    ];
     let (a, b) = (root.join("a"), root.join("b"));
     assert_eq!(pack(&a, &extra).status.code(), Some(0));
     assert_eq!(pack(&b, &extra).status.code(), Some(0));
@@ -202,12 +232,17 @@ fn pack_brands_the_extension_and_rebuilds_byte_identical_zips() {
         assert!(za == zb, "{zip} differs between two builds from the same inputs");
     }
     let dir = a.join("fair-shopper-firefox");
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).expect("manifest")).expect("json");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).expect("manifest")).expect("json");
     assert_eq!(manifest["name"], "Fair Shopper");
     assert_eq!(manifest["browser_specific_settings"]["gecko"]["id"], "fair-shopper@backstory-pack");
-    assert_eq!(manifest["content_scripts"][0]["matches"], serde_json::json!(["https://fair.example/*", "https://*.fair.example/*"]));
+    assert_eq!(
+        manifest["content_scripts"][0]["matches"],
+        serde_json::json!(["https://fair.example/*", "https://*.fair.example/*"])
+    );
     assert_eq!(manifest["host_permissions"], serde_json::json!(["https://lists.example.org/*"]));
-    let config: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("extension/data/config.json")).expect("config")).expect("json");
+    let config: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("extension/data/config.json")).expect("config")).expect("json");
     assert_eq!(config["update"]["public_key"], key);
     let bundled = std::fs::read_to_string(dir.join("extension/data/default.json")).expect("dataset");
     assert!(bundled.contains("\"backstory-dataset\""), "the organizer's dataset replaces the template's");
@@ -219,7 +254,15 @@ fn pack_brands_the_extension_and_rebuilds_byte_identical_zips() {
 #[test]
 fn pack_refuses_insecure_update_urls_and_lone_keys() {
     let root = std::env::temp_dir().join(format!("backstory-pack-bad-{}", std::process::id()));
-    let out = pack(&root, &["--update-url", "http://lists.example.org/x.json", "--public-key", "RWSuj/mIm83JL7RmZOIz6wtJpulhsaGUgwLEfDD8UEsWHnUJopX/01X/"]);
+    let out = pack(
+        &root,
+        &[
+            "--update-url",
+            "http://lists.example.org/x.json",
+            "--public-key",
+            "RWSuj/mIm83JL7RmZOIz6wtJpulhsaGUgwLEfDD8UEsWHnUJopX/01X/",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("must be https"));
     let out = pack(&root, &["--update-url", "https://lists.example.org/x.json"]);
@@ -238,11 +281,20 @@ fn keygen_sign_verify_speak_json() {
     assert!(k["public_key_base64"].as_str().expect("key").starts_with("RW"));
     let data = dir.join("d.json");
     std::fs::copy(format!("{}/extension/data/default.json", env!("CARGO_MANIFEST_DIR")), &data).expect("copy");
-    let (key, pubkey, data) = (keys.join("backstory.key"), keys.join("backstory.pub"), data.to_str().expect("path").to_string());
+    let (key, pubkey, data) =
+        (keys.join("backstory.key"), keys.join("backstory.pub"), data.to_str().expect("path").to_string());
     let out = backstory(&["sign", "--json", "--key", key.to_str().expect("path"), &data]);
     let s: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("sign json");
     assert_eq!(s["signed"], true);
-    let out = backstory(&["verify", "--json", "--public-key", pubkey.to_str().expect("path"), "--current-version", "99", &data]);
+    let out = backstory(&[
+        "verify",
+        "--json",
+        "--public-key",
+        pubkey.to_str().expect("path"),
+        "--current-version",
+        "99",
+        &data,
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("verify json");
     assert_eq!((v["ok"].as_bool(), v["code"].as_str()), (Some(false), Some("not-newer")));
@@ -251,7 +303,15 @@ fn keygen_sign_verify_speak_json() {
 #[test]
 fn import_and_pack_speak_json() {
     let target = std::env::temp_dir().join(format!("backstory-import-json-{}.json", std::process::id()));
-    let out = backstory(&["import", "--json", "--from", "csv", "-o", target.to_str().expect("path"), &fixture("import/list.csv")]);
+    let out = backstory(&[
+        "import",
+        "--json",
+        "--from",
+        "csv",
+        "-o",
+        target.to_str().expect("path"),
+        &fixture("import/list.csv"),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let i: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("import json");
     assert_eq!((i["companies"].as_u64(), i["brands"].as_u64()), (Some(3), Some(4)));
@@ -302,7 +362,10 @@ fn pack_names_the_extension_in_each_interface_language() {
         serde_json::from_slice(&std::fs::read(dir.join(path)).expect("packed file")).expect("json")
     };
     let manifest = read("manifest.json");
-    assert_eq!((&manifest["name"], &manifest["action"]["default_title"]), (&serde_json::json!("__MSG_ext_name__"), &serde_json::json!("__MSG_ext_name__")));
+    assert_eq!(
+        (&manifest["name"], &manifest["action"]["default_title"]),
+        (&serde_json::json!("__MSG_ext_name__"), &serde_json::json!("__MSG_ext_name__"))
+    );
     let (de, en) = (read("_locales/de/messages.json"), read("_locales/en/messages.json"));
     assert_eq!(de["ext_name"]["message"], "Fairer Einkauf");
     assert_eq!(de["ext_description"]["message"], "Zeigt, wem Marken gehören.");

@@ -44,7 +44,8 @@ fn words_writes_what_check_warns_about_and_the_judge_then_reads_the_page_languag
 
     let words = backstory(&["words", "--write", &file]);
     assert_eq!(words.status.code(), Some(0), "{}", stdout(&words));
-    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("json");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("json");
     let alias = &written["companies"][0]["aliases"][0];
     assert_eq!((&alias["text"], &alias["word_in"]), (&serde_json::json!("Tous"), &serde_json::json!(["ca", "fr"])));
     assert!(!stdout(&backstory(&["check", &file])).contains("ordinary word"), "the warning is gone once declared");
@@ -63,7 +64,11 @@ fn an_html_page_gives_its_own_language() {
     assert_eq!(backstory(&["words", "--write", &file]).status.code(), Some(0));
     for (lang, hits) in [("fr", 0), ("es", 1)] {
         let page = dir.join(format!("page-{lang}.html"));
-        std::fs::write(&page, format!("<!doctype html><html lang=\"{lang}\"><body><p>Tous les bijoux</p></body></html>")).expect("write");
+        std::fs::write(
+            &page,
+            format!("<!doctype html><html lang=\"{lang}\"><body><p>Tous les bijoux</p></body></html>"),
+        )
+        .expect("write");
         let out = stdout(&backstory(&["scan", "--dataset", &file, page.to_str().expect("utf-8 path")]));
         assert!(out.contains(&format!("{hits} hit(s)")), "{lang}: {out}");
     }

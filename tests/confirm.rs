@@ -138,7 +138,11 @@ const SHARED: &str = r#"
 fn a_name_that_waits_never_shadows_one_that_counts() {
     let e = Engine::from_json(&dataset(SHARED, "")).expect("valid test dataset");
     let companies = |text: &str| -> Vec<String> {
-        confirmed_on_page(&e, e.scan(text)).iter().filter_map(|h| e.entry(h.entry)).map(|x| e.dataset().companies[x.company].id.clone()).collect()
+        confirmed_on_page(&e, e.scan(text))
+            .iter()
+            .filter_map(|h| e.entry(h.entry))
+            .map(|x| e.dataset().companies[x.company].id.clone())
+            .collect()
     };
     assert_eq!(companies("A Delta faucet for the kitchen"), ["b"], "the same name of another company is still tried");
     assert_eq!(companies("Buy New Look Fantastic serum"), ["b"], "an overlapping hit that counts wins");

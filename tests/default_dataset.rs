@@ -84,7 +84,11 @@ fn every_company_is_sourced_dated_linked_and_says_why_it_is_listed() {
         match c.profile_url.as_deref() {
             Some(url) => {
                 assert!(url.starts_with("https://investigate.info/"), "{}: {url}", c.id);
-                assert!(c.sources.iter().any(|s| s.url == url), "{}: the profile linked is not among the sources", c.id);
+                assert!(
+                    c.sources.iter().any(|s| s.url == url),
+                    "{}: the profile linked is not among the sources",
+                    c.id
+                );
             }
             None => assert!(SLIP.iter().any(|(id, _)| *id == c.id), "{} has no profile_url", c.id),
         }
@@ -92,14 +96,21 @@ fn every_company_is_sourced_dated_linked_and_says_why_it_is_listed() {
             assert!(s.url.starts_with("https://"), "{}: source {} is not https", c.id, s.url);
             assert!(!s.title.trim().is_empty(), "{}: source {} has no title", c.id, s.url);
             if let Some(date) = &s.as_of {
-                assert!(date.len() == 10 && date.as_str() <= d.as_of.as_str(), "{}: source {} dated {date}", c.id, s.url);
+                assert!(
+                    date.len() == 10 && date.as_str() <= d.as_of.as_str(),
+                    "{}: source {} dated {date}",
+                    c.id,
+                    s.url
+                );
             }
         }
         let us = c.symbols.iter().any(|s| s.starts_with("NYSE:") || s.starts_with("NASDAQ:") || s.starts_with("OTC:"));
         let sec = c.sources.iter().any(|s| s.url == "https://www.sec.gov/files/company_tickers_exchange.json");
         assert_eq!(us, sec, "{}: cite the SEC file exactly when a US symbol is used", c.id);
         // Findings of AFSC's 2021 Amazon profile about other companies cite it, and say they are from 2021.
-        if c.id != "amazon" && (c.summary.contains("Nimbus") || c.summary.contains("ICE") || c.summary.contains("lobbying")) {
+        if c.id != "amazon"
+            && (c.summary.contains("Nimbus") || c.summary.contains("ICE") || c.summary.contains("lobbying"))
+        {
             assert!(
                 c.sources.iter().any(|s| s.url == "https://investigate.info/company/amazon"),
                 "{}: summary makes a claim from the Amazon profile without citing it",
@@ -135,14 +146,20 @@ fn audited_facts_stay_fixed() {
     let text = all(amazon);
     assert!(!text.contains("stake in Air Transport Services Group (ATSG) in 2020"), "ATSG stake dated 2020");
     assert!(text.contains("March 2021") && text.contains("Stonepeak"), "ATSG: the 2021 stake and the 2025 buyout");
-    assert!(text.contains("June 2021") && text.contains("January 2024") && text.contains("2025"), "Ring's police requests, dated");
+    assert!(
+        text.contains("June 2021") && text.contains("January 2024") && text.contains("2025"),
+        "Ring's police requests, dated"
+    );
     assert!(text.contains("five companies"), "the 2020 CIA contract went to five companies");
     assert!(!text.contains("through its PAC"), "$5.8M is total contributions, not the PAC's");
     assert!(text.contains("reportedly been converted"), "the seed's hedge on IAI's conversions");
     let atsg = all(company("atsg"));
     assert!(atsg.contains("Stonepeak") && !atsg.contains("in 2020"), "ATSG's owner");
     assert!(all(company("mercedes-benz-group")).contains("Daimler Truck"), "trucks are Daimler Truck's");
-    assert!(all(company("hd-hyundai-heavy")).contains("HD Hyundai Construction Equipment"), "excavators are HD Hyundai CE's");
+    assert!(
+        all(company("hd-hyundai-heavy")).contains("HD Hyundai Construction Equipment"),
+        "excavators are HD Hyundai CE's"
+    );
     assert!(all(company("somnigroup")).contains("Mattress Firm"), "Somnigroup owns Mattress Firm");
     let primo = company("primo-water");
     assert_eq!(primo.name, "Primo Brands");
@@ -160,8 +177,30 @@ fn audited_facts_stay_fixed() {
 
 /// Lowercase words of a legal name, suffixes dropped: "The Kroger Co." and "KROGER CO" are one name.
 fn name_key(s: &str) -> String {
-    const SUFFIXES: &[&str] =
-        &["INC", "CORP", "CORPORATION", "CO", "COMPANY", "LTD", "LIMITED", "PLC", "SA", "AG", "NV", "SE", "AB", "ASA", "SPA", "LLC", "LP", "THE", "BM", "SAB", "DE", "CV"];
+    const SUFFIXES: &[&str] = &[
+        "INC",
+        "CORP",
+        "CORPORATION",
+        "CO",
+        "COMPANY",
+        "LTD",
+        "LIMITED",
+        "PLC",
+        "SA",
+        "AG",
+        "NV",
+        "SE",
+        "AB",
+        "ASA",
+        "SPA",
+        "LLC",
+        "LP",
+        "THE",
+        "BM",
+        "SAB",
+        "DE",
+        "CV",
+    ];
     let s = s.replace(['\'', '\u{2019}'], "").replace('&', " AND ").to_ascii_uppercase();
     let s: String = s.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
     s.split_whitespace().filter(|w| !SUFFIXES.contains(w)).collect::<Vec<_>>().join(" ")
@@ -194,9 +233,18 @@ fn every_company_of_the_july_2025_dataset_is_present_with_its_categories() {
     let d = dataset();
     let mut found = HashSet::new();
     for r in &rows {
-        let keys: HashSet<String> = [name_key(&r["name"]), name_key(if r["legal_name"].is_empty() { &r["name"] } else { &r["legal_name"] })].into();
+        let keys: HashSet<String> =
+            [name_key(&r["name"]), name_key(if r["legal_name"].is_empty() { &r["name"] } else { &r["legal_name"] })]
+                .into();
         let candidates: Vec<_> = d.companies.iter().filter(|c| !company_keys(c).is_disjoint(&keys)).collect();
-        assert_eq!(candidates.len(), 1, "{} ({}): {} companies answer to this row", r["name"], r["slug"], candidates.len());
+        assert_eq!(
+            candidates.len(),
+            1,
+            "{} ({}): {} companies answer to this row",
+            r["name"],
+            r["slug"],
+            candidates.len()
+        );
         let c = candidates[0];
         found.insert(c.id.clone());
         match SLIP.iter().find(|(id, _)| *id == c.id) {
@@ -204,7 +252,12 @@ fn every_company_of_the_july_2025_dataset_is_present_with_its_categories() {
                 assert_eq!(&r["evidence_url"], url);
                 assert_eq!(c.profile_url, None, "{}: the slipped link is not linked", c.id);
             }
-            None => assert_eq!(c.profile_url.as_deref(), Some(r["evidence_url"].as_str()), "{}: links another profile than its row", c.id),
+            None => assert_eq!(
+                c.profile_url.as_deref(),
+                Some(r["evidence_url"].as_str()),
+                "{}: links another profile than its row",
+                c.id
+            ),
         }
         for cat in r["categories"].split(',').filter(|x| !x.is_empty()) {
             let ours = match cat {
@@ -252,12 +305,15 @@ fn profile_slugs_are_in_the_reference_list() {
     }
 }
 
-/// (exchange in the SEC file, ticker) for every US-listed ticker, and the tickers by legal name.
-fn sec_file(shared: &Path) -> (HashSet<(String, String)>, BTreeMap<String, Vec<(String, String)>>) {
+/// (exchange in the SEC file, ticker).
+type Listing = (String, String);
+
+/// Every US-listed ticker, and the tickers by legal name.
+fn sec_file(shared: &Path) -> (HashSet<Listing>, BTreeMap<String, Vec<Listing>>) {
     let text = std::fs::read_to_string(shared.join("reference/sec-company-tickers-exchange.json")).expect("SEC file");
     let v: serde_json::Value = serde_json::from_str(&text).expect("SEC json");
     let mut listed = HashSet::new();
-    let mut by_name: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, Vec<Listing>> = BTreeMap::new();
     for row in v["data"].as_array().expect("data") {
         let ticker = row[2].as_str().unwrap_or_default().to_string();
         let exchange = match row[3].as_str().unwrap_or_default() {
@@ -295,7 +351,8 @@ fn us_symbols_exist_on_their_exchange_in_the_sec_file() {
 }
 
 /// US-listed companies whose symbol is left out on purpose, and why.
-const NOT_LISTED_ANY_MORE: &[(&str, &str)] = &[("foot-locker", "FL stopped trading when DICK'S bought Foot Locker on 8 September 2025")];
+const NOT_LISTED_ANY_MORE: &[(&str, &str)] =
+    &[("foot-locker", "FL stopped trading when DICK'S bought Foot Locker on 8 September 2025")];
 
 #[test]
 fn every_company_with_a_us_listing_carries_its_symbol() {
@@ -320,7 +377,12 @@ fn every_company_with_a_us_listing_carries_its_symbol() {
         if NOT_LISTED_ANY_MORE.iter().any(|(id, _)| *id == c.id) {
             continue;
         }
-        assert!(main.iter().any(|s| c.symbols.contains(s)), "{}: listed as {main:?} in the SEC file, carries {:?}", c.id, c.symbols);
+        assert!(
+            main.iter().any(|s| c.symbols.contains(s)),
+            "{}: listed as {main:?} in the SEC file, carries {:?}",
+            c.id,
+            c.symbols
+        );
     }
     assert!(with_listing >= 100, "{with_listing} US-listed companies found by legal name");
     println!("{with_listing} US-listed companies carry their symbol");
@@ -605,19 +667,122 @@ fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Aliases that have no right use anywhere in the corpus (2017 US shop pages, 2022 Amazon and
 /// eBay pages): ordinary words, names and namesakes whose rules must hold them back there.
 const NEVER_ON_CORPUS: &[&str] = &[
-    "Ring", "Blink", "Nest", "Pixel", "Sprite", "Coke", "Equate", "Mainstays", "Great Value", "Simple Truth",
-    "Private Selection", "Parent's Choice", "Favorite Day", "up & up", "Universal Thread", "Twitch", "Woot", "One Medical",
-    "AWS", "Meta", "Alphabet", "Lincoln", "GM", "Chevy", "Cadillac", "Mercedes", "VW", "Bentley", "Polaris", "CAT",
-    "Caterpillar", "Chevron", "Delo", "Teva", "Tyson", "Ball Park", "State Fair", "Wendy's", "Super 8", "La Quinta",
-    "Wyndham", "Kayak", "KAYAK", "Hotwire", "Colt", "CZ", "Marlin", "Bobcat", "Axon", "TASER", "RTX", "Gulfstream", "JLG",
-    "XPS", "HPE", "Red Hat", "Slack", "Tableau", "Braintree", "Cisco", "3M", "BRP", "IAI", "ATSG", "Pampered Chef",
-    "Forest River", "Ralphs", "Dillons", "Mariano's", "Carrefour", "Gold Peak", "BodyArmor", "RZR", "Volvo CE",
-    "Pillowfort", "Azure", "Fire HD", "Fire Max", "Big Mac", "Happy Meal",
+    "Ring",
+    "Blink",
+    "Nest",
+    "Pixel",
+    "Sprite",
+    "Coke",
+    "Equate",
+    "Mainstays",
+    "Great Value",
+    "Simple Truth",
+    "Private Selection",
+    "Parent's Choice",
+    "Favorite Day",
+    "up & up",
+    "Universal Thread",
+    "Twitch",
+    "Woot",
+    "One Medical",
+    "AWS",
+    "Meta",
+    "Alphabet",
+    "Lincoln",
+    "GM",
+    "Chevy",
+    "Cadillac",
+    "Mercedes",
+    "VW",
+    "Bentley",
+    "Polaris",
+    "CAT",
+    "Caterpillar",
+    "Chevron",
+    "Delo",
+    "Teva",
+    "Tyson",
+    "Ball Park",
+    "State Fair",
+    "Wendy's",
+    "Super 8",
+    "La Quinta",
+    "Wyndham",
+    "Kayak",
+    "KAYAK",
+    "Hotwire",
+    "Colt",
+    "CZ",
+    "Marlin",
+    "Bobcat",
+    "Axon",
+    "TASER",
+    "RTX",
+    "Gulfstream",
+    "JLG",
+    "XPS",
+    "HPE",
+    "Red Hat",
+    "Slack",
+    "Tableau",
+    "Braintree",
+    "Cisco",
+    "3M",
+    "BRP",
+    "IAI",
+    "ATSG",
+    "Pampered Chef",
+    "Forest River",
+    "Ralphs",
+    "Dillons",
+    "Mariano's",
+    "Carrefour",
+    "Gold Peak",
+    "BodyArmor",
+    "RZR",
+    "Volvo CE",
+    "Pillowfort",
+    "Azure",
+    "Fire HD",
+    "Fire Max",
+    "Big Mac",
+    "Happy Meal",
     // version 3
-    "Copilot", "Threads", "A New Day", "All in Motion", "Fry's", "Smith's", "QFC", "Citizens Bank", "onn",
-    "Adama", "KBR", "ABB", "Track Group", "First Horizon", "Tera Light", "Capital Point Ltd", "Thales", "Aware Inc.",
-    "Elco Ltd", "Electra Ltd", "Vinci SA", "Sun Corporation", "Mehadrin Ltd", "Kardan N.V.", "Phoenix Holdings Ltd", "RLI Corp.",
-    "Granite Construction Inc.", "Virco", "Traton", "RELX", "HSBC", "MSAB", "Matrix IT", "Woodward, Inc.", "Hilan Ltd",
+    "Copilot",
+    "Threads",
+    "A New Day",
+    "All in Motion",
+    "Fry's",
+    "Smith's",
+    "QFC",
+    "Citizens Bank",
+    "onn",
+    "Adama",
+    "KBR",
+    "ABB",
+    "Track Group",
+    "First Horizon",
+    "Tera Light",
+    "Capital Point Ltd",
+    "Thales",
+    "Aware Inc.",
+    "Elco Ltd",
+    "Electra Ltd",
+    "Vinci SA",
+    "Sun Corporation",
+    "Mehadrin Ltd",
+    "Kardan N.V.",
+    "Phoenix Holdings Ltd",
+    "RLI Corp.",
+    "Granite Construction Inc.",
+    "Virco",
+    "Traton",
+    "RELX",
+    "HSBC",
+    "MSAB",
+    "Matrix IT",
+    "Woodward, Inc.",
+    "Hilan Ltd",
 ];
 
 /// Hits judged wrong when they fire in this surrounding text (alias, text near the hit).

@@ -28,7 +28,6 @@ fn run_scan_table(table: &[ScanTest]) {
     run_scan_table_on(&engine(), table);
 }
 
-
 scan_tests!(CASE_FOLDING {
     german_upper_umlaut: "KÄRCHER Hochdruckreiniger" => ["KÄRCHER" = "Kärcher"];
     german_lower_umlaut: "ein kärcher im Keller" => ["kärcher" = "Kärcher"];

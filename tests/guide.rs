@@ -61,7 +61,13 @@ fn every_command_in_the_organizers_guide_works_as_shown() {
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_backstory")).parent().expect("bin dir").to_path_buf();
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
     for step in steps {
-        let out = Command::new("sh").arg("-c").arg(&step.command).current_dir(&dir).env("PATH", &path).output().expect("sh runs");
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(&step.command)
+            .current_dir(&dir)
+            .env("PATH", &path)
+            .output()
+            .expect("sh runs");
         let printed = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
         assert!(out.status.success(), "`{}` failed:\n{printed}", step.command);
         for want in &step.expected {

@@ -16,10 +16,20 @@ fn import(name: &str, rows: &[&str]) -> (Value, String, String) {
     let dir = std::env::temp_dir().join(format!("backstory-import-rules-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let tsv = dir.join("nsi.tsv");
-    let text = std::iter::once("wikidata\tbrand\tcategory\tnames").chain(rows.iter().copied()).collect::<Vec<_>>().join("\n");
+    let text =
+        std::iter::once("wikidata\tbrand\tcategory\tnames").chain(rows.iter().copied()).collect::<Vec<_>>().join("\n");
     std::fs::write(&tsv, text + "\n").expect("write tsv");
     let out = dir.join("out.json");
-    let run = backstory(&["import", "--from", "nsi", "--as-of", "2025-11-01", "-o", &out.to_string_lossy(), &tsv.to_string_lossy()]);
+    let run = backstory(&[
+        "import",
+        "--from",
+        "nsi",
+        "--as-of",
+        "2025-11-01",
+        "-o",
+        &out.to_string_lossy(),
+        &tsv.to_string_lossy(),
+    ]);
     assert!(run.status.code().is_some_and(|c| c <= 1), "{}", String::from_utf8_lossy(&run.stderr));
     let json: Value = serde_json::from_str(&std::fs::read_to_string(&out).expect("dataset written")).expect("json");
     (json, String::from_utf8_lossy(&run.stderr).into_owned(), out.to_string_lossy().into_owned())
@@ -47,7 +57,13 @@ fn scan(dataset: &str, text: &str) -> Vec<String> {
 fn a_shared_name_goes_to_the_lowest_wikidata_id_whatever_the_file_order() {
     // NSI lists Walmart's fuel stations (Q62606411) before Walmart Inc. (Q483551); walmart.com
     // means the company, and the lower id is the main entity.
-    let (d, stderr, _) = import("order", &["Q62606411\tWalmart\tamenity/fuel\tWalmart", "Q483551\tWalmart\tamenity/pharmacy\tWalmart|walmart supercenter"]);
+    let (d, stderr, _) = import(
+        "order",
+        &[
+            "Q62606411\tWalmart\tamenity/fuel\tWalmart",
+            "Q483551\tWalmart\tamenity/pharmacy\tWalmart|walmart supercenter",
+        ],
+    );
     assert!(company(&d, "q483551").is_some(), "the main entity keeps the name");
     assert!(company(&d, "q62606411").is_none());
     assert!(stderr.contains("brand \"Walmart\" is already a name of company q483551"), "{stderr}");
@@ -57,7 +73,11 @@ fn a_shared_name_goes_to_the_lowest_wikidata_id_whatever_the_file_order() {
 fn a_brand_named_by_an_ordinary_word_counts_only_where_the_page_confirms_it() {
     let (d, stderr, path) = import(
         "words",
-        &["Q2467627\tFree\tshop/telecommunication\tFree", "Q19840921\t3 Store\tshop/mobile_phone\t3|3 Store", "Q3895\tadidas\tshop/clothes\tadidas|more"],
+        &[
+            "Q2467627\tFree\tshop/telecommunication\tFree",
+            "Q19840921\t3 Store\tshop/mobile_phone\t3|3 Store",
+            "Q3895\tadidas\tshop/clothes\tadidas|more",
+        ],
     );
     let free = company(&d, "q2467627").expect("the brand \"Free\" is kept, behind a page rule");
     assert_eq!(free["aliases"][0]["confirm"], "page", "{free}");
@@ -87,9 +107,17 @@ fn two_or_three_capitals_count_only_where_the_page_confirms_them() {
 
 #[test]
 fn short_capitals_and_phrases_of_ordinary_words_keep_their_case_or_capitals() {
-    let (_, _, path) = import("case", &["Q3300084\tTVS\tshop/motorcycle\tTVS", "Q533415\tBest Buy\tshop/electronics\tBest Buy"]);
-    assert!(scan(&path, "Smart TVs, the best buy of the year").is_empty(), "\"TVs\" and lowercase words are not brands");
-    assert_eq!(scan(&path, "TVS motorcycles at TVS.in"), vec!["q3300084", "q3300084"], "three capitals wait for the page");
+    let (_, _, path) =
+        import("case", &["Q3300084\tTVS\tshop/motorcycle\tTVS", "Q533415\tBest Buy\tshop/electronics\tBest Buy"]);
+    assert!(
+        scan(&path, "Smart TVs, the best buy of the year").is_empty(),
+        "\"TVs\" and lowercase words are not brands"
+    );
+    assert_eq!(
+        scan(&path, "TVS motorcycles at TVS.in"),
+        vec!["q3300084", "q3300084"],
+        "three capitals wait for the page"
+    );
     assert_eq!(scan(&path, "Shop at Best Buy. BEST BUY logo"), vec!["q533415", "q533415"]);
 }
 
@@ -100,7 +128,10 @@ fn a_brand_name_beats_another_rows_local_spelling() {
     // take it.
     let (d, stderr, path) = import(
         "precedence",
-        &["Q2450664\tTravis Perkins\tshop/doityourself\tTravis Perkins|perkins", "Q7169056\tPerkins\tamenity/restaurant\tPerkins"],
+        &[
+            "Q2450664\tTravis Perkins\tshop/doityourself\tTravis Perkins|perkins",
+            "Q7169056\tPerkins\tamenity/restaurant\tPerkins",
+        ],
     );
     assert!(company(&d, "q7169056").is_some(), "{stderr}");
     assert!(stderr.contains("\"perkins\" already names company q7169056"), "{stderr}");
@@ -126,8 +157,13 @@ fn dictionary_words_wait_for_the_page_but_proper_names_and_acronyms_stay() {
         assert!(company(&d, id).is_some(), "{id} is kept: {stderr}");
     }
     assert!(stderr.contains("\"landmark\" is an ordinary English word"), "{stderr}");
-    let page = "Britax Marathon car seat, Landmark colour. WE ACCEPT cards. Amazon Alexa, LG TVs and a YETI cooler; a yeti.";
-    assert_eq!(scan(&path, page), vec!["q3884", "q22026369"], "two capitals (\"LG\") wait for the page to confirm them");
+    let page =
+        "Britax Marathon car seat, Landmark colour. WE ACCEPT cards. Amazon Alexa, LG TVs and a YETI cooler; a yeti.";
+    assert_eq!(
+        scan(&path, page),
+        vec!["q3884", "q22026369"],
+        "two capitals (\"LG\") wait for the page to confirm them"
+    );
     assert_eq!(scan(&path, "LG TVs by LG Electronics"), vec!["q162345", "q162345"]);
     // "WE" in capitals is still the common word; the brand's other name confirms it.
     assert_eq!(scan(&path, "We Fashion jeans. WE ship free."), vec!["q1987861", "q1987861"]);
@@ -166,7 +202,11 @@ fn names_are_also_found_as_pages_write_them() {
     let page = "Crate and Barrel, Williams Sonoma, Home Depot, Citroen and Citroën. Software CD-ROM";
     assert_eq!(scan(&path, page), vec!["q5182604", "q2581220", "q864407", "q6746", "q6746"]);
     assert!(scan(&path, "ČD tickets").is_empty(), "two capitals wait for the page to confirm them");
-    assert_eq!(scan(&path, "ČD tickets from České dráhy"), vec!["q304944", "q304944"], "the accent tells the short code apart");
+    assert_eq!(
+        scan(&path, "ČD tickets from České dráhy"),
+        vec!["q304944", "q304944"],
+        "the accent tells the short code apart"
+    );
     // Hyphens as spaces, but not where that makes a phrase of ordinary words: "Off White" is a colour.
     let (_, _, off) = import("hyphen-words", &["Q53472173\tOff-White\tshop/clothes\tOff-White"]);
     assert_eq!(scan(&off, "Off-White sneakers. Tank Top Off White / Grey"), vec!["q53472173"]);
@@ -178,7 +218,10 @@ fn a_spelling_pages_use_never_takes_another_rows_name() {
     // article from the first must not take the second's name, whatever the file order.
     let (_, _, path) = import(
         "spelling-claims",
-        &["Q16062155\tThe Grocery Outlet\tshop/supermarket\tThe Grocery Outlet", "Q5609934\tGrocery Outlet\tshop/supermarket\tGrocery Outlet"],
+        &[
+            "Q16062155\tThe Grocery Outlet\tshop/supermarket\tThe Grocery Outlet",
+            "Q5609934\tGrocery Outlet\tshop/supermarket\tGrocery Outlet",
+        ],
     );
     assert_eq!(scan(&path, "The Grocery Outlet and Grocery Outlet"), vec!["q16062155", "q5609934"]);
 }
@@ -205,13 +248,21 @@ fn country_names_wait_for_the_page_and_never_count_inside_a_longer_one() {
     // Shops list every country in their footers and address forms (`data/countries.txt`).
     let (d, _, path) = import(
         "countries",
-        &["Q608845\tCosta\tamenity/cafe\tCosta|costa coffee", "Q721810\tIceland\tshop/frozen_food\tIceland|iceland foods", "Q7963123\tWallis\tshop/clothes\tWallis"],
+        &[
+            "Q608845\tCosta\tamenity/cafe\tCosta|costa coffee",
+            "Q721810\tIceland\tshop/frozen_food\tIceland|iceland foods",
+            "Q7963123\tWallis\tshop/clothes\tWallis",
+        ],
     );
     let costa = company(&d, "q608845").expect("Costa is kept");
     assert!(costa["aliases"].to_string().contains("Costa Rica"), "{costa}");
     assert!(scan(&path, "Ship to: Croatia, Costa Rica, Iceland, India, Wallis and Futuna, Yemen").is_empty());
     assert_eq!(scan(&path, "A Costa Coffee flat white"), vec!["q608845"], "Costa Coffee is still the café");
-    assert_eq!(scan(&path, "Iceland Foods: Iceland prawn rings"), vec!["q721810", "q721810"], "its other name confirms it");
+    assert_eq!(
+        scan(&path, "Iceland Foods: Iceland prawn rings"),
+        vec!["q721810", "q721810"],
+        "its other name confirms it"
+    );
 }
 
 #[test]
@@ -223,7 +274,11 @@ fn a_national_capitals_name_waits_for_the_page() {
     let paris = company(&d, "q20812805").expect("París is kept, behind a page rule");
     assert_eq!(paris["aliases"][0]["confirm"], "page", "{paris}");
     assert!(scan(&path, "Travel posters: New York City, Paris, South America. Delsey Paris Luggage").is_empty());
-    assert_eq!(scan(&path, "Tiendas Paris: ofertas en París"), vec!["q20812805", "q20812805"], "its other name confirms it");
+    assert_eq!(
+        scan(&path, "Tiendas Paris: ofertas en París"),
+        vec!["q20812805", "q20812805"],
+        "its other name confirms it"
+    );
 }
 
 #[test]
@@ -233,11 +288,16 @@ fn no_name_counts_inside_a_longer_english_expression() {
     // expression's, not the shops Prix, Dali and Decò. Alone, the names still count.
     let (d, _, path) = import(
         "expressions",
-        &["Q61994819\tPrix\tshop/supermarket\tPrix", "Q119854219\tDali\tshop/supermarket\tDali", "Q65127915\tDecò\tshop/supermarket\tDecò"],
+        &[
+            "Q61994819\tPrix\tshop/supermarket\tPrix",
+            "Q119854219\tDali\tshop/supermarket\tDali",
+            "Q65127915\tDecò\tshop/supermarket\tDecò",
+        ],
     );
     let prix = company(&d, "q61994819").expect("Prix is kept");
     assert!(prix["aliases"].to_string().contains("Grand Prix"), "{prix}");
-    assert!(scan(&path, "Evenflo Big Kid Booster Car Seat, Grand Prix. Salvador Dali prints. Country Art Deco lamp").is_empty());
+    assert!(scan(&path, "Evenflo Big Kid Booster Car Seat, Grand Prix. Salvador Dali prints. Country Art Deco lamp")
+        .is_empty());
     assert_eq!(scan(&path, "Weekly offers at Prix, Dali and Decò"), vec!["q61994819", "q119854219", "q65127915"]);
 }
 
@@ -245,20 +305,33 @@ fn no_name_counts_inside_a_longer_english_expression() {
 fn given_names_wait_for_the_page() {
     // A shop named like a person ("Laura") is, on a shop page, nearly always a person: "Laura
     // Mercier" foundation, "Pablo Picasso" prints (`data/given-names.txt`).
-    let (d, _, path) = import("names", &["Q6498590\tLaura\tshop/clothes\tLaura", "Q483915\tNike\tshop/clothes\tNike|Nike Factory Store"]);
+    let (d, _, path) = import(
+        "names",
+        &["Q6498590\tLaura\tshop/clothes\tLaura", "Q483915\tNike\tshop/clothes\tNike|Nike Factory Store"],
+    );
     let laura = company(&d, "q6498590").expect("Laura is kept, behind a page rule");
     assert_eq!(laura["aliases"][0]["confirm"], "page", "{laura}");
     assert!(scan(&path, "Laura Mercier Translucent Powder. Nike Air Max").is_empty());
-    assert_eq!(scan(&path, "Nike Air Max at the Nike Factory Store"), vec!["q483915", "q483915"], "its other name confirms it");
+    assert_eq!(
+        scan(&path, "Nike Air Max at the Nike Factory Store"),
+        vec!["q483915", "q483915"],
+        "its other name confirms it"
+    );
     assert_eq!(scan(&path, "Brand: Nike"), vec!["q483915"], "so does a brand label");
 }
 
 #[test]
 fn colour_phrases_and_words_with_an_exclamation_mark_wait_for_the_page() {
     // Shop pages name colours everywhere ("Black Red White" trainers); "Live!" is the word "live".
-    let (d, _, path) = import("colours", &["Q4921546\tBlack Red White\tshop/furniture\tBlack Red White", "Q115486385\tLive!\tshop/clothes\tLive!"]);
+    let (d, _, path) = import(
+        "colours",
+        &["Q4921546\tBlack Red White\tshop/furniture\tBlack Red White", "Q115486385\tLive!\tshop/clothes\tLive!"],
+    );
     for id in ["q4921546", "q115486385"] {
-        assert!(company(&d, id).is_some_and(|c| c["aliases"].to_string().contains("\"confirm\":\"page\"")), "{id} waits: {d}");
+        assert!(
+            company(&d, id).is_some_and(|c| c["aliases"].to_string().contains("\"confirm\":\"page\"")),
+            "{id} waits: {d}"
+        );
     }
     assert!(scan(&path, "Air Jordan Stay Loyal Black Red White. Isaac Mizrahi Live! tee").is_empty());
     assert_eq!(scan(&path, "Brand: Black Red White. A Black Red White sofa"), vec!["q4921546", "q4921546"]);
@@ -268,7 +341,8 @@ fn colour_phrases_and_words_with_an_exclamation_mark_wait_for_the_page() {
 fn another_name_that_is_a_rarer_word_is_dropped_but_the_brand_stays() {
     // "solstice" is in SCOWL's level 50, not in its medium dictionary: as the other name of Solstice
     // Sunglasses it would flag "Urban Decay: Solstice Cat Look" eyeshadow tutorials.
-    let (d, stderr, path) = import("rarer", &["Q112144417\tSolstice Sunglasses\tshop/optician\tSolstice|Solstice Sunglasses"]);
+    let (d, stderr, path) =
+        import("rarer", &["Q112144417\tSolstice Sunglasses\tshop/optician\tSolstice|Solstice Sunglasses"]);
     assert!(company(&d, "q112144417").is_some());
     assert!(stderr.contains("\"Solstice\" is an ordinary English word"), "{stderr}");
     assert!(scan(&path, "Urban Decay: Solstice Cat Look").is_empty());
@@ -279,7 +353,8 @@ fn another_name_that_is_a_rarer_word_is_dropped_but_the_brand_stays() {
 fn a_brand_named_by_a_plural_noun_waits_for_the_page() {
     // "hoodies" is in SCOWL's level 50 with its singular: on a shop page, "Hoodies & Sweatshirts"
     // is a department, not the clothes shop Hoodies. Words only of that level, like "google", stay.
-    let (d, _, path) = import("plural", &["Q57981223\tHoodies\tshop/clothes\tHoodies", "Q95\tGoogle\toffice/company\tGoogle"]);
+    let (d, _, path) =
+        import("plural", &["Q57981223\tHoodies\tshop/clothes\tHoodies", "Q95\tGoogle\toffice/company\tGoogle"]);
     let hoodies = company(&d, "q57981223").expect("Hoodies is kept, behind a page rule");
     assert_eq!(hoodies["aliases"][0]["confirm"], "page", "{hoodies}");
     assert_eq!(scan(&path, "Hoodies & Sweatshirts. Get it on Google Play"), vec!["q95"]);
@@ -288,7 +363,10 @@ fn a_brand_named_by_a_plural_noun_waits_for_the_page() {
 #[test]
 fn phrases_that_start_like_a_shops_own_links_wait_for_the_page() {
     // "My Credit Card Account", "Your Move Tips & Advice": a shop's own menu, not these brands.
-    let (_, _, path) = import("interface", &["Q81078416\tYour Move\tshop/estate_agent\tYour Move", "Q11278154\tMy Basket\tshop/convenience\tMy Basket"]);
+    let (_, _, path) = import(
+        "interface",
+        &["Q81078416\tYour Move\tshop/estate_agent\tYour Move", "Q11278154\tMy Basket\tshop/convenience\tMy Basket"],
+    );
     assert!(scan(&path, "Your Move Tips & Advice. My Basket (2 items)").is_empty());
     assert_eq!(scan(&path, "Brand: My Basket. My Basket stores"), vec!["q11278154", "q11278154"]);
 }
@@ -309,7 +387,12 @@ fn a_translation_of_a_brand_in_another_script_waits_for_the_page() {
         ],
     );
     let mermaid = company(&d, "q96186008").expect("the bakery is kept");
-    let english = mermaid["aliases"].as_array().expect("aliases").iter().find(|a| a["text"] == "Little Mermaid").expect("its English name");
+    let english = mermaid["aliases"]
+        .as_array()
+        .expect("aliases")
+        .iter()
+        .find(|a| a["text"] == "Little Mermaid")
+        .expect("its English name");
     assert_eq!(english["confirm"], "page", "{mermaid}");
     assert!(scan(&path, "Disney The Little Mermaid poster. Easy Pay Every Day!").is_empty());
     assert_eq!(scan(&path, "リトルマーメイド: Little Mermaid bakery"), vec!["q96186008", "q96186008"]);

@@ -73,11 +73,17 @@ fn each_row_gets_its_rule() {
     for r in ROWS {
         let page = Page::new(r.host, r.lang);
         let start = r.text.find(r.at).expect("row names text it holds");
-        let (start, end) = (r.text[..start].encode_utf16().count() as u32, (r.text[..start + r.at.len()]).encode_utf16().count() as u32);
+        let (start, end) = (
+            r.text[..start].encode_utf16().count() as u32,
+            (r.text[..start + r.at.len()]).encode_utf16().count() as u32,
+        );
         let judged = engine.explain(r.text, &page);
         let got = judged.iter().find(|j| j.start == start && j.end == end).map(|j| j.rule);
         if got != Some(r.rule) {
-            failures.push(format!("{:?} at {:?} ({:?}): expected {:?}, got {got:?} of {judged:?}", r.text, r.at, r.lang, r.rule));
+            failures.push(format!(
+                "{:?} at {:?} ({:?}): expected {:?}, got {got:?} of {judged:?}",
+                r.text, r.at, r.lang, r.rule
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

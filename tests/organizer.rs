@@ -79,7 +79,8 @@ fn an_import_killed_while_writing_leaves_the_previous_dataset_whole() {
     std::fs::write(&list, big).expect("write");
     let out = dir.join("out.json");
     // 8 blocks (4 KB) is less than the new dataset: the write is cut off.
-    let run = backstory_killed_after(8, &["import", "--from", "csv", "--as-of", "2025-01-01", "-o", path(&out), path(&list)]);
+    let run =
+        backstory_killed_after(8, &["import", "--from", "csv", "--as-of", "2025-01-01", "-o", path(&out), path(&list)]);
     assert!(!run.status.success(), "the size limit stops the write");
     assert!(std::fs::read(&out).expect("still there") == before, "the previous dataset was truncated");
 }
@@ -99,7 +100,8 @@ fn pack(dir: &Path, name: &str, extra: &[&str]) -> Output {
     }
     let dataset = format!("{}/extension/data/default.json", env!("CARGO_MANIFEST_DIR"));
     let out = dir.join("out");
-    let mut args = vec!["pack", "--dataset", &dataset, "--name", name, "--extension", path(&template), "-o", path(&out)];
+    let mut args =
+        vec!["pack", "--dataset", &dataset, "--name", name, "--extension", path(&template), "-o", path(&out)];
     args.extend_from_slice(extra);
     backstory(&args)
 }
@@ -130,14 +132,20 @@ fn a_pack_killed_while_writing_leaves_the_previous_outputs_whole() {
     assert_eq!(pack(&dir, "Fair Shopper", &[]).status.code(), Some(0));
     let zip = dir.join("out/fair-shopper-chromium.zip");
     let folder = dir.join("out/fair-shopper-chromium");
-    let before = (std::fs::read(&zip).expect("zip"), std::fs::read(folder.join("extension/data/default.json")).expect("dataset"));
+    let before = (
+        std::fs::read(&zip).expect("zip"),
+        std::fs::read(folder.join("extension/data/default.json")).expect("dataset"),
+    );
     let dataset = format!("{}/extension/data/default.json", env!("CARGO_MANIFEST_DIR"));
     let (template, out) = (dir.join("template"), dir.join("out"));
     let size = std::fs::metadata(&dataset).expect("dataset").len();
     // Files may grow to half the dataset: its first copy is cut off. The folder used to be
     // deleted first, then rewritten file by file.
     let blocks = u32::try_from(size / 1024).expect("small");
-    let run = backstory_killed_after(blocks, &["pack", "--dataset", &dataset, "--name", "Fair Shopper", "--extension", path(&template), "-o", path(&out)]);
+    let run = backstory_killed_after(
+        blocks,
+        &["pack", "--dataset", &dataset, "--name", "Fair Shopper", "--extension", path(&template), "-o", path(&out)],
+    );
     assert!(!run.status.success());
     assert!(std::fs::read(&zip).expect("zip") == before.0, "the previous zip changed");
     let kept = std::fs::read(folder.join("extension/data/default.json")).expect("the previous folder is whole");
@@ -171,7 +179,16 @@ fn hand_edits_live_in_an_overrides_file_that_every_import_merges() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("companies.acme-holding"), "{}", stderr(&out));
     // And import refuses to write over the overrides file.
-    let out = backstory(&["import", "--from", "csv", "--overrides", path(&overrides), "-o", path(&overrides), path(&dir.join("list.csv"))]);
+    let out = backstory(&[
+        "import",
+        "--from",
+        "csv",
+        "--overrides",
+        path(&overrides),
+        "-o",
+        path(&overrides),
+        path(&dir.join("list.csv")),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(std::fs::read_to_string(&overrides).expect("kept").contains("acme-holding"));
 }
@@ -225,7 +242,10 @@ fn a_symbol_on_two_companies_is_reported_where_it_repeats() {
     let out = import_csv(&dir, csv, &[]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains(r#"line 3, column 3 (symbol): not mapped: NYSE:ACMH already belongs to "Acme Holdings" (line 2)"#), "{err}");
+    assert!(
+        err.contains(r#"line 3, column 3 (symbol): not mapped: NYSE:ACMH already belongs to "Acme Holdings" (line 2)"#),
+        "{err}"
+    );
     assert_eq!(err.matches("not mapped").count(), 1, "the same company may repeat it: {err}");
     assert_eq!(written(&dir)["companies"][1]["symbols"], serde_json::json!([]));
 }
@@ -236,7 +256,11 @@ fn a_malformed_ticker_is_reported_at_its_cell_not_by_json_path() {
     let csv = "brand,owner_company,symbol\nA1,Acme Holdings,NYSE: ACMHOLDINGSLONGTICKER\n";
     let out = import_csv(&dir, csv, &[]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("line 2, column 3 (symbol): not mapped: symbol \"ACMHOLDINGSLONGTICKER\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 2, column 3 (symbol): not mapped: symbol \"ACMHOLDINGSLONGTICKER\""),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -246,7 +270,10 @@ fn company_names_spelt_two_ways_are_reported_not_split_in_two() {
     let out = import_csv(&dir, csv, &[]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains(r#"line 3, column 2 (owner_company): not mapped: "HP Inc" is nearly "HP Inc." (line 2)"#), "{err}");
+    assert!(
+        err.contains(r#"line 3, column 2 (owner_company): not mapped: "HP Inc" is nearly "HP Inc." (line 2)"#),
+        "{err}"
+    );
     let d = written(&dir);
     assert_eq!(d["companies"].as_array().expect("companies").len(), 1, "one company");
     assert_eq!(d["brands"].as_array().expect("brands").len(), 2, "case alone is the same name: DeskJet joins");
@@ -259,7 +286,10 @@ fn joint_ownership_is_several_owners_separated_by_semicolons() {
     let out = import_csv(&dir, csv, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let d = written(&dir);
-    assert_eq!(d["brands"][0]["owners"], serde_json::json!([{"company": "acme-holdings"}, {"company": "borealis-foods"}]));
+    assert_eq!(
+        d["brands"][0]["owners"],
+        serde_json::json!([{"company": "acme-holdings"}, {"company": "borealis-foods"}])
+    );
     assert_eq!(d["companies"][1]["categories"], serde_json::json!(["occupation"]));
 }
 
@@ -274,13 +304,25 @@ fn pack_refuses_names_sites_and_versions_no_store_takes() {
         ("Fair", &["--description", &long_description], "at most 132"),
         ("Fair", &["--sites", "javascript://x"], "not a match pattern"),
         ("Fair", &["--version", "1.02"], "--version"),
-        ("Fair", &["--update-url", "http://localhost.evil.com/l.json", "--public-key", "RWSuj/mIm83JL7RmZOIz6wtJpulhsaGUgwLEfDD8UEsWHnUJopX/01X/"], "must be https"),
+        (
+            "Fair",
+            &[
+                "--update-url",
+                "http://localhost.evil.com/l.json",
+                "--public-key",
+                "RWSuj/mIm83JL7RmZOIz6wtJpulhsaGUgwLEfDD8UEsWHnUJopX/01X/",
+            ],
+            "must be https",
+        ),
     ];
     for (name, extra, want) in cases {
         let out = pack(&dir, name, extra);
         assert_eq!(out.status.code(), Some(2), "{name:?} {extra:?}");
         assert!(stderr(&out).contains(want), "{name:?} {extra:?}: {}", stderr(&out));
-        assert!(!dir.join("out").exists() || std::fs::read_dir(dir.join("out")).expect("out").next().is_none(), "nothing written");
+        assert!(
+            !dir.join("out").exists() || std::fs::read_dir(dir.join("out")).expect("out").next().is_none(),
+            "nothing written"
+        );
     }
 }
 
@@ -288,18 +330,32 @@ fn pack_refuses_names_sites_and_versions_no_store_takes() {
 fn pack_sets_the_version_pins_the_dataset_and_drops_test_only_matches() {
     let dir = temp("pack-store");
     let key = "RWSuj/mIm83JL7RmZOIz6wtJpulhsaGUgwLEfDD8UEsWHnUJopX/01X/";
-    let out = pack(&dir, "Fair Shopper", &["--version", "1.2.3", "--update-url", "http://[::1]:8080/l.json", "--public-key", key]);
+    let out = pack(
+        &dir,
+        "Fair Shopper",
+        &["--version", "1.2.3", "--update-url", "http://[::1]:8080/l.json", "--public-key", key],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let m = manifest(&dir, "fair-shopper");
     assert_eq!(m["version"], "1.2.3");
-    assert_eq!(m["content_scripts"][0]["matches"], serde_json::json!(["https://*.shop.example/*"]), "no localhost in a store build");
-    let config: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("out/fair-shopper-chromium/extension/data/config.json")).expect("config")).expect("json");
+    assert_eq!(
+        m["content_scripts"][0]["matches"],
+        serde_json::json!(["https://*.shop.example/*"]),
+        "no localhost in a store build"
+    );
+    let config: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.join("out/fair-shopper-chromium/extension/data/config.json")).expect("config"),
+    )
+    .expect("json");
     assert_eq!(config["dataset_id"], "backstory-default");
     let out = pack(&dir, "Fair Shopper", &["--for-testing"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let m = manifest(&dir, "fair-shopper");
-    assert_eq!(m["content_scripts"][0]["matches"].as_array().expect("matches").len(), 3, "tests keep their local pages");
+    assert_eq!(
+        m["content_scripts"][0]["matches"].as_array().expect("matches").len(),
+        3,
+        "tests keep their local pages"
+    );
 }
 
 #[test]
@@ -316,9 +372,22 @@ fn sign_and_pack_warn_over_the_update_size_limit() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("over the 5242880-byte (5 MB) limit for updates"), "{}", stderr(&out));
     let out = backstory(&["check", path(&big)]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("limit for updates"), "{}", String::from_utf8_lossy(&out.stdout));
-    let out = backstory(&["pack", "--dataset", path(&big), "--name", "Big", "--extension",
-        &format!("{}/tests/fixtures/pack-template", env!("CARGO_MANIFEST_DIR")), "-o", path(&dir.join("out"))]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("limit for updates"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = backstory(&[
+        "pack",
+        "--dataset",
+        path(&big),
+        "--name",
+        "Big",
+        "--extension",
+        &format!("{}/tests/fixtures/pack-template", env!("CARGO_MANIFEST_DIR")),
+        "-o",
+        path(&dir.join("out")),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("limit for updates"), "{}", stderr(&out));
 }
@@ -327,7 +396,8 @@ fn sign_and_pack_warn_over_the_update_size_limit() {
 fn check_warns_about_a_symbol_two_companies_share() {
     // Issue 20: one ticker on four companies passed; the first company silently won every mention.
     let dir = temp("shared-symbol");
-    let mut d: serde_json::Value = serde_json::from_str(include_str!("../extension/data/default.json")).expect("bundled dataset");
+    let mut d: serde_json::Value =
+        serde_json::from_str(include_str!("../extension/data/default.json")).expect("bundled dataset");
     let first = d["companies"][0]["symbols"][0].clone();
     assert!(first.is_string(), "the first company has a symbol");
     d["companies"][1]["symbols"] = serde_json::json!([first]);
@@ -335,5 +405,11 @@ fn check_warns_about_a_symbol_two_companies_share() {
     std::fs::write(&file, d.to_string()).expect("write");
     let out = backstory(&["check", path(&file)]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains(&format!("warning: $.companies[1].symbols[0]: {} is also a symbol of $.companies[0]", first.as_str().unwrap_or_default())), "{text}");
+    assert!(
+        text.contains(&format!(
+            "warning: $.companies[1].symbols[0]: {} is also a symbol of $.companies[0]",
+            first.as_str().unwrap_or_default()
+        )),
+        "{text}"
+    );
 }

@@ -127,9 +127,14 @@ fn empty_texts_and_empty_translations_are_errors() {
 #[test]
 fn a_translated_profile_has_one_section_per_section_of_the_original() {
     let mut d = translated();
-    d["companies"][0]["translations"]["de"]["profile"] = json!([{"title": "Geschäft", "text": "Raketen."}, {"title": "Mehr", "text": "Noch mehr."}]);
+    d["companies"][0]["translations"]["de"]["profile"] =
+        json!([{"title": "Geschäft", "text": "Raketen."}, {"title": "Mehr", "text": "Noch mehr."}]);
     let e = errors(&d);
-    assert!(e.iter().any(|m| m.contains("$.companies[0].translations.de.profile") && m.contains("2 sections where the company's profile has 1")), "{e:?}");
+    assert!(
+        e.iter().any(|m| m.contains("$.companies[0].translations.de.profile")
+            && m.contains("2 sections where the company's profile has 1")),
+        "{e:?}"
+    );
     d["companies"][0]["translations"]["de"]["profile"] = json!([{"title": "Geschäft", "text": ""}]);
     let e = errors(&d);
     assert!(e.iter().any(|m| m.contains("$.companies[0].translations.de.profile[0].text: must not be empty")), "{e:?}");
@@ -142,7 +147,11 @@ fn check_warns_about_a_language_that_leaves_some_text_out() {
     d["companies"][1]["translations"].as_object_mut().expect("object").remove("de");
     let w = warnings(&d);
     assert_eq!(w.len(), 1, "{w:?}");
-    assert!(w[0].contains("$.companies[1].translations") && w[0].contains("language \"de\" has no company summary for 1 of 2 (borealis)"), "{w:?}");
+    assert!(
+        w[0].contains("$.companies[1].translations")
+            && w[0].contains("language \"de\" has no company summary for 1 of 2 (borealis)"),
+        "{w:?}"
+    );
     assert!(errors(&d).is_empty());
     // A category label in French only: the French labels are incomplete, the German ones absent
     // altogether (a language need not translate every kind of text).
@@ -150,7 +159,11 @@ fn check_warns_about_a_language_that_leaves_some_text_out() {
     d["categories"][0]["translations"] = json!({"fr": {"label": "Armée et armes"}});
     let w = warnings(&d);
     assert_eq!(w.len(), 1, "{w:?}");
-    assert!(w[0].contains("$.categories[1].translations") && w[0].contains("language \"fr\" has no category label for 1 of 2 (surveillance)"), "{w:?}");
+    assert!(
+        w[0].contains("$.categories[1].translations")
+            && w[0].contains("language \"fr\" has no category label for 1 of 2 (surveillance)"),
+        "{w:?}"
+    );
     // French without the one profile: French translates no profile, which is no gap.
     let mut d = translated();
     d["companies"][0]["translations"]["fr"].as_object_mut().expect("object").remove("profile");
@@ -192,7 +205,16 @@ fn import(name: &str, csv: &str) -> (Option<i32>, String, Option<Value>) {
     let dir = temp(name);
     let (list, out) = (dir.join("list.csv"), dir.join("out.json"));
     std::fs::write(&list, csv).expect("write csv");
-    let o = backstory(&["import", "--from", "csv", "--as-of", "2025-01-01", "-o", out.to_str().expect("utf-8"), list.to_str().expect("utf-8")]);
+    let o = backstory(&[
+        "import",
+        "--from",
+        "csv",
+        "--as-of",
+        "2025-01-01",
+        "-o",
+        out.to_str().expect("utf-8"),
+        list.to_str().expect("utf-8"),
+    ]);
     let written = std::fs::read_to_string(&out).ok().map(|t| serde_json::from_str(&t).expect("JSON"));
     (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned(), written)
 }
@@ -221,7 +243,8 @@ Acme Drones,Acme Holdings,Military,Makes drones.,https://example.org/a,Stellt Dr
 #[test]
 fn other_columns_and_unknown_languages_are_still_unknown_columns() {
     for header in ["summary:de", "reason:xx", "reason:german", "brand:de", "reason:"] {
-        let csv = format!("brand,owner_company,reason,{header}\nAcme Rockets,Acme Holdings,Makes rocket motors.,Text\n");
+        let csv =
+            format!("brand,owner_company,reason,{header}\nAcme Rockets,Acme Holdings,Makes rocket motors.,Text\n");
         let (code, err, d) = import("unknown", &csv);
         assert_ne!(code, Some(0), "{header}: {err}");
         assert!(err.contains("unknown column") && err.contains(&format!("{header:?}")), "{header}: {err}");
@@ -235,7 +258,10 @@ fn a_category_translation_needs_one_label_per_category() {
 Acme Rockets,Acme Holdings,Military;Surveillance,Makes rocket motors.,Militär\n";
     let (code, err, _) = import("count", csv);
     assert_eq!(code, Some(1), "{err}");
-    assert!(err.contains("line 2, column 5 (category:de)") && err.contains("1 label(s) where category gives 2"), "{err}");
+    assert!(
+        err.contains("line 2, column 5 (category:de)") && err.contains("1 label(s) where category gives 2"),
+        "{err}"
+    );
 }
 // ---- the default dataset ------------------------------------------------------------------------
 

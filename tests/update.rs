@@ -92,7 +92,10 @@ fn oversized_files_are_refused_before_any_work() {
 #[test]
 fn malformed_signature_and_key_are_refused() {
     let (pair, json, sig) = signed(7);
-    assert_eq!(verify_update(json.as_bytes(), "<html>502</html>", &pair.pk.to_base64(), 6), Err(UpdateError::BadSignatureFormat));
+    assert_eq!(
+        verify_update(json.as_bytes(), "<html>502</html>", &pair.pk.to_base64(), 6),
+        Err(UpdateError::BadSignatureFormat)
+    );
     assert_eq!(verify_update(json.as_bytes(), &sig, "not a key", 6), Err(UpdateError::BadPublicKey));
 }
 

@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand};
 use backstory::cli::{check, import, pack, scan, signing, stats, words};
 
 #[derive(Parser)]
-#[command(name = "backstory", version, about = "Find the companies behind brand names, company names and stock symbols.")]
+#[command(
+    name = "backstory",
+    version,
+    about = "Find the companies behind brand names, company names and stock symbols."
+)]
 struct Args {
     #[command(subcommand)]
     command: Command,
@@ -198,14 +202,62 @@ fn main() -> ExitCode {
         Command::Stats { json, file } => stats::run(&file, json),
         Command::Words { write, json, file } => words::run(&file, write, json),
         Command::Keygen { out, json } => signing::keygen(&out, json),
-        Command::Pack { dataset, name, description, name_in, description_in, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json } => {
+        Command::Pack {
+            dataset,
+            name,
+            description,
+            name_in,
+            description_in,
+            icon,
+            color,
+            sites,
+            update_url,
+            public_key,
+            addon_id,
+            version,
+            for_testing,
+            extension,
+            out,
+            json,
+        } => {
             let localized = backstory::cli::parse_localized(&name_in, "name")
                 .and_then(|n| Ok((n, backstory::cli::parse_localized(&description_in, "description")?)));
-            localized.and_then(|(names, descriptions)| pack::run(&pack::PackOptions {
-                dataset, name, description, names, descriptions, icon, color, sites, update_url, public_key, addon_id, version, for_testing, extension, out, json,
-            }))
+            localized.and_then(|(names, descriptions)| {
+                pack::run(&pack::PackOptions {
+                    dataset,
+                    name,
+                    description,
+                    names,
+                    descriptions,
+                    icon,
+                    color,
+                    sites,
+                    update_url,
+                    public_key,
+                    addon_id,
+                    version,
+                    for_testing,
+                    extension,
+                    out,
+                    json,
+                })
+            })
         }
-        Command::Import { from, dataset, out, id, title, publisher, license, as_of, version, overrides, delimiter, json, file } => {
+        Command::Import {
+            from,
+            dataset,
+            out,
+            id,
+            title,
+            publisher,
+            license,
+            as_of,
+            version,
+            overrides,
+            delimiter,
+            json,
+            file,
+        } => {
             let meta = import::Meta {
                 title: title.unwrap_or_else(|| format!("Imported from {file}")),
                 as_of: as_of.unwrap_or_else(import::today),

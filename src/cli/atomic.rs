@@ -70,7 +70,10 @@ fn set_mode(_: &Path, _: u32) {}
 /// renames stay on one file system); removed with whatever is left in it when dropped.
 pub fn staging(out: &Path) -> Result<tempfile::TempDir, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    tempfile::Builder::new().prefix(".backstory-staging-").tempdir_in(out).map_err(|e| format!("{}: {e}", out.display()))
+    tempfile::Builder::new()
+        .prefix(".backstory-staging-")
+        .tempdir_in(out)
+        .map_err(|e| format!("{}: {e}", out.display()))
 }
 
 /// Moves the built folder `staged` to `target`, replacing any folder there. The old folder is

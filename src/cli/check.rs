@@ -90,7 +90,10 @@ fn word_warnings(dataset: &Dataset) -> Vec<ProblemView> {
             ProblemView {
                 severity: "warning",
                 path: format!("alias {alias:?}"),
-                message: format!("{}; run `backstory words --write` to let pages in those languages hold it back", what.join(" and ")),
+                message: format!(
+                    "{}; run `backstory words --write` to let pages in those languages hold it back",
+                    what.join(" and ")
+                ),
                 line: None,
                 column: None,
             }

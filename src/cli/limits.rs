@@ -25,7 +25,9 @@ pub fn description(text: &str) -> Result<(), String> {
     }
     let n = text.chars().count();
     if n > MAX_DESCRIPTION_CHARS {
-        return Err(format!("--description is {n} characters; the Chrome Web Store takes at most {MAX_DESCRIPTION_CHARS}"));
+        return Err(format!(
+            "--description is {n} characters; the Chrome Web Store takes at most {MAX_DESCRIPTION_CHARS}"
+        ));
     }
     Ok(())
 }
@@ -35,11 +37,16 @@ pub fn description(text: &str) -> Result<(), String> {
 pub fn version(v: &str) -> Result<(), String> {
     let parts: Vec<&str> = v.split('.').collect();
     let part_ok = |p: &&str| {
-        !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0'))
+        !p.is_empty()
+            && p.len() <= 5
+            && p.chars().all(|c| c.is_ascii_digit())
+            && (p.len() == 1 || !p.starts_with('0'))
             && p.parse::<u32>().is_ok_and(|n| n <= 65_535)
     };
     if parts.len() > 4 || !parts.iter().all(part_ok) {
-        return Err(format!("--version {v:?} must be like 1.2.3: up to four whole numbers below 65536, separated by dots"));
+        return Err(format!(
+            "--version {v:?} must be like 1.2.3: up to four whole numbers below 65536, separated by dots"
+        ));
     }
     Ok(())
 }
@@ -135,7 +142,12 @@ mod tests {
         assert_eq!(update_origin("http://127.0.0.1:8080/list.json").as_deref(), Ok("http://127.0.0.1:8080"));
         assert_eq!(update_origin("http://localhost/list.json").as_deref(), Ok("http://localhost"));
         assert_eq!(update_origin("http://[::1]:9/l.json").as_deref(), Ok("http://[::1]:9"));
-        for bad in ["http://localhost.evil.com/l.json", "http://127.0.0.1.evil.com/l", "http://localhost@evil.com/", "http://localhost:x/"] {
+        for bad in [
+            "http://localhost.evil.com/l.json",
+            "http://127.0.0.1.evil.com/l",
+            "http://localhost@evil.com/",
+            "http://localhost:x/",
+        ] {
             assert!(update_origin(bad).is_err(), "{bad}");
         }
     }

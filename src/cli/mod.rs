@@ -17,8 +17,7 @@ pub mod words;
 pub fn read_input(path: &str) -> Result<String, String> {
     if path == "-" {
         let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| format!("standard input: {e}"))?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| format!("standard input: {e}"))?;
         return Ok(text);
     }
     std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))

@@ -68,7 +68,8 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
     let template = Path::new(&o.extension);
     let manifest_text = std::fs::read_to_string(template.join("manifest.json"))
         .map_err(|e| format!("{}: not a built extension (run `make build` first): {e}", template.display()))?;
-    let manifest: Value = serde_json::from_str(&manifest_text).map_err(|e| format!("{}/manifest.json: {e}", template.display()))?;
+    let manifest: Value =
+        serde_json::from_str(&manifest_text).map_err(|e| format!("{}/manifest.json: {e}", template.display()))?;
 
     let slug = super::import::slug(&o.name);
     let mut files = read_tree(template)?;
@@ -109,7 +110,8 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
     let mut outputs = Vec::new();
     for (browser, (folder, zip)) in browsers.iter().zip(&targets) {
         atomic::replace_dir(&staging.path().join(browser), folder)?;
-        std::fs::rename(staging.path().join(format!("{browser}.zip")), zip).map_err(|e| format!("{}: {e}", zip.display()))?;
+        std::fs::rename(staging.path().join(format!("{browser}.zip")), zip)
+            .map_err(|e| format!("{}: {e}", zip.display()))?;
         if !o.json {
             println!("{}  {}", folder.display(), zip.display());
         }
@@ -177,7 +179,8 @@ fn write_zip(path: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Strin
 
 fn branded_manifest(mut m: Value, o: &PackOptions, slug: &str) -> Result<Value, String> {
     // Named per locale, the manifest takes its name from the messages (`pack_locales`).
-    let localized = |plain: &str, key: &str, given: bool| if given { json!(format!("__MSG_{key}__")) } else { json!(plain) };
+    let localized =
+        |plain: &str, key: &str, given: bool| if given { json!(format!("__MSG_{key}__")) } else { json!(plain) };
     m["name"] = localized(&o.name, "ext_name", !o.names.is_empty());
     if let Some(v) = &o.version {
         m["version"] = json!(v);
@@ -250,8 +253,16 @@ fn config(o: &PackOptions, dataset_id: &str) -> Result<Vec<u8>, String> {
 
 /// The base64 key line, from a `.pub` file or the key itself; checked to be a minisign key.
 fn public_key(key: &str) -> Result<String, String> {
-    let text = if Path::new(key).is_file() { std::fs::read_to_string(key).map_err(|e| format!("{key}: {e}"))? } else { key.to_string() };
-    let line = text.lines().map(str::trim).rfind(|l| !l.is_empty() && !l.starts_with("untrusted comment:")).unwrap_or_default();
+    let text = if Path::new(key).is_file() {
+        std::fs::read_to_string(key).map_err(|e| format!("{key}: {e}"))?
+    } else {
+        key.to_string()
+    };
+    let line = text
+        .lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty() && !l.starts_with("untrusted comment:"))
+        .unwrap_or_default();
     minisign_verify::PublicKey::from_base64(line).map_err(|_| format!("{key}: not a minisign public key"))?;
     Ok(line.to_string())
 }

@@ -17,8 +17,9 @@ const PRODUCT: &str = "Backstory";
 pub fn parse_localized(pairs: &[String], what: &str) -> Result<BTreeMap<String, String>, String> {
     let mut out = BTreeMap::new();
     for pair in pairs {
-        let (locale, text) =
-            pair.split_once('=').ok_or_else(|| format!("--{what}-in {pair:?}: write it as LOCALE=TEXT (de=Fairer Einkauf)"))?;
+        let (locale, text) = pair
+            .split_once('=')
+            .ok_or_else(|| format!("--{what}-in {pair:?}: write it as LOCALE=TEXT (de=Fairer Einkauf)"))?;
         let (locale, text) = (locale.trim(), text.trim());
         if locale.is_empty() || !locale.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return Err(format!("--{what}-in {pair:?}: {locale:?} is not a locale folder name (de, pt_BR)"));
@@ -109,7 +110,12 @@ mod tests {
         let mut f = files();
         let names = parse_localized(&["de=Fairer Einkauf".into()], "name").expect("valid");
         let descriptions = BTreeMap::new();
-        let b = Branding { name: "Fair Shopper", description: Some("Who owns what."), names: &names, descriptions: &descriptions };
+        let b = Branding {
+            name: "Fair Shopper",
+            description: Some("Who owns what."),
+            names: &names,
+            descriptions: &descriptions,
+        };
         brand_messages(&mut f, &b).expect("branded");
         assert_eq!(message(&f, "en", "ext_name"), "Fair Shopper");
         assert_eq!(message(&f, "en", "popup_title"), "Fair Shopper: search");
@@ -123,7 +129,7 @@ mod tests {
         let names = parse_localized(&["fr=Achat juste".into()], "name").expect("valid");
         let none = BTreeMap::new();
         let b = Branding { name: "X", description: None, names: &names, descriptions: &none };
-        assert!(brand_messages(&mut files(), &b).unwrap_err().contains("no locale \"fr\""));
+        assert!(brand_messages(&mut files(), &b).expect_err("fr is not a locale here").contains("no locale \"fr\""));
         assert!(parse_localized(&["Fairer Einkauf".into()], "name").is_err());
         assert!(parse_localized(&["de=".into()], "name").is_err());
         assert!(parse_localized(&["de=a".into(), "de=b".into()], "name").is_err());

@@ -3,10 +3,10 @@
 use serde::Serialize;
 
 use crate::confirm::confirmed_by;
-use crate::structured::structured_brands;
 use crate::detect::detect_language;
 use crate::engine::{Engine, HitKind, Page};
 use crate::page_text::{page_host, page_lang, visible_text, BLOCK_SEPARATOR};
+use crate::structured::structured_brands;
 use crate::utf16::utf16_to_byte;
 
 /// The dataset bundled with the extension, used when `--dataset` is absent.
@@ -125,7 +125,11 @@ fn product_data(engine: &Engine, input: &str, raw: &str) -> (Vec<StructuredView>
         .into_iter()
         .filter_map(|name| {
             let (brand, company) = engine.entry(engine.named(&name)?)?.target();
-            let view = StructuredView { company: d.companies[company].id.clone(), brand: brand.map(|b| d.brands[b].id.clone()), name };
+            let view = StructuredView {
+                company: d.companies[company].id.clone(),
+                brand: brand.map(|b| d.brands[b].id.clone()),
+                name,
+            };
             Some((view, company))
         })
         .unzip()
@@ -140,7 +144,12 @@ fn print_explained(engine: &Engine, input: &str, raw: &str, args: PageArgs) {
     let judged = engine.explain(&text, &page);
     let (structured, stated) = product_data(engine, input, raw);
     for s in &structured {
-        println!("{input}: flag [structured-data] \"{}\" ({}): {}", s.name, s.company, crate::judge::Rule::StructuredData.words());
+        println!(
+            "{input}: flag [structured-data] \"{}\" ({}): {}",
+            s.name,
+            s.company,
+            crate::judge::Rule::StructuredData.words()
+        );
     }
     let standing: std::collections::HashSet<(u32, u32)> =
         confirmed_by(engine, engine.scan_page(&text, &page), stated).iter().map(|h| (h.start, h.end)).collect();

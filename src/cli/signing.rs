@@ -63,7 +63,10 @@ pub fn sign(key: &str, dataset_path: &str, json: bool) -> Result<u8, String> {
     let out = format!("{dataset_path}.minisig");
     super::atomic::write_file(&out, signature.into_string().as_bytes())?;
     if json {
-        println!("{}", serde_json::json!({"file": dataset_path, "signed": true, "signature": out, "trusted_comment": comment}));
+        println!(
+            "{}",
+            serde_json::json!({"file": dataset_path, "signed": true, "signature": out, "trusted_comment": comment})
+        );
     } else {
         println!("{out}: signed {comment}");
     }
@@ -72,7 +75,14 @@ pub fn sign(key: &str, dataset_path: &str, json: bool) -> Result<u8, String> {
 
 /// Verifies a dataset and its signature as the extension would, against `current` version.
 /// With `dataset_id`, only that list is accepted, as a packed extension pins it.
-pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, current: u64, dataset_id: Option<&str>, json: bool) -> Result<u8, String> {
+pub fn verify(
+    public_key: &str,
+    dataset_path: &str,
+    signature: Option<&str>,
+    current: u64,
+    dataset_id: Option<&str>,
+    json: bool,
+) -> Result<u8, String> {
     let bytes = std::fs::read(dataset_path).map_err(|e| format!("{dataset_path}: {e}"))?;
     let sig_path = signature.map_or_else(|| format!("{dataset_path}.minisig"), str::to_string);
     let sig = std::fs::read_to_string(&sig_path).map_err(|e| format!("{sig_path}: {e}"))?;
@@ -93,7 +103,10 @@ pub fn verify(public_key: &str, dataset_path: &str, signature: Option<&str>, cur
         }
         Err(e) => {
             if json {
-                println!("{}", serde_json::json!({"file": dataset_path, "ok": false, "code": e.code(), "reason": e.to_string()}));
+                println!(
+                    "{}",
+                    serde_json::json!({"file": dataset_path, "ok": false, "code": e.code(), "reason": e.to_string()})
+                );
             } else {
                 println!("{dataset_path}: refused: {e}");
             }

@@ -38,9 +38,7 @@ pub fn find_utf16(hay: &str, needle: &str, from: u32) -> Option<u32> {
 }
 
 pub fn rendered(engine: &Engine, hits: &[Hit]) -> Vec<(u32, u32, String)> {
-    hits.iter()
-        .map(|h| (h.start, h.end, engine.entry(h.entry).map(|e| e.alias.clone()).unwrap_or_default()))
-        .collect()
+    hits.iter().map(|h| (h.start, h.end, engine.entry(h.entry).map(|e| e.alias.clone()).unwrap_or_default())).collect()
 }
 
 /// Hits are sorted, non-overlapping and non-empty, and lie inside the text.
@@ -63,7 +61,7 @@ pub fn run_scan_table_on(engine: &Engine, table: &[ScanTest]) {
     let mut failures = Vec::new();
     for t in table {
         let hits = engine.scan(t.text);
-        let got = rendered(&engine, &hits);
+        let got = rendered(engine, &hits);
         let mut want = Vec::new();
         let mut from = 0;
         for &(m, alias) in t.want {

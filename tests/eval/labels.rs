@@ -63,7 +63,11 @@ pub fn load(root: &str) -> Labels {
         let labels = load_file(root, file);
         assert!(!labels.about.is_empty() && !labels.large_subset.is_empty(), "{file}: say how the labels were made");
         all.about.extend(labels.about);
-        all.large_subset = if all.large_subset.is_empty() { labels.large_subset } else { format!("{}\n  {}", all.large_subset, labels.large_subset) };
+        all.large_subset = if all.large_subset.is_empty() {
+            labels.large_subset
+        } else {
+            format!("{}\n  {}", all.large_subset, labels.large_subset)
+        };
         for (name, page) in labels.pages {
             assert!(!all.pages.contains_key(&name), "{name} is labeled in two files");
             all.pages.insert(name, page);

@@ -25,8 +25,10 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const LABELED: [&str; 3] = ["fathom", "webshop", "intl"];
 /// The corpora scored apart: name, the folders of each, and the precision goal for the
 /// large dataset there.
-const CORPORA: [(&str, &[&str], f64); 2] =
-    [("English corpus (fathom, webshop)", &["fathom", "webshop"], 0.97), ("intl corpus (8 languages)", &["intl"], 0.95)];
+const CORPORA: [(&str, &[&str], f64); 2] = [
+    ("English corpus (fathom, webshop)", &["fathom", "webshop"], 0.97),
+    ("intl corpus (8 languages)", &["intl"], 0.95),
+];
 /// The recall goal for the large dataset, on both corpora.
 const GOAL_RECALL: f64 = 0.95;
 
@@ -63,7 +65,8 @@ fn context(text: &str, (s, e): (usize, usize)) -> String {
     let before: Vec<char> = text[..s].chars().rev().take(40).collect();
     let before: String = before.into_iter().rev().collect();
     let after: String = text[e..].chars().take(40).collect();
-    format!("{before}{}{after}", &text[s..e]).split(|c: char| c.is_whitespace() || c == '\u{2029}')
+    format!("{before}{}{after}", &text[s..e])
+        .split(|c: char| c.is_whitespace() || c == '\u{2029}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -89,7 +92,11 @@ impl Totals {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 fn evaluate(
@@ -109,7 +116,12 @@ fn evaluate(
         let (text, found) = page_hits(engine, &path.to_string_lossy());
         let expected: Vec<Expected> = mentions
             .iter()
-            .map(|m| Expected { company: m.company.clone(), text: m.text.clone(), count: m.count, arguable: m.arguable })
+            .map(|m| Expected {
+                company: m.company.clone(),
+                text: m.text.clone(),
+                count: m.count,
+                arguable: m.arguable,
+            })
             .collect();
         let uncovered = |e: &Expected, hits: &[Found]| {
             score::occurrences(&text, &e.text)
@@ -220,7 +232,11 @@ fn labels_name_real_companies_and_pages() {
             assert!(!m.arguable || m.note.is_some(), "{name}: an arguable label needs a note saying why: {m:?}");
         }
         for m in &page.default {
-            assert!(default.company_index(&m.company).is_some(), "{name}: {} is no company of the default dataset", m.company);
+            assert!(
+                default.company_index(&m.company).is_some(),
+                "{name}: {} is no company of the default dataset",
+                m.company
+            );
         }
     }
     let corpus = shared().join("corpus");
@@ -283,7 +299,13 @@ fn dump_visible_text() {
                 let Some(engine) = engine else { continue };
                 let (t, found) = page_hits(engine, &path);
                 for f in found {
-                    rows += &format!("{which}\t{}\t{}\t{}\t{}\n", f.company, f.range.0, f.range.1, f.text.replace(['\t', '\n'], " "));
+                    rows += &format!(
+                        "{which}\t{}\t{}\t{}\t{}\n",
+                        f.company,
+                        f.range.0,
+                        f.range.1,
+                        f.text.replace(['\t', '\n'], " ")
+                    );
                 }
                 text = t;
             }

@@ -60,7 +60,10 @@ pub fn score(
     // Labels whose texts fold alike ("Windows® 10", "Windows 10") are one group: sum them.
     let mut merged: Vec<Expected> = Vec::new();
     for e in expected {
-        match merged.iter_mut().find(|m| m.company == e.company && key(&m.text) == key(&e.text) && m.arguable == e.arguable) {
+        match merged
+            .iter_mut()
+            .find(|m| m.company == e.company && key(&m.text) == key(&e.text) && m.arguable == e.arguable)
+        {
             Some(m) => m.count += e.count,
             None => merged.push(e.clone()),
         }
@@ -84,14 +87,19 @@ pub fn score(
             let same_company: Vec<Found> = found.iter().filter(|f| f.company == e.company).cloned().collect();
             let contexts = contexts_of(e, &same_company);
             for i in 0..missing {
-                let context = contexts.get(i).cloned().unwrap_or_else(|| "(no uncovered occurrence of the text found)".into());
+                let context =
+                    contexts.get(i).cloned().unwrap_or_else(|| "(no uncovered occurrence of the text found)".into());
                 out.false_negatives.push(Miss { company: e.company.clone(), text: e.text.clone(), context });
             }
         }
     }
     for ((_, _), hits) in groups {
         for h in hits {
-            out.false_positives.push(Miss { company: h.company.clone(), text: h.text.clone(), context: h.context.clone() });
+            out.false_positives.push(Miss {
+                company: h.company.clone(),
+                text: h.text.clone(),
+                context: h.context.clone(),
+            });
         }
     }
     out
@@ -134,18 +142,23 @@ mod tests {
 
     #[test]
     fn counts_extra_hits_as_false_positives_and_shortfalls_as_false_negatives() {
-        let hits = [found("nike", "Nike", 0), found("nike", "NIKE", 10), found("nike", "nike", 20), found("gap", "Gap", 30)];
+        let hits =
+            [found("nike", "Nike", 0), found("nike", "NIKE", 10), found("nike", "nike", 20), found("gap", "Gap", 30)];
         let labels = [expected("nike", "Nike", 2), expected("target", "Target", 1)];
         let out = score(&hits, &labels, fold, |_, _| vec!["… Target …".into()]);
         assert_eq!(out.true_positives, 2);
         assert_eq!(out.false_positives.len(), 2, "one extra Nike, one unlabeled Gap: {:?}", out.false_positives);
         assert!(out.false_positives.iter().any(|m| m.company == "gap"));
-        assert_eq!(out.false_negatives, vec![Miss { company: "target".into(), text: "Target".into(), context: "… Target …".into() }]);
+        assert_eq!(
+            out.false_negatives,
+            vec![Miss { company: "target".into(), text: "Target".into(), context: "… Target …".into() }]
+        );
     }
 
     #[test]
     fn a_hit_for_the_wrong_company_is_both_a_false_positive_and_a_false_negative() {
-        let out = score(&[found("giant-food", "Giant", 0)], &[expected("giant-bicycles", "Giant", 1)], fold, |_, _| vec![]);
+        let out =
+            score(&[found("giant-food", "Giant", 0)], &[expected("giant-bicycles", "Giant", 1)], fold, |_, _| vec![]);
         assert_eq!((out.true_positives, out.false_positives.len(), out.false_negatives.len()), (0, 1, 1));
     }
 
@@ -163,7 +176,10 @@ mod tests {
         let mut e = expected("meta", "Facebook", 1);
         e.arguable = true;
         let out = score(&[found("meta", "Facebook", 0), found("meta", "facebook", 9)], &[e], fold, |_, _| vec![]);
-        assert_eq!((out.true_positives, out.neutral, out.false_positives.len(), out.false_negatives.len()), (0, 2, 0, 0));
+        assert_eq!(
+            (out.true_positives, out.neutral, out.false_positives.len(), out.false_negatives.len()),
+            (0, 2, 0, 0)
+        );
     }
 
     #[test]

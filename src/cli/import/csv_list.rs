@@ -68,7 +68,8 @@ pub fn import(input: &str, meta: Meta, delimiter: Option<u8>) -> Result<(Dataset
     let mut symbol_rows: HashMap<String, (usize, u64)> = HashMap::new();
     for row in &table.rows {
         let get = |k: usize| row.cells[k].as_str();
-        let (brand, sym, category, reason, source, badge) = (get(BRAND), get(SYMBOL), get(3), get(4), get(5), get(BADGE));
+        let (brand, sym, category, reason, source, badge) =
+            (get(BRAND), get(SYMBOL), get(3), get(4), get(5), get(BADGE));
         let names: Vec<&str> = get(OWNER).split(';').map(str::trim).filter(|n| !n.is_empty()).collect();
         if names.is_empty() {
             b.skip(at(row, OWNER), "empty: every row needs the company that owns the brand");
@@ -92,11 +93,17 @@ pub fn import(input: &str, meta: Meta, delimiter: Option<u8>) -> Result<(Dataset
                 .and_then(|s| crate::validate::symbol(&s).map(|()| s));
             match (checked, sole) {
                 (Err(why), _) => b.skip(at(row, SYMBOL), why),
-                (Ok(_), None) => b.skip(at(row, SYMBOL), "a row with several owners cannot give a symbol: give it on the company's own row"),
+                (Ok(_), None) => b.skip(
+                    at(row, SYMBOL),
+                    "a row with several owners cannot give a symbol: give it on the company's own row",
+                ),
                 (Ok(s), Some(c)) => match symbol_rows.get(&s) {
                     Some(&(other, first)) if other != c => {
                         let who = b.companies[other].name.clone();
-                        b.skip(at(row, SYMBOL), format!("{s} already belongs to {who:?} (line {first}); a symbol names one company"));
+                        b.skip(
+                            at(row, SYMBOL),
+                            format!("{s} already belongs to {who:?} (line {first}); a symbol names one company"),
+                        );
                     }
                     Some(_) => {}
                     None => {
@@ -108,7 +115,10 @@ pub fn import(input: &str, meta: Meta, delimiter: Option<u8>) -> Result<(Dataset
         }
         if !badge.is_empty() {
             match sole {
-                None => b.skip(at(row, BADGE), "a row with several owners cannot give a badge: give it on the company's own row"),
+                None => b.skip(
+                    at(row, BADGE),
+                    "a row with several owners cannot give a badge: give it on the company's own row",
+                ),
                 Some(c) if b.companies[c].badge.is_some() => {}
                 Some(c) => {
                     let n = badge.chars().count();
@@ -139,7 +149,12 @@ pub fn import(input: &str, meta: Meta, delimiter: Option<u8>) -> Result<(Dataset
             }
             if *base == "reason" {
                 for &c in &owners {
-                    let text = b.companies[c].translations.entry(lang.clone()).or_default().summary.get_or_insert_with(String::new);
+                    let text = b.companies[c]
+                        .translations
+                        .entry(lang.clone())
+                        .or_default()
+                        .summary
+                        .get_or_insert_with(String::new);
                     if !text.contains(cell) {
                         if !text.is_empty() {
                             text.push(' ');
@@ -153,7 +168,11 @@ pub fn import(input: &str, meta: Meta, delimiter: Option<u8>) -> Result<(Dataset
             let cats: Vec<&str> = category.split(';').map(str::trim).filter(|c| !c.is_empty()).collect();
             let labels: Vec<&str> = cell.split(';').map(str::trim).collect();
             if labels.len() != cats.len() || labels.iter().any(|l| l.is_empty()) {
-                let why = format!("{} label(s) where category gives {}: give one per category, in the same order, separated by ;", labels.len(), cats.len());
+                let why = format!(
+                    "{} label(s) where category gives {}: give one per category, in the same order, separated by ;",
+                    labels.len(),
+                    cats.len()
+                );
                 b.skip(at(row, *k), why);
                 continue;
             }

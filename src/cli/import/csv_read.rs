@@ -85,7 +85,8 @@ fn unclosed_quote(input: &str, delimiter: u8) -> Option<(usize, usize)> {
 pub fn header(input: &str, delimiter: Option<u8>) -> Vec<String> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let d = delimiter.unwrap_or_else(|| detect_delimiter(input));
-    let mut reader = csv::ReaderBuilder::new().delimiter(d).flexible(true).trim(csv::Trim::All).from_reader(input.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(d).flexible(true).trim(csv::Trim::All).from_reader(input.as_bytes());
     reader.headers().map(|h| h.iter().map(|c| c.to_lowercase().replace(' ', "_")).collect()).unwrap_or_default()
 }
 
@@ -104,7 +105,8 @@ pub fn read(input: &str, delimiter: Option<u8>, known: &[&str], required: &str) 
     if let Some((line, column)) = unclosed_quote(input, d) {
         return Err(format!("line {line}, column {column}: this quote is never closed (a cell that starts with \" must end with \"; write \"\" for a quote inside it)"));
     }
-    let mut reader = csv::ReaderBuilder::new().delimiter(d).flexible(true).trim(csv::Trim::All).from_reader(input.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(d).flexible(true).trim(csv::Trim::All).from_reader(input.as_bytes());
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| format!("line 1: the header cannot be read: {e}"))?
@@ -119,7 +121,9 @@ pub fn read(input: &str, delimiter: Option<u8>, known: &[&str], required: &str) 
             continue; // an unnamed column (spreadsheets export trailing separators); its cells are checked
         }
         match known.iter().position(|k| k == h) {
-            Some(k) if position[k].is_some() => return Err(format!("line 1, column {}: the column {h:?} appears twice", i + 1)),
+            Some(k) if position[k].is_some() => {
+                return Err(format!("line 1, column {}: the column {h:?} appears twice", i + 1))
+            }
             Some(k) => position[k] = Some(i),
             None => unknown.push(format!("column {} {h:?}", i + 1)),
         }

@@ -3,14 +3,16 @@
 
 mod csv_list;
 mod csv_read;
-mod overrides;
 mod nsi;
+mod overrides;
 mod sec;
 mod techforpalestine;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::dataset::{Alias, Brand, Category, Company, Dataset, Owner, Publisher, Source, FORMAT_MARKER, FORMAT_VERSION};
+use crate::dataset::{
+    Alias, Brand, Category, Company, Dataset, Owner, Publisher, Source, FORMAT_MARKER, FORMAT_VERSION,
+};
 use crate::normalize::{normalize, Fold};
 
 /// Metadata for the dataset an import produces.
@@ -52,7 +54,9 @@ pub fn run(r: &Request, meta: Meta) -> Result<u8, String> {
     let (file, out) = (r.file, r.out);
     if let Some(o) = r.overrides {
         if same_file(o, out) {
-            return Err(format!("{out}: this is the overrides file; import never writes over hand edits, give another -o"));
+            return Err(format!(
+                "{out}: this is the overrides file; import never writes over hand edits, give another -o"
+            ));
         }
     }
     let delimiter = r.delimiter.map(csv_read::delimiter_arg).transpose()?;
@@ -82,7 +86,9 @@ pub fn run(r: &Request, meta: Meta) -> Result<u8, String> {
     }
     // The organizer's hand edits come last, so they win over anything the import decided.
     let dataset = match r.overrides {
-        Some(path) => overrides::apply(dataset, &super::read_input(path)?).map_err(|e| format!("{path}: {e}; nothing written"))?,
+        Some(path) => {
+            overrides::apply(dataset, &super::read_input(path)?).map_err(|e| format!("{path}: {e}; nothing written"))?
+        }
         None => dataset,
     };
     let errors = crate::validate::errors(&dataset);
@@ -93,11 +99,17 @@ pub fn run(r: &Request, meta: Meta) -> Result<u8, String> {
     super::size::warn_update_size(out, json.len());
     super::atomic::write_file(out, json.as_bytes())?;
     if r.json {
-        let unmapped: Vec<serde_json::Value> = unmapped.iter().map(|u| serde_json::json!({"at": u.at, "why": u.why})).collect();
+        let unmapped: Vec<serde_json::Value> =
+            unmapped.iter().map(|u| serde_json::json!({"at": u.at, "why": u.why})).collect();
         let report = serde_json::json!({"out": out, "companies": dataset.companies.len(), "brands": dataset.brands.len(), "unmapped": unmapped});
         println!("{report}");
     } else {
-        println!("{out}: {} companies, {} brands; {} record(s) not mapped", dataset.companies.len(), dataset.brands.len(), unmapped.len());
+        println!(
+            "{out}: {} companies, {} brands; {} record(s) not mapped",
+            dataset.companies.len(),
+            dataset.brands.len(),
+            unmapped.len()
+        );
     }
     Ok(u8::from(!unmapped.is_empty()))
 }
@@ -228,7 +240,13 @@ impl Builder {
             None => {
                 let id = unique_id(id_hint.map_or_else(|| slug(name), slug), |c| self.brand_ids.contains(c));
                 self.brand_ids.insert(id.clone());
-                self.brands.push(Brand { id, name: name.trim().to_string(), aliases: Vec::new(), owners: Vec::new(), alternatives: Vec::new() });
+                self.brands.push(Brand {
+                    id,
+                    name: name.trim().to_string(),
+                    aliases: Vec::new(),
+                    owners: Vec::new(),
+                    alternatives: Vec::new(),
+                });
                 self.brand_by_key.insert(key, self.brands.len() - 1);
                 self.brands.len() - 1
             }
@@ -329,7 +347,11 @@ pub fn slug(name: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "item".to_string() } else { out }
+    if out.is_empty() {
+        "item".to_string()
+    } else {
+        out
+    }
 }
 
 fn unique_id(base: String, taken: impl Fn(&str) -> bool) -> String {
@@ -367,10 +389,9 @@ fn plain(text: &str) -> Alias {
 
 /// Today's date (UTC) as YYYY-MM-DD, the default `as_of` of an import.
 pub fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0) as i64;
+    let days =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0)
+            as i64;
     // Civil-from-days (Howard Hinnant's algorithm), valid for the Gregorian calendar.
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

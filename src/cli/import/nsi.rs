@@ -64,7 +64,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{plain, Builder, Meta, Unmapped};
 use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Confirm, Dataset};
-use crate::words::{capitals, countries, english_phrases, is_colour, is_common_word, is_english_word, is_english_word_wide, is_given_name, is_letter_code};
+use crate::words::{
+    capitals, countries, english_phrases, is_colour, is_common_word, is_english_word, is_english_word_wide,
+    is_given_name, is_letter_code,
+};
 
 pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     let mut b = Builder::new(meta);
@@ -77,7 +80,8 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
         b.skip("line 1", "the header must name the columns wikidata, brand, category, names");
         return b.finish();
     };
-    let mut rows: Vec<(usize, Vec<&str>)> = lines.map(|(n, line)| (n, line.split('\t').map(str::trim).collect())).collect();
+    let mut rows: Vec<(usize, Vec<&str>)> =
+        lines.map(|(n, line)| (n, line.split('\t').map(str::trim).collect())).collect();
     // Stable sort: rows without a Wikidata id keep their file order, after the others.
     rows.sort_by_key(|(_, cells)| wikidata_number(cells.get(qid).copied().unwrap_or("")));
 
@@ -103,7 +107,8 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
             continue;
         }
         let before = b.companies.len();
-        let c = b.company(cell(brand), Some(&cell(qid).to_ascii_lowercase()).filter(|q| !q.is_empty()).map(String::as_str));
+        let c =
+            b.company(cell(brand), Some(&cell(qid).to_ascii_lowercase()).filter(|q| !q.is_empty()).map(String::as_str));
         if c < before {
             b.skip(at, format!("brand {:?} is listed twice", cell(brand)));
             continue;
@@ -112,7 +117,8 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
             let cat = b.category(cell(category));
             b.companies[c].categories.push(cat);
         }
-        b.companies[c].summary = format!("{} ({}), a brand listed in the name-suggestion-index.", cell(brand), cell(category));
+        b.companies[c].summary =
+            format!("{} ({}), a brand listed in the name-suggestion-index.", cell(brand), cell(category));
         let rules = spellings(cell(brand));
         if rules != [plain(cell(brand))] {
             // An alias object whose text is the name gives the name its rules (DATASET.md).
@@ -181,7 +187,8 @@ const ORDINARY: &str = "is an ordinary English word (data/english-words*.txt); o
 /// goods. The medium dictionary already holds the common plurals ("Staples", "Boots").
 fn plural_noun(name: &str) -> bool {
     let folded = super::fold(name);
-    let singular = [folded.strip_suffix("es"), folded.strip_suffix('s')].into_iter().flatten().any(is_english_word_wide);
+    let singular =
+        [folded.strip_suffix("es"), folded.strip_suffix('s')].into_iter().flatten().any(is_english_word_wide);
     !short_capitals(name) && is_english_word_wide(&folded) && singular
 }
 
@@ -276,7 +283,9 @@ fn countries_containing(name: &str) -> Vec<String> {
     let words: Vec<&str> = folded.split(' ').collect();
     folded_countries()
         .iter()
-        .filter(|(_, place)| *place != folded && place.split(' ').collect::<Vec<_>>().windows(words.len()).any(|w| w == words))
+        .filter(|(_, place)| {
+            *place != folded && place.split(' ').collect::<Vec<_>>().windows(words.len()).any(|w| w == words)
+        })
         .map(|(written, _)| written.to_string())
         .collect()
 }
@@ -305,7 +314,11 @@ fn expressions_containing(name: &str) -> Vec<String> {
     let words: Vec<&str> = folded.split(' ').collect();
     let Some(candidates) = expressions_by_word().get(words[0]) else { return Vec::new() };
     let holds = |phrase: &str| phrase.split(' ').collect::<Vec<_>>().windows(words.len()).any(|w| w == words);
-    candidates.iter().filter(|(_, phrase)| *phrase != folded && holds(phrase)).map(|(written, _)| written.to_string()).collect()
+    candidates
+        .iter()
+        .filter(|(_, phrase)| *phrase != folded && holds(phrase))
+        .map(|(written, _)| written.to_string())
+        .collect()
 }
 
 /// Two to four letters, all capitals: "CVS", "YETI".
@@ -345,10 +358,14 @@ fn spellings(name: &str) -> Vec<Alias> {
 fn spelling_rules(name: &str) -> Vec<Alias> {
     // Short names are codes whose accents tell them apart ("ČD" is not "CD").
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    let accents = if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
+    let accents =
+        if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
     let waits = ordinary_word(name) || plural_noun(name) || is_country(name) || is_given_name(&super::fold(name));
     if waits || colour_phrase(name) || interface_phrase(name) {
-        return vec![Alias::Ruled(AliasRule { confirm: Confirm::Page, ..rule_of(name.to_string(), CasePolicy::Any, accents) })];
+        return vec![Alias::Ruled(AliasRule {
+            confirm: Confirm::Page,
+            ..rule_of(name.to_string(), CasePolicy::Any, accents)
+        })];
     }
     // Two or three capitals are an acronym a page uses for many things ("IP", "DS", "JAM"); so are
     // two or three lowercase letters, NSI's spelling of such acronyms among a row's names ("sc" of
@@ -363,7 +380,10 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
                 forms.push(form);
             }
         }
-        forms.into_iter().map(|text| Alias::Ruled(AliasRule { confirm, ..rule_of(text, CasePolicy::Exact, accents) })).collect()
+        forms
+            .into_iter()
+            .map(|text| Alias::Ruled(AliasRule { confirm, ..rule_of(text, CasePolicy::Exact, accents) }))
+            .collect()
     } else if accents == AccentPolicy::Optional || confirm == Confirm::Page {
         vec![Alias::Ruled(AliasRule { confirm, ..rule_of(name.to_string(), CasePolicy::Any, accents) })]
     } else {
@@ -392,12 +412,15 @@ fn page_spellings(name: &str) -> Vec<String> {
         out.push(words.iter().map(|w| if *w == "&" { "and" } else { w }).collect::<Vec<_>>().join(" "));
     }
     if words.iter().any(|w| w.eq_ignore_ascii_case("and")) && words.len() > 2 {
-        out.push(words.iter().map(|w| if w.eq_ignore_ascii_case("and") { "&" } else { w }).collect::<Vec<_>>().join(" "));
+        out.push(
+            words.iter().map(|w| if w.eq_ignore_ascii_case("and") { "&" } else { w }).collect::<Vec<_>>().join(" "),
+        );
     }
     let chars: Vec<char> = name.chars().collect();
     // Not where the parts are ordinary words: "Off White" is the colour, "Off-White" the brand.
     let spaced = name.replace('-', " ");
-    let hyphenated = (1..chars.len().saturating_sub(1)).any(|i| chars[i] == '-' && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric());
+    let hyphenated = (1..chars.len().saturating_sub(1))
+        .any(|i| chars[i] == '-' && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric());
     if hyphenated && !super::fold(&spaced).split(' ').all(is_english_word) {
         out.push(spaced);
     }
@@ -411,5 +434,13 @@ fn page_spellings(name: &str) -> Vec<String> {
 }
 
 fn rule_of(text: String, case: CasePolicy, accents: AccentPolicy) -> AliasRule {
-    AliasRule { text, case, accents, context: Vec::new(), exclude: Vec::new(), confirm: Confirm::None, word_in: Vec::new() }
+    AliasRule {
+        text,
+        case,
+        accents,
+        context: Vec::new(),
+        exclude: Vec::new(),
+        confirm: Confirm::None,
+        word_in: Vec::new(),
+    }
 }

@@ -18,7 +18,8 @@ const LISTS: [&str; 3] = ["companies", "brands", "categories"];
 /// The file is not a JSON object of the shape above, names an id the import did not make, tries to
 /// change an id, or the merged dataset does not parse (the message gives its JSON path).
 pub fn apply(dataset: Dataset, overrides: &str) -> Result<Dataset, String> {
-    let patch: Value = serde_json::from_str(overrides).map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
+    let patch: Value =
+        serde_json::from_str(overrides).map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
     let patch = patch.as_object().ok_or("must be a JSON object with companies, brands, categories or dataset")?;
     let mut merged = serde_json::to_value(&dataset).map_err(|e| e.to_string())?;
     for (key, value) in patch {
@@ -27,7 +28,9 @@ pub fn apply(dataset: Dataset, overrides: &str) -> Result<Dataset, String> {
                 let fields = value.as_object().ok_or("dataset: must be an object of top-level fields")?;
                 for (field, v) in fields {
                     if LISTS.contains(&field.as_str()) || field == "id" || field == "format" {
-                        return Err(format!("dataset.{field}: set in the spreadsheet (or by import options), not here"));
+                        return Err(format!(
+                            "dataset.{field}: set in the spreadsheet (or by import options), not here"
+                        ));
                     }
                     merge(&mut merged[field.as_str()], v);
                 }

@@ -15,8 +15,26 @@ struct SecFile {
 
 /// Words that differ between the SEC's and a dataset's spelling of one company name.
 const SUFFIXES: &[&str] = &[
-    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc",
-    "the", "holdings", "holding", "group", "sa", "ag", "nv", "se", "de", "com",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "the",
+    "holdings",
+    "holding",
+    "group",
+    "sa",
+    "ag",
+    "nv",
+    "se",
+    "de",
+    "com",
 ];
 
 pub fn import(input: &str, mut dataset: Dataset) -> Result<(Dataset, Vec<Unmapped>), String> {
@@ -24,7 +42,8 @@ pub fn import(input: &str, mut dataset: Dataset) -> Result<(Dataset, Vec<Unmappe
     let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
     let mut listed = std::collections::HashSet::new();
     for (_, name, ticker, exchange) in &sec.data {
-        let Some(exchange) = exchange.as_deref().and_then(|e| crate::exchanges::canonical(&e.to_ascii_lowercase())) else {
+        let Some(exchange) = exchange.as_deref().and_then(|e| crate::exchanges::canonical(&e.to_ascii_lowercase()))
+        else {
             continue;
         };
         let symbol = format!("{exchange}:{}", ticker.to_ascii_uppercase().replace('-', "."));
@@ -36,7 +55,10 @@ pub fn import(input: &str, mut dataset: Dataset) -> Result<(Dataset, Vec<Unmappe
         for (j, s) in c.symbols.iter().enumerate() {
             let us = s.starts_with("NASDAQ:") || s.starts_with("NYSE:");
             if us && !listed.contains(&s.replace('-', ".")) {
-                unmapped.push(Unmapped { at: format!("companies[{i}].symbols[{j}]"), why: format!("{s} is not in the SEC list") });
+                unmapped.push(Unmapped {
+                    at: format!("companies[{i}].symbols[{j}]"),
+                    why: format!("{s} is not in the SEC list"),
+                });
             }
         }
         let found = by_name.get(&key(&c.legal_name)).or_else(|| by_name.get(&key(&c.name)));
