@@ -1,8 +1,8 @@
 //! A page's language when the page does not declare one: told by its script, else by the function
 //! words it uses most (`data/words/function-words.tsv`, 30 a language, made from wordfreq).
 //!
-//! A trigram detector (whatlang) would add about 290 KB to the WebAssembly, half of all it holds
-//! now; counting "und", "the", "avec" is enough for a shop page's thousands of words, and both
+//! A trigram detector (whatlang) would add about 290 KB to the WebAssembly, about half of what
+//! it holds now; counting "und", "the", "avec" is enough for a shop page's thousands of words, and both
 //! paths (`backstory scan` and the extension) call this one routine on the same sample.
 
 use std::collections::HashMap;

@@ -1,7 +1,7 @@
 //! Ordinary words per language (`data/words/`, see its README): which names are words of which
 //! language, written into a dataset as alias rules the judge reads on every page.
 //!
-//! The lists are large (8 MB for 26 languages), so only the command line holds them: `backstory
+//! The lists are large (8.6 MB for 26 languages), so only the command line holds them: `backstory
 //! import` and `backstory words` write what they say into the dataset (`word_in`, and `exclude`
 //! for names in scripts written without spaces), and the extension's engine reads those fields.
 //! A rule the dataset already sets is the author's and stays.
