@@ -113,7 +113,6 @@ function entrySummary(engine, index) {
     // Owners by their names in the interface's language, as the company itself (companySummary).
     owners: (e.owners ?? []).map((o) => ({ id: String(o.id), name: companySummary(engine, String(o.id))?.name ?? String(o.name), share: typeof o.share === 'number' ? o.share : null })),
     company: companySummary(engine, e.company.id) ?? { id: String(e.company.id), name: String(e.company.name), profile_url: null, categories: [] },
-    confirm: e.confirm === true,
   } : null;
   entryCache.set(index, out);
   return out;

@@ -33,8 +33,6 @@ struct EntryView<'a> {
     brand: Option<Named<'a>>,
     company: Named<'a>,
     owners: Vec<Owner<'a>>,
-    /// The hit counts only where the page names the company otherwise (`crate::confirm`).
-    confirm: bool,
 }
 
 #[derive(Serialize)]
@@ -193,7 +191,6 @@ impl Engine {
             brand: entry.brand.map(|b| Named { id: &d.brands[b].id, name: &d.brands[b].name }),
             company: Named { id: &company.id, name: &company.name },
             owners,
-            confirm: entry.confirm,
         })
     }
 

@@ -271,7 +271,7 @@
       stats.mapMs += performance.now() - t0;
       if (!(await breathe(gen))) return;
     }
-    // Hits of `confirm: page` aliases wait until the page names their company otherwise; one
+    // Hits the judge says wait (src/confirm.rs) stand only once the page names their company; one
     // named now releases those held from earlier passes (unless their text has left the page).
     const standing = confirmer.admit(hits, textOnPage);
     let t0 = performance.now();
