@@ -228,12 +228,30 @@
     // link whose content ends in a space a last box of width 0); for an attribute, its element's box.
     function boxesOf(b) {
       if (b.own) {
-        const r = b.anchor.getBoundingClientRect();
+        const r = ownBox(b);
         return r.width > 1 && r.height > 1 ? [r, r] : null;
       }
       const rects = [...b.range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
       return rects.length ? [rects[0], rects[rects.length - 1]] : null;
     }
+    // The box a shopper sees as the element whose attribute matched. An inline element's own box is
+    // only its line fragments: a link that wraps a product tile's picture and title (blocks inside
+    // an inline) has a box of a line or two somewhere down the tile, so the tile is the union of the
+    // element's box and its contents'. A block's box already holds its contents, and its contents
+    // can overflow it (a menu's hidden panel): those keep the element's own box.
+    const boxRange = doc.createRange();
+    function ownBox(b) {
+      const r = b.anchor.getBoundingClientRect();
+      b.inline ??= /^(inline|contents)$/.test(win.getComputedStyle(b.anchor).display);
+      if (!b.inline || !b.anchor.firstChild) return r;
+      boxRange.selectNodeContents(b.anchor);
+      const c = boxRange.getBoundingClientRect();
+      if (!(c.width > 1 && c.height > 1)) return r;
+      if (!(r.width > 1 && r.height > 1)) return c;
+      const left = Math.min(r.left, c.left), top = Math.min(r.top, c.top), right = Math.max(r.right, c.right), bottom = Math.max(r.bottom, c.bottom);
+      return { left, top, right, bottom, width: right - left, height: bottom - top };
+    }
+
     // For one badge: 'same' (nothing to write), null (hide it), or the spot {x, y} relative to the host.
     function spotFor(b, origin, view, recheck) {
       const boxes = boxesOf(b);
@@ -259,7 +277,7 @@
       const spot = Place.choose({
         first, last, size: BADGE, viewWidth: view.width, box: b.own, rtl: b.rtl,
         glyphs: glyphsAround(b, first, last, view),
-        fits: (box) => corners(box).every(([x, y]) => holds(b, x, y, view)),
+        fits: (box) => corners(box).every(([x, y]) => holds(b, x, y, view)) && !textUnder(box, view),
       });
       b.at = spot ? { x: Math.round(spot.x - origin.left), y: Math.round(spot.y - origin.top) } : null;
       return b.at;
@@ -297,6 +315,28 @@
         if (within) { if (++inside <= INSIDE) take(t); } else if (take(t)) n += 1;
       }
       return out;
+    }
+
+    // Whether page text lies under a spot: the text of the elements hit at its centre and corners.
+    // The text around the mention (glyphsAround) is near in document order; this catches text laid
+    // out beside it from elsewhere in the document (a footer column's heading next to a row of
+    // icons, a positioned label). Each element's own text nodes only, a bounded number of them.
+    const UNDER = 16;
+    function textUnder(box, view) {
+      const seen = new Set();
+      for (const [x, y] of corners(box)) {
+        const e = topAt(x, y, view);
+        if (!e || seen.has(e)) continue;
+        seen.add(e);
+        let n = 0;
+        for (let t = e.firstChild; t && n < UNDER; t = t.nextSibling) {
+          if (t.nodeType !== 3 || BLANK.test(t.data)) continue;
+          n += 1;
+          boxRange.selectNodeContents(t);
+          for (const r of boxRange.getClientRects()) if (r.width > 0 && Place.overlaps(box, r)) return true;
+        }
+      }
+      return false;
     }
 
     // The topmost page element at a point, our own host skipped; null off screen (no hit test there).

@@ -22,8 +22,9 @@
     }
     out.push({ x: last.right + GAP, y: mid(last), where: 'after' });
     out.push({ x: last.right - size, y: last.top - size - GAP, where: 'above-end' });
-    // After the phrase the mention starts ("Amazon Limited"), while that stays close to the mention.
-    if (lineEnd !== null && lineEnd > last.right + GAP && lineEnd - last.right <= FAR * size) out.push({ x: lineEnd + GAP, y: mid(last), where: 'line-end' });
+    // After the phrase the mention starts ("Amazon Limited"), while the badge stays within FAR
+    // badges of the mention (its near edge, gap included: what a reader sees between them).
+    if (lineEnd !== null && lineEnd > last.right + GAP && lineEnd + GAP - last.right <= FAR * size) out.push({ x: lineEnd + GAP, y: mid(last), where: 'line-end' });
     out.push({ x: first.left - size - GAP, y: mid(first), where: 'before' });
     out.push({ x: first.left, y: first.top - size - GAP, where: 'above-start' });
     out.push({ x: last.right - size, y: last.bottom + GAP, where: 'below-end' });
@@ -73,7 +74,7 @@
     return null;
   }
 
-  const api = { GAP, spots, overlaps, boxAt, lineEndOf, choose };
+  const api = { GAP, FAR, spots, overlaps, boxAt, lineEndOf, choose };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryPlace = api;
 })(globalThis);

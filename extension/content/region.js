@@ -19,8 +19,11 @@
   // Product fields: a mention inside one names what is on sale.
   const PRODUCT_SELECTOR = '[itemprop~="brand"], [itemprop~="manufacturer"], [itemprop~="name"], h1, [itemprop~="seller"]';
 
+  // The names a site gives an element: its id and classes, and the test and role hooks that sites
+  // whose classes are generated (hashed) still write in words (data-role="social-buttons").
   function namedChrome(el) {
-    const names = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`.toLowerCase();
+    const hooks = `${el.getAttribute('data-role') ?? ''} ${el.getAttribute('data-testid') ?? ''}`;
+    const names = `${el.id} ${typeof el.className === 'string' ? el.className : ''} ${hooks}`.toLowerCase();
     if (names.length < 3) return false;
     for (const w of names.split(WORD_SPLIT)) if (CHROME_WORDS.has(w)) return true;
     return false;
@@ -32,6 +35,8 @@
     const role = el.getAttribute('role');
     if (role && (CHROME_ROLES.has(role) || role === 'button')) return true;
     if (el.getAttribute('aria-modal') === 'true') return true;
+    // A link to the site's own profile elsewhere (schema.org sameAs: its Facebook or YouTube page).
+    if (/(^|\s)sameAs(\s|$)/.test(el.getAttribute('itemprop') ?? '')) return true;
     return namedChrome(el);
   }
 

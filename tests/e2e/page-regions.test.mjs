@@ -41,6 +41,9 @@ test('quiet by default: badges on the product and its content only; menus, foote
   assert.deepEqual(quiet.microsoft, [1, 1], 'the menu is listed, not badged');
   assert.equal(quiet.meta?.[1], quiet.meta?.[0], 'the footer\'s social links are listed, not badged');
   assert.ok(quiet.meta?.[0] >= 1);
+  // Found on real pages (allegro.pl): a row of the site's social profiles whose classes are hashed.
+  assert.equal(quiet.meta?.[0], 2, 'the footer link and the social row\'s "Share on Facebook"');
+  assert.deepEqual(quiet.alphabet, [2, 1], 'the site\'s YouTube profile (schema.org sameAs) is listed, not badged');
   // No badge on any glyph of the page, however long the phrase after the mention.
   const rects = await textRects(page);
   for (const b of o.badges.filter((x) => x.box)) assert.ok(!overlapsAny(b.box, rects), `${b.title} covers text at ${JSON.stringify(b.box)}`);

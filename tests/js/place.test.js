@@ -24,6 +24,17 @@ test('the next word follows at once ("Amazon Limited"): the badge never covers i
   assert.ok(!onAny(s, [rest, lineAbove]));
 });
 
+test('a phrase that runs on: after it only while the badge stays within FAR badges of the mention', () => {
+  // Found on a real page (anntaylor): "PayPal" badged 145 px away, after the rest of its sentence,
+  // which no longer reads as PayPal's badge. The limit counts the gap the badge keeps as well.
+  const name = rect(100, 50, 60, 20), lineAbove = rect(0, 26, 1280, 20), lineBelow = rect(0, 74, 1280, 20);
+  const glyphs = (end) => [rect(100, 50, end - 100, 20), lineAbove, lineBelow];
+  const limit = name.right + P.FAR * SIZE - P.GAP; // the last phrase end that keeps the badge within FAR
+  assert.equal(P.choose({ first: name, last: name, glyphs: glyphs(limit), size: SIZE, viewWidth: 1280 }).where, 'line-end');
+  const far = P.choose({ first: name, last: name, glyphs: glyphs(limit + 1), size: SIZE, viewWidth: 1280 });
+  assert.notEqual(far?.where, 'line-end', 'one pixel further, the badge would read as the next words\' own');
+});
+
 test('no room anywhere: no spot rather than a badge on the text', () => {
   const word = rect(100, 50, 60, 20);
   const wall = rect(0, 0, 1280, 200);

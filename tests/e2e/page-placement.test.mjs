@@ -1,0 +1,58 @@
+// End-to-end, where badges go in two layouts found on real shop pages (tests/fixtures/pages/
+// placement.html): a name only in the title of an inline link that wraps a product tile is badged
+// at the tile's top corner, not down by its caption; a badge never covers text that is laid out
+// beside its mention from elsewhere in the document.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+import { launch, waitForOverlay, watchPage } from '../../scripts/lib/browser.mjs';
+
+const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
+let server, browser;
+before(async () => { server = await serve(PAGES); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const drawn = (o, title) => o.badges.find((b) => title.test(b.title) && b.box);
+const overlaps = (box, r) => Math.min(box.x + box.width, r.right) - Math.max(box.x, r.left) > 0.5 && Math.min(box.y + box.height, r.bottom) - Math.max(box.y, r.top) > 0.5;
+// The box of an element's whole contents, and the line boxes of an element's text.
+const contentBox = (page, id) => page.evaluate((id) => {
+  const r = document.createRange();
+  r.selectNodeContents(document.getElementById(id));
+  const b = r.getBoundingClientRect();
+  return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+}, id);
+const textBoxes = (page, id) => page.evaluate((id) => {
+  const r = document.createRange();
+  r.selectNodeContents(document.getElementById(id).firstChild);
+  return [...r.getClientRects()].map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
+}, id);
+
+test('a name in the title of an inline link around a product tile: the badge is at the tile\'s top corner', async () => {
+  // Found on real pages (amazon.fr, amazon.com carousels): "Windows 10" in a tile link's title was
+  // badged 130 px down the tile, by its caption, where it read as the caption's badge.
+  const page = await browser.context.newPage();
+  const problems = watchPage(page, server.url.slice(0, -1));
+  await page.goto(`${server.url}placement.html`);
+  const o = await waitForOverlay(page, (x) => Boolean(drawn(x, /^Windows 11:/)));
+  const badge = drawn(o, /^Windows 11:/).box;
+  const tile = await contentBox(page, 'tile-link');
+  assert.ok(overlaps(badge, tile), `the badge ${JSON.stringify(badge)} is on the tile ${JSON.stringify(tile)}`);
+  assert.ok(badge.y - tile.top <= 32, `at the tile's top, not ${Math.round(badge.y - tile.top)} px down it`);
+  assert.deepEqual(problems, { console: [], errors: [], foreign: [] });
+  await page.close();
+});
+
+test('text laid out beside a mention from elsewhere in the document is never under its badge', async () => {
+  // Found on a real page (allegro.pl): a badge after a footer link sat on the next column's heading,
+  // which comes much later in the document than the link.
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}placement.html`);
+  const o = await waitForOverlay(page, (x) => Boolean(drawn(x, /^Zappos:/)));
+  await page.waitForTimeout(300);
+  const badge = drawn(o, /^Zappos:/).box;
+  for (const r of [...await textBoxes(page, 'beside'), ...await textBoxes(page, 'store')]) {
+    assert.ok(!overlaps(badge, r), `the badge ${JSON.stringify(badge)} covers text at ${JSON.stringify(r)}`);
+  }
+  await page.close();
+});
