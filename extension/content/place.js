@@ -14,7 +14,9 @@
   // before the first word; above the first; below the last. `box`: the match is an element's attribute (an image's
   // alt, a button's label): inside its top corners first, then outside it, as for text.
   function spots(first, last, size, lineEnd = null, box = false) {
-    const mid = (r) => r.top + (r.bottom - r.top - size) / 2;
+    // Beside a line of text, centred on it. Beside an element taller than a badge (a product tile),
+    // at its top: centred, the badge would sit down by the tile's caption and read as the caption's.
+    const mid = (r) => r.top + (box ? Math.min(GAP, (r.bottom - r.top - size) / 2) : (r.bottom - r.top - size) / 2);
     const out = [];
     if (box) {
       out.push({ x: last.right - size - GAP, y: last.top + GAP, where: 'inside-end' });

@@ -35,6 +35,19 @@ test('a phrase that runs on: after it only while the badge stays within FAR badg
   assert.notEqual(far?.where, 'line-end', 'one pixel further, the badge would read as the next words\' own');
 });
 
+test('an attribute match on a tall tile whose caption fills its top: beside the tile at its top, not halfway down', () => {
+  // Found on a real page (amazon.com): a name in a product tile link's title, the picture missing,
+  // the caption at the tile's top; the badge went beside the tile 63 px down it, by the caption.
+  const tile = rect(48, 267, 160, 144), caption = [rect(48, 267, 158, 18), rect(48, 285, 150, 18), rect(48, 303, 156, 18)];
+  const s = P.choose({ first: tile, last: tile, glyphs: caption, size: SIZE, viewWidth: 1280, box: true });
+  assert.equal(s.where, 'after');
+  assert.ok(s.y - tile.top <= P.GAP, `at the tile's top, not ${s.y - tile.top} px down it`);
+  // A short element (a button) keeps its badge centred beside it.
+  const button = rect(300, 50, 80, 20);
+  const b = P.choose({ first: button, last: button, glyphs: [rect(304, 52, 72, 16)], size: SIZE, viewWidth: 1280, box: true });
+  assert.equal(b.y, button.top + 1);
+});
+
 test('no room anywhere: no spot rather than a badge on the text', () => {
   const word = rect(100, 50, 60, 20);
   const wall = rect(0, 0, 1280, 200);
