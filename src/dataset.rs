@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::market::Markets;
+
 /// The value every v1 dataset carries in its `format` field.
 pub const FORMAT_MARKER: &str = "backstory-dataset";
 /// The only `format_version` this build reads.
@@ -189,6 +191,10 @@ pub struct AliasRule {
     /// in one of them it waits as `confirm: page` does; elsewhere it is a name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub word_in: Vec<String>,
+    /// Where the alias names this company: only `in` these markets, never `out` of them (a
+    /// country code, "site:example.com" or "lang:fr"; `market.rs`).
+    #[serde(default, skip_serializing_if = "Markets::is_empty")]
+    pub markets: Markets,
 }
 
 /// What else a page must show before an alias counts there.
@@ -244,6 +250,7 @@ impl Alias {
                 exclude: Vec::new(),
                 confirm: Confirm::None,
                 word_in: Vec::new(),
+                markets: Markets::default(),
             },
             Alias::Ruled(rule) => rule.clone(),
         }

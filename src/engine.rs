@@ -15,6 +15,7 @@ use aho_corasick::{Input, MatchKind};
 
 use crate::dataset::{AccentPolicy, AliasRule, CasePolicy, Confirm, Dataset};
 use crate::judge::{primary_language, Rule, Verdict};
+use crate::market::{self, Market, PageMarket};
 use crate::normalize::{self, normalize, Fold, Normalized, BLOCK_BREAK};
 use crate::search::SearchIndex;
 use crate::symbols;
@@ -93,6 +94,9 @@ pub struct Entry {
     waits_everywhere: bool,
     /// Languages in which the alias is an ordinary word: it waits on pages in them.
     word_in: Vec<String>,
+    /// The markets the alias names its company in, and those it never does (`market.rs`).
+    markets_in: Vec<Market>,
+    markets_out: Vec<Market>,
     /// The twin of a `confirm: page` entry that names the company by itself: accepted only where
     /// the alias is written as a web address ("staples.com"), after a brand label ("Brand:
     /// Staples"), or on a site named after it (staples.com). Its hits confirm the other twin's on
@@ -253,6 +257,8 @@ impl Engine {
                     confirm: false,
                     waits_everywhere: false,
                     word_in: Vec::new(),
+                    markets_in: Vec::new(),
+                    markets_out: Vec::new(),
                     outright: false,
                     host_label: String::new(),
                 });
@@ -460,6 +466,10 @@ impl Engine {
         contexts: &HashSet<(u32, u32)>,
         site: &Site,
     ) -> Result<Rule, Rule> {
+        // Another company's name on this site, in this country or language: nothing else matters.
+        if site.market.excludes(&entry.markets_in, &entry.markets_out) {
+            return Err(Rule::OtherMarket);
+        }
         let (os, oe) = norm.original_range(s, e);
         let original = &text[os..oe];
         // On a site named after the alias ("Target" on target.com) the alias is the site's own
@@ -661,6 +671,8 @@ fn add_alias(
         confirm: false,
         waits_everywhere: rule.confirm == Confirm::Page,
         word_in: rule.word_in.iter().filter_map(|l| primary_language(l)).collect(),
+        markets_in: market::parse_all(&rule.markets.inside),
+        markets_out: market::parse_all(&rule.markets.outside),
         outright: false,
         host_label: normalize(&rule.text, Fold::MATCH).text.chars().filter(char::is_ascii_alphanumeric).collect(),
     };
@@ -781,6 +793,8 @@ struct Site {
     name: String,
     /// The page's language as a primary subtag (`Page::lang`).
     lang: Option<String>,
+    /// What the host and language tell of the page's market.
+    market: PageMarket,
 }
 
 impl Site {
@@ -797,7 +811,7 @@ impl Site {
             Some(i) if !numeric => labels[i].replace('-', ""),
             _ => String::new(),
         };
-        Site { name, lang: lang.map(str::to_string) }
+        Site { name, lang: lang.map(str::to_string), market: PageMarket::new(Some(&host), lang) }
     }
 
     /// Whether the site is named after the entry's alias: "mango" for "MANGO" on shop.mango.com,

@@ -61,10 +61,13 @@ pub enum Rule {
     Overlapped = 17,
     /// The page's product data (JSON-LD, microdata, Open Graph) names it as the product's brand.
     StructuredData = 18,
+    /// The dataset scopes the name to other markets: on this page's site, country or language
+    /// another company has it (`markets`).
+    OtherMarket = 19,
 }
 
 /// Every rule, in table order.
-pub const RULES: [Rule; 19] = [
+pub const RULES: [Rule; 20] = [
     Rule::Name,
     Rule::ContextWord,
     Rule::OwnSite,
@@ -84,6 +87,7 @@ pub const RULES: [Rule; 19] = [
     Rule::NotOutright,
     Rule::Overlapped,
     Rule::StructuredData,
+    Rule::OtherMarket,
 ];
 
 impl Rule {
@@ -128,6 +132,7 @@ impl Rule {
             Rule::NotOutright => "not-outright",
             Rule::Overlapped => "overlapped",
             Rule::StructuredData => "structured-data",
+            Rule::OtherMarket => "other-market",
         }
     }
 
@@ -155,6 +160,9 @@ impl Rule {
             Rule::NotOutright => "this name counts only as a web address, after a brand label or on its own site",
             Rule::Overlapped => "a longer or earlier name takes its place",
             Rule::StructuredData => "the page's product data names it as the product's brand",
+            Rule::OtherMarket => {
+                "the dataset says another company has this name on this site, in this country or language"
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod exchanges;
 pub mod judge;
 #[cfg(feature = "cli")]
 pub mod languages;
+pub mod market;
 pub mod normalize;
 #[cfg(feature = "cli")]
 pub mod page_text;

@@ -220,6 +220,13 @@ fn aliases(f: &mut Findings, at: &str, list: &[crate::dataset::Alias]) {
                 f.error(format!("{here}.word_in[{n}]"), format!("{lang:?} is not a language tag (\"fr\", \"pt-BR\")"));
             }
         }
+        for (side, list) in [("in", &rule.markets.inside), ("out", &rule.markets.outside)] {
+            for (n, m) in list.iter().enumerate() {
+                if let Err(why) = crate::market::Market::parse(m) {
+                    f.error(format!("{here}.markets.{side}[{n}]"), why);
+                }
+            }
+        }
         let folded = normalize(&rule.text, Fold::MATCH).text;
         for (n, x) in rule.exclude.iter().enumerate() {
             if !normalize(x, Fold::MATCH).text.contains(folded.trim()) {

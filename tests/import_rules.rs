@@ -13,11 +13,15 @@ fn backstory(args: &[&str]) -> Output {
 /// Imports a TSV written from `rows` (header added); returns the dataset, the import's stderr,
 /// and the dataset's path for scanning.
 fn import(name: &str, rows: &[&str]) -> (Value, String, String) {
+    import_table(name, "wikidata\tbrand\tcategory\tnames", rows)
+}
+
+/// As `import`, with the table's own header.
+fn import_table(name: &str, header: &str, rows: &[&str]) -> (Value, String, String) {
     let dir = std::env::temp_dir().join(format!("backstory-import-rules-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let tsv = dir.join("nsi.tsv");
-    let text =
-        std::iter::once("wikidata\tbrand\tcategory\tnames").chain(rows.iter().copied()).collect::<Vec<_>>().join("\n");
+    let text = std::iter::once(header).chain(rows.iter().copied()).collect::<Vec<_>>().join("\n");
     std::fs::write(&tsv, text + "\n").expect("write tsv");
     let out = dir.join("out.json");
     let run = backstory(&[
@@ -41,8 +45,15 @@ fn company<'a>(d: &'a Value, id: &str) -> Option<&'a Value> {
 
 /// Companies found in `text` by `backstory scan` with the dataset.
 fn scan(dataset: &str, text: &str) -> Vec<String> {
+    scan_on(dataset, text, &[])
+}
+
+/// As `scan`, with more arguments (`--host`, `--lang`).
+fn scan_on(dataset: &str, text: &str, page: &[&str]) -> Vec<String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_backstory"))
-        .args(["scan", "--json", "--dataset", dataset, "-"])
+        .args(["scan", "--json", "--dataset", dataset])
+        .args(page)
+        .arg("-")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -397,4 +408,33 @@ fn a_translation_of_a_brand_in_another_script_waits_for_the_page() {
     assert!(scan(&path, "Disney The Little Mermaid poster. Easy Pay Every Day!").is_empty());
     assert_eq!(scan(&path, "リトルマーメイド: Little Mermaid bakery"), vec!["q96186008", "q96186008"]);
     assert_eq!(scan(&path, "Starbucks Pods at Best Buy"), vec!["q37158", "q533415"]);
+}
+
+#[test]
+fn the_markets_column_scopes_every_name_of_a_brand() {
+    // Found on otto.de: NSI's Otto (Q7109498) is a Finnish ATM network, listed only in Finland;
+    // the German shop of the same name was flagged as it 32 times. NSI's locationSet, reduced to
+    // countries (tests/fixtures/nsi-markets.tsv), says where each brand is.
+    let (d, _, path) = import_table(
+        "markets",
+        "wikidata\tbrand\tcategory\tnames\tmarkets",
+        &["Q7109498\tOtto\tamenity/atm\tOtto|Otto-automaatti\tfi", "Q1\tZorblax\tshop/clothes\tZorblax\t-us"],
+    );
+    let otto = company(&d, "q7109498").expect("imported");
+    assert!(
+        otto["aliases"].as_array().expect("aliases").iter().all(|a| a["markets"]["in"] == serde_json::json!(["fi"])),
+        "{otto}"
+    );
+    let text = "Otto-automaatti ja Otto. Zorblax.";
+    assert_eq!(scan_on(&path, text, &["--host", "www.otto.de"]), ["q1"], "another company's name in Germany");
+    assert_eq!(scan_on(&path, text, &["--host", "www.otto.fi"]), ["q7109498", "q7109498", "q1"]);
+    assert_eq!(
+        scan_on(&path, text, &["--host", "shop.example.com"]),
+        ["q7109498", "q7109498", "q1"],
+        "a .com tells no country"
+    );
+    assert!(
+        scan_on(&path, text, &["--host", "shop.example.us"]).is_empty(),
+        "Otto is Finland's only, Zorblax is not the US's"
+    );
 }

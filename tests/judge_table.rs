@@ -23,6 +23,10 @@ fn engine() -> Engine {
             company("tous", "Tous", json!([{"text": "Tous", "case": "exact", "word_in": ["fr", "ca"]}]), json!([])),
             company("meta", "Meta", json!([{"text": "Meta", "case": "exact"}]), json!([])),
             company("mcd", "McDonald's", json!([]), json!([])),
+            // A Finnish ATM network whose name a German shop also has (otto.de).
+            company("otto", "Otto", json!([{"text": "Otto", "case": "exact", "markets": {"in": ["fi"]}}]), json!([])),
+            // Target Australia is not the US Target (Wesfarmers owns it).
+            company("target", "Target", json!([{"text": "Target", "case": "exact", "markets": {"out": ["au"]}}]), json!([])),
         ],
         "brands": [{"id": "ring", "name": "Ring", "owners": [{"company": "ringco"}],
                     "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"], "exclude": ["ring size"]}]}],
@@ -64,6 +68,12 @@ const ROWS: &[Row] = &[
     row("ZZQ", "ZZQ", Rule::NotASymbol),
     Row { lang: Some("de"), ..row("Wir lieben Gap", "Gap", Rule::OrdinaryWord) },
     row("Gap Inc. stores", "Gap", Rule::Overlapped),
+    Row { host: Some("www.otto.de"), ..row("Jetzt bei Otto bestellen", "Otto", Rule::OtherMarket) },
+    Row { host: Some("www.otto.fi"), ..row("Otto-automaatti", "Otto", Rule::Name) },
+    // A generic domain tells no country: the name counts there.
+    Row { host: Some("www.example.com"), ..row("Otto ATM", "Otto", Rule::Name) },
+    Row { host: Some("www.target.com.au"), ..row("Shop Target online", "Target", Rule::OtherMarket) },
+    Row { host: Some("www.target.com"), ..row("Shop Target online", "Target", Rule::Name) },
 ];
 
 #[test]

@@ -165,6 +165,7 @@ fn import_large(tsv: &PathBuf) -> String {
     let out_dir = PathBuf::from(ROOT).join("target/eval");
     std::fs::create_dir_all(&out_dir).expect("target/eval is writable");
     let out = out_dir.join("nsi-large.json");
+    let tsv = &with_markets(tsv, &out_dir);
     let run = Command::new(env!("CARGO_BIN_EXE_backstory"))
         .args(["import", "--from", "nsi", "--id", "nsi-large", "--as-of", "2025-11-01", "-o"])
         .arg(&out)
@@ -176,6 +177,29 @@ fn import_large(tsv: &PathBuf) -> String {
     println!("(import: {unmapped} record(s) not mapped; `backstory import --from nsi` lists them)");
     assert!(run.status.code().is_some_and(|c| c <= 1), "import failed: {}", String::from_utf8_lossy(&run.stderr));
     out.to_string_lossy().into_owned()
+}
+
+/// The shared NSI table with the countries NSI lists each brand in (`tests/fixtures/nsi-markets.tsv`,
+/// from NSI's locationSet; `scripts/nsi-markets.mjs`) as its `markets` column, as an organizer
+/// importing NSI itself has them. `EVAL_NO_MARKETS=1` leaves them out, to measure what they change.
+fn with_markets(tsv: &PathBuf, out_dir: &Path) -> PathBuf {
+    if std::env::var_os("EVAL_NO_MARKETS").is_some() {
+        return tsv.clone();
+    }
+    let markets =
+        std::fs::read_to_string(PathBuf::from(ROOT).join("tests/fixtures/nsi-markets.tsv")).expect("nsi-markets.tsv");
+    let by_id: std::collections::HashMap<&str, &str> =
+        markets.lines().skip(1).filter_map(|l| l.split_once('\t')).collect();
+    let table = std::fs::read_to_string(tsv).expect("nsi-brands.tsv readable");
+    let mut out = String::new();
+    for (n, line) in table.lines().enumerate() {
+        let extra =
+            if n == 0 { "markets" } else { by_id.get(line.split('\t').next().unwrap_or("")).copied().unwrap_or("") };
+        out.push_str(&format!("{line}\t{extra}\n"));
+    }
+    let path = out_dir.join("nsi-brands-markets.tsv");
+    std::fs::write(&path, out).expect("target/eval is writable");
+    path
 }
 
 #[test]

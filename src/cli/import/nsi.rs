@@ -54,7 +54,10 @@
 //! - each name is also matched as pages write it when NSI does not list that spelling: "&" as
 //!   "and" and the reverse ("Crate and Barrel"), hyphens as spaces ("Williams Sonoma", but not
 //!   "Off White", a colour, for Off-White) and without a leading "The" ("Home Depot"). These
-//!   spellings follow the rules above and never take a name from another row.
+//!   spellings follow the rules above and never take a name from another row;
+//! - an optional `markets` column (country codes, `-xx` for one left out: NSI's locationSet,
+//!   `scripts/nsi-markets.mjs`) scopes every name of its row (`markets` in DATASET.md): "Otto",
+//!   listed only in Finland (an ATM network), is another company's name on otto.de.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -64,6 +67,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{plain, Builder, Meta, Unmapped};
 use crate::dataset::{AccentPolicy, Alias, AliasRule, CasePolicy, Confirm, Dataset};
+use crate::market::Markets;
 use crate::words::{
     capitals, countries, english_phrases, is_colour, is_common_word, is_english_word, is_english_word_wide,
     is_given_name, is_letter_code,
@@ -80,6 +84,8 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
         b.skip("line 1", "the header must name the columns wikidata, brand, category, names");
         return b.finish();
     };
+    // Optional: the countries NSI lists the brand in (its locationSet), "fi" or "de at ch -li".
+    let markets_column = column("markets");
     let mut rows: Vec<(usize, Vec<&str>)> =
         lines.map(|(n, line)| (n, line.split('\t').map(str::trim).collect())).collect();
     // Stable sort: rows without a Wikidata id keep their file order, after the others.
@@ -126,6 +132,10 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
         }
         kept.push((at, c, cells));
     }
+    let scoped: Vec<(usize, Markets)> = match markets_column {
+        Some(m) => kept.iter().filter_map(|(_, c, cells)| Some((*c, markets_of(cells.get(m)?)?))).collect(),
+        None => Vec::new(),
+    };
 
     // Then the names NSI lists, then the spellings pages use that NSI does not list; those are
     // silently left out when unsafe or already taken, so they never take a listed name.
@@ -156,7 +166,34 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
             }
         }
     }
+    for (c, markets) in scoped {
+        scope(&mut b.companies[c], &markets);
+    }
     b.finish()
+}
+
+/// The markets of a row's `markets` cell: country codes it is in, and "-xx" for those it is not;
+/// none for an empty cell. NSI's locationSet, reduced to countries (`scripts/nsi-markets.mjs`).
+fn markets_of(cell: &str) -> Option<Markets> {
+    let mut markets = Markets::default();
+    for code in cell.split_whitespace() {
+        match code.strip_prefix('-') {
+            Some(out) => markets.outside.push(out.to_ascii_lowercase()),
+            None => markets.inside.push(code.to_ascii_lowercase()),
+        }
+    }
+    (!markets.is_empty()).then_some(markets)
+}
+
+/// Scopes every name of a company to its markets: a brand NSI lists only in Finland ("Otto", an
+/// ATM network) is someone else's on a German page (the shop otto.de).
+fn scope(company: &mut crate::dataset::Company, markets: &Markets) {
+    if !company.aliases.iter().any(|a| a.text() == company.name) {
+        company.aliases.insert(0, plain(&company.name));
+    }
+    for alias in &mut company.aliases {
+        *alias = Alias::Ruled(AliasRule { markets: markets.clone(), ..alias.rule() });
+    }
 }
 
 /// "Q1046951" -> 1046951; anything else sorts last.
@@ -435,6 +472,7 @@ fn page_spellings(name: &str) -> Vec<String> {
 
 fn rule_of(text: String, case: CasePolicy, accents: AccentPolicy) -> AliasRule {
     AliasRule {
+        markets: Markets::default(),
         text,
         case,
         accents,

@@ -1,0 +1,79 @@
+// Writes tests/fixtures/nsi-markets.tsv: for each brand of the name-suggestion-index (by Wikidata
+// id), the countries NSI lists it in, from its locationSet: "fi", "de at ch", "-us" for a country
+// it excludes. The evaluation joins it to ../shared/reference/nsi-brands.tsv (which has no
+// locations) as the import's `markets` column. Source: the npm package name-suggestion-index at a
+// pinned version (BSD-3-Clause; tests/fixtures/nsi-markets.COPYRIGHT).
+//
+// Reduction to countries, conservative: a country code is that country; a subdivision ("us-ca")
+// or a region file named after one ("fr-idf.geojson") is its country; the world ("001"), a
+// continent ("150"), a point with a radius or any other area leaves the brand unscoped, since a
+// wrong scope would hide a real mention. A brand on several NSI items is in the union of their
+// countries, and excludes a country only when every item does.
+//
+// Run: node scripts/nsi-markets.mjs [path/to/nsi.json]   (without a path: npm pack, in a temp dir)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const VERSION = '8.0.20260918';
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const OUT = join(ROOT, 'tests/fixtures/nsi-markets.tsv');
+const BRANDS = join(ROOT, '../shared/reference/nsi-brands.tsv');
+
+function loadNsi(path) {
+  if (path) return JSON.parse(readFileSync(path, 'utf8'));
+  const dir = mkdtempSync(join(tmpdir(), 'nsi-'));
+  try {
+    execFileSync('npm', ['pack', `name-suggestion-index@${VERSION}`, '--silent'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+    execFileSync('tar', ['xzf', `name-suggestion-index-${VERSION}.tgz`, 'package/dist/json/nsi.json'], { cwd: dir });
+    return JSON.parse(readFileSync(join(dir, 'package/dist/json/nsi.json'), 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// One locationSet entry as a country code, or null when it is not within one country.
+function countryOf(code) {
+  const c = String(code).toLowerCase();
+  const m = /^([a-z]{2})(?:-[a-z0-9]+(?:\.geojson)?)?$/.exec(c) ?? /^([a-z]{2})-[a-z0-9_-]+\.geojson$/.exec(c);
+  if (!m) return null;
+  return m[1] === 'uk' ? 'gb' : m[1];
+}
+
+const nsi = loadNsi(process.argv[2]).nsi;
+const items = new Map(); // wikidata -> [locationSet]
+for (const [path, group] of Object.entries(nsi)) {
+  if (!path.startsWith('brands/')) continue;
+  for (const item of group.items) {
+    const q = item.tags?.['brand:wikidata'];
+    if (!q) continue;
+    if (!items.has(q)) items.set(q, []);
+    items.get(q).push(item.locationSet ?? {});
+  }
+}
+const wanted = existsSync(BRANDS) ? new Set(readFileSync(BRANDS, 'utf8').split('\n').slice(1).map((l) => l.split('\t')[0]).filter(Boolean)) : null;
+
+const rows = [];
+let scoped = 0, unscoped = 0;
+for (const [q, sets] of [...items].sort((a, b) => Number(a[0].slice(1)) - Number(b[0].slice(1)))) {
+  if (wanted && !wanted.has(q)) continue;
+  let inside = new Set();
+  for (const s of sets) {
+    for (const code of s.include ?? []) {
+      const c = countryOf(code);
+      if (c === null) { inside = null; break; }
+      inside.add(c);
+    }
+    if (inside === null) break;
+  }
+  // Excluded everywhere the brand is listed: only whole countries, on every item.
+  const excludes = sets.map((s) => new Set((s.exclude ?? []).map(String).filter((c) => /^[a-z]{2}$/i.test(c)).map((c) => c.toLowerCase())));
+  const outside = [...(excludes[0] ?? [])].filter((c) => excludes.every((e) => e.has(c)));
+  const cell = [...(inside ? [...inside].sort() : []), ...outside.sort().map((c) => `-${c}`)].join(' ');
+  if (inside) scoped += 1; else unscoped += 1;
+  if (cell) rows.push(`${q}\t${cell}`);
+}
+writeFileSync(OUT, `wikidata\tmarkets\n${rows.join('\n')}\n`);
+console.log(`nsi-markets: ${rows.length} brands written (${scoped} scoped to countries, ${unscoped} left unscoped) from name-suggestion-index ${VERSION} to ${OUT}`);
