@@ -3,7 +3,7 @@
 // badge-cycling shortcut, and sites added with "Check this site too" (registered content scripts).
 // background.js registers each handler in its MESSAGES table.
 import '../api.js';
-import { accentColor } from './config.js';
+import { accentColor, organizerAccent } from './config.js';
 import { neededBy, release } from './origins.js';
 
 const api = globalThis.BackstoryApi;
@@ -53,7 +53,7 @@ export const validSite = () => true;
 export async function site(m, sender) {
   const engine = await host.getEngine();
   const id = engine.companyForHost(hostOf(sender.url));
-  return { owner: id ? host.companySummary(engine, id) : null };
+  return { owner: id ? host.companySummary(engine, id) : null, accent: await organizerAccent() };
 }
 
 export const validBrand = (m) => str(m.name, 120);

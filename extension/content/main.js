@@ -27,7 +27,8 @@
   const RECHECK_MS = 150; // after the last scroll, resize or click: look again at what covers badges
 
   let settings = R.readSettings(null);
-  let site = { owner: null }; // owner: company summary when this host belongs to a dataset company
+  // owner: company summary when this host belongs to a dataset company; accent: the organizer's colour
+  let site = { owner: null, accent: null };
   let dead = false;
   let running = false; // observer and listeners attached
   let generation = 0; // bumped on every reset; a scan from an older generation draws nothing
@@ -79,6 +80,7 @@
     if (overlay) return overlay;
     overlay = globalThis.BackstoryOverlay.create(document, { onActivate: openCard, clock, stats });
     overlay.setUnderline(settings.display === 'badges+underline');
+    overlay.setAccent(site.accent);
     try { api.runtime.onMessage.addListener(onMessage); } catch { /* orphaned: the next message tears down */ }
     observeLayout();
     return overlay;
@@ -617,7 +619,8 @@
     await whenVisible();
     const res = await send({ type: 'site' });
     clock.begin();
-    site = { owner: res?.ok ? res.owner : null };
+    site = { owner: res?.ok ? res.owner : null, accent: res?.ok ? res.accent : null };
+    overlay?.setAccent(site.accent);
     const applied = apply();
     clock.end();
     await applied;

@@ -16,7 +16,7 @@
   const STYLE = `
     .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; }
     .badge { all: initial; position: absolute; box-sizing: border-box; width: ${BADGE}px; height: ${BADGE}px;
-      border-radius: 50%; border: 1.5px solid #fff; background: var(--c, #0f766e); color: #fff; cursor: pointer;
+      border-radius: 50%; border: 1.5px solid #fff; background: var(--c, var(--accent, #0f766e)); color: #fff; cursor: pointer;
       font: 700 9px/15px system-ui, sans-serif; letter-spacing: -0.2px; text-align: center; white-space: nowrap; overflow: hidden;
       box-shadow: 0 0 0 1px rgba(0,0,0,.55), 0 1px 3px rgba(0,0,0,.45); pointer-events: auto; }
     .badge.n3 { font-size: 7px; letter-spacing: -0.4px; }
@@ -26,7 +26,7 @@
     .notice { all: initial; position: fixed; inset-inline-end: 16px; bottom: 16px; display: flex; gap: 10px; align-items: center;
       max-width: min(360px, calc(100vw - 32px)); box-sizing: border-box; padding: 8px; padding-inline-start: 12px; border-radius: 8px;
       background: #111827; color: #f9fafb; font: 13px/1.35 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.3);
-      pointer-events: auto; border-inline-start: 6px solid var(--c, #0f766e); }
+      pointer-events: auto; border-inline-start: 6px solid var(--c, var(--accent, #0f766e)); }
     .notice button { all: initial; cursor: pointer; font: 600 13px/1.2 system-ui, sans-serif; color: #bfdbfe;
       text-decoration: underline; padding: 4px; border-radius: 4px; }
     .notice button.x { color: #e5e7eb; text-decoration: none; font-size: 18px; line-height: 18px; padding: 2px 6px; }
@@ -53,6 +53,7 @@
     const win = doc.defaultView;
     let host = null, shadow = null, layer = null, pop = null, popFor = null, notice = null, cardStyled = false;
     let underline = false;
+    let accent = null; // the organizer's colour (setAccent), for badges without a category colour and the card
     // {range, anchor, own, button, block, company, entry, near, box, key, at, verified}: own, a match
     // in an attribute (placed at its element's box); box and key, where its text was when last
     // placed; at, the spot then chosen; verified, whether a hit test confirmed that spot (possible
@@ -80,6 +81,7 @@
         shadow = host.attachShadow({ mode: 'closed' });
         addStyle(STYLE);
         layer = el(doc, 'div', 'layer');
+        if (accent) layer.style.setProperty('--accent', accent);
         shadow.append(layer);
         // Keep page handlers ("click outside closes the menu") from reacting to our UI.
         for (const t of ['click', 'mousedown', 'pointerdown', 'keydown', 'focusin']) layer.addEventListener(t, (e) => e.stopPropagation());
@@ -114,6 +116,15 @@
     }
     function showUnderline() {
       win.CSS.highlights.set(HIGHLIGHT, highlight);
+    }
+
+    // The organizer's colour (`backstory pack --color`; the background sends it only when white text
+    // on it, and it on white, are readable): the badge of a company whose category has no colour,
+    // the notice's edge, and the card's links and focus ring, in the light scheme.
+    function setAccent(color) {
+      accent = Card.safeColor(color);
+      if (!layer) return;
+      if (accent) layer.style.setProperty('--accent', accent); else layer.style.removeProperty('--accent');
     }
 
     function has(block, company) {
@@ -266,9 +277,10 @@
       const was = b.box;
       b.box = box;
       b.key = key;
-      if (!recheck && b.at && was && box[2] - box[0] === was[2] - was[0] && box[3] - box[1] === was[3] - was[1]) {
+      const moved = recheck ? null : Place.follow(b.at, was, box, { size: BADGE, originLeft: origin.left, viewWidth: view.width });
+      if (moved) {
         b.verified = false;
-        b.at = { x: b.at.x + box[0] - was[0], y: b.at.y + box[1] - was[1] };
+        b.at = moved;
         return b.at;
       }
       b.verified = onScreen;
@@ -543,7 +555,7 @@
 
     return {
       add, commit, position, prune, removeWithin, removeAll, showCard, closeCard, showNotice, hideNotice,
-      focusNext, setUnderline, destroy, within, holdsAny,
+      focusNext, setUnderline, setAccent, destroy, within, holdsAny,
       // For benchmarks: badges of a region (region.js), and how many of them are on screen now.
       inRegion: (name) => {
         const list = badges.filter((b) => b.region === name);

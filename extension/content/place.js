@@ -76,7 +76,20 @@
     return null;
   }
 
-  const api = { GAP, FAR, spots, overlaps, boxAt, lineEndOf, choose };
+  // A badge whose text moved whole (an inner scroller scrolled, the page reflowed): its spot moved
+  // by as much, when the text kept its size and the moved badge stays inside the window's width;
+  // otherwise null, and the badge is placed anew. at: the spot, relative to the overlay's origin;
+  // was, box: the text's [left, top, right, bottom] then and now, in the same coordinates.
+  function follow(at, was, box, { size, originLeft, viewWidth }) {
+    if (!at || !was || box[2] - box[0] !== was[2] - was[0] || box[3] - box[1] !== was[3] - was[1]) return null;
+    const moved = { x: at.x + box[0] - was[0], y: at.y + box[1] - was[1] };
+    const left = moved.x + originLeft;
+    // Found on a real page (ostrichpillow, 390 px wide): a footer link moved whole took its badge
+    // past the window's right edge.
+    return left >= 0 && left + size <= viewWidth ? moved : null;
+  }
+
+  const api = { GAP, FAR, spots, follow, overlaps, boxAt, lineEndOf, choose };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryPlace = api;
 })(globalThis);

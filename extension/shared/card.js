@@ -17,7 +17,7 @@
       padding: 12px 14px; background: #fff; color: #111827; border: 1px solid #d1d5db; border-radius: 8px;
       box-shadow: 0 6px 24px rgba(0,0,0,.2); font: 14px/1.4 system-ui, sans-serif; text-align: start; }
     .bs-card:focus { outline: none; }
-    .bs-card:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+    .bs-card:focus-visible { outline: 3px solid var(--accent, #2563eb); outline-offset: 2px; }
     .bs-name { display: block; margin: 0 0 4px; margin-inline-end: 28px; font: 700 16px/1.3 system-ui, sans-serif; }
     .bs-rel, .bs-owners, .bs-origin { margin: 0 0 6px; color: #374151; }
     .bs-cats { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; padding: 0; list-style: none; }
@@ -27,10 +27,10 @@
     .bs-asof, .bs-alt, .bs-why { margin: 0 0 8px; font-size: 12px; color: #4b5563; }
     .bs-actions, .bs-minor { display: flex; flex-wrap: wrap; gap: 6px 14px; margin: 0 0 6px; align-items: center; }
     .bs-minor { font-size: 12px; margin: 6px 0 0; padding-top: 6px; border-top: 1px solid #e5e7eb; }
-    .bs-link { color: #1d4ed8; text-decoration: underline; font-weight: 600; background: none; border: 0;
+    .bs-link { color: var(--accent, #1d4ed8); text-decoration: underline; font-weight: 600; background: none; border: 0;
       padding: 0; font: inherit; font-weight: 600; cursor: pointer; }
     .bs-minor .bs-link { font-weight: 400; }
-    .bs-link:focus-visible, .bs-close:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; border-radius: 2px; }
+    .bs-link:focus-visible, .bs-close:focus-visible { outline: 3px solid var(--accent, #2563eb); outline-offset: 2px; border-radius: 2px; }
     .bs-close { position: absolute; top: 6px; inset-inline-end: 8px; width: 28px; height: 28px; cursor: pointer;
       border: 0; background: none; font: 20px/28px system-ui, sans-serif; color: #4b5563; border-radius: 4px; padding: 0; }
     @media (prefers-color-scheme: dark) {

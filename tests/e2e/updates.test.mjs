@@ -199,8 +199,36 @@ test('the packed --color is the accent of options and the popup', async () => {
     return null;
   });
   assert.deepEqual(color, [124, 45, 18, 255]);
+  // And the card on the page: its links and focus ring (badges keep their category's colour; a
+  // company without one gets the accent too, by the same custom property).
+  await shopPage.emulateMedia({ colorScheme: 'light' });
+  await browser.worker.evaluate(async () => {
+    const all = await chrome.storage.session.get(null);
+    const key = Object.keys(all).find((k) => k.startsWith('findings:') && all[k].host === '127.0.0.1');
+    await chrome.tabs.sendMessage(Number(key.slice('findings:'.length)), { type: 'cycleBadges' });
+  });
+  await shopPage.keyboard.press('Enter');
+  await waitForOverlay(shopPage, (o) => o.cardText, 5000);
+  assert.equal(await cardLinkColor(shopPage), 'rgb(124, 45, 18)');
   await shopPage.close();
 });
+
+// The colour of the open card's first link, read through CDP inside the overlay's closed root.
+async function cardLinkColor(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const find = (n) => (/\bbs-link\b/.test((n.attributes ?? []).join(' ')) ? n
+      : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean) ?? null);
+    const link = find(root);
+    if (!link) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: link.nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, returnByValue: true, functionDeclaration: 'function () { return getComputedStyle(this).color; }' });
+    return result.value;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
 
 test('a user can subscribe to another list by hand in options, and it is used from then on', async () => {
   const page = await browser.context.newPage();

@@ -131,3 +131,13 @@ test('right to left with DOMRect-like rects (sides as getters), as overlay.js pa
   const s = P.choose({ first: word, last: word, glyphs: [word], size: SIZE, viewWidth: 1280, rtl: true });
   assert.deepEqual([s.where, s.x + SIZE, Number.isFinite(s.y)], ['after', word.left - P.GAP, true]);
 });
+
+test('text moved whole: its badge moves by as much, unless that takes it out of the window', () => {
+  const opts = { size: SIZE, originLeft: 0, viewWidth: 390 };
+  const at = { x: 300, y: 100 };
+  assert.deepEqual(P.follow(at, [200, 100, 290, 118], [210, 140, 300, 158], opts), { x: 310, y: 140 });
+  assert.equal(P.follow(at, [200, 100, 290, 118], [210, 140, 305, 158], opts), null, 'resized text is placed anew');
+  // A footer link that moved right, near the edge of a narrow window: placed anew, not past the edge.
+  assert.equal(P.follow(at, [200, 100, 290, 118], [275, 100, 365, 118], opts), null);
+  assert.equal(P.follow(null, [200, 100, 290, 118], [210, 140, 300, 158], opts), null);
+});
