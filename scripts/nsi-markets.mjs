@@ -1,14 +1,16 @@
 // Writes tests/fixtures/nsi-markets.tsv: for each brand of the name-suggestion-index (by Wikidata
-// id), the countries NSI lists it in, from its locationSet: "fi", "de at ch", "-us" for a country
-// it excludes. The evaluation joins it to ../shared/reference/nsi-brands.tsv (which has no
-// locations) as the import's `markets` column. Source: the npm package name-suggestion-index at a
+// id), the countries NSI lists it in, from its locationSet: "fi", "de at ch". The evaluation
+// joins it to ../shared/reference/nsi-brands.tsv (which has no locations) as the import's
+// `markets` column. Source: the npm package name-suggestion-index at a
 // pinned version (BSD-3-Clause; tests/fixtures/nsi-markets.COPYRIGHT).
 //
 // Reduction to countries, conservative: a country code is that country; a subdivision ("us-ca")
 // or a region file named after one ("fr-idf.geojson") is its country; the world ("001"), a
 // continent ("150"), a point with a radius or any other area leaves the brand unscoped, since a
 // wrong scope would hide a real mention. A brand on several NSI items is in the union of their
-// countries, and excludes a country only when every item does.
+// countries. NSI's excludes are left out: they say another NSI entry covers that country, often
+// the same company under a local name (GameStop excludes Germany, where gamestop.de is its own
+// shop), not that another company has the name there (make eval: docs/evidence/languages.md).
 //
 // Run: node scripts/nsi-markets.mjs [path/to/nsi.json]   (without a path: npm pack, in a temp dir)
 import { execFileSync } from 'node:child_process';
@@ -68,10 +70,7 @@ for (const [q, sets] of [...items].sort((a, b) => Number(a[0].slice(1)) - Number
     }
     if (inside === null) break;
   }
-  // Excluded everywhere the brand is listed: only whole countries, on every item.
-  const excludes = sets.map((s) => new Set((s.exclude ?? []).map(String).filter((c) => /^[a-z]{2}$/i.test(c)).map((c) => c.toLowerCase())));
-  const outside = [...(excludes[0] ?? [])].filter((c) => excludes.every((e) => e.has(c)));
-  const cell = [...(inside ? [...inside].sort() : []), ...outside.sort().map((c) => `-${c}`)].join(' ');
+  const cell = inside ? [...inside].sort().join(' ') : '';
   if (inside) scoped += 1; else unscoped += 1;
   if (cell) rows.push(`${q}\t${cell}`);
 }

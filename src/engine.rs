@@ -92,7 +92,8 @@ pub struct Entry {
     pub confirm: bool,
     /// The alias has `confirm: page`: it waits on every page.
     waits_everywhere: bool,
-    /// Languages in which the alias is an ordinary word: it waits on pages in them.
+    /// Languages in which the alias is an ordinary word: on pages in them it waits, or, when it has
+    /// context words, needs one; elsewhere it is a name.
     word_in: Vec<String>,
     /// The markets the alias names its company in, and those it never does (`market.rs`).
     markets_in: Vec<Market>,
@@ -477,7 +478,8 @@ impl Engine {
         let own_site = site.is_named(entry);
         // Whether this alias waits for the page here: everywhere, or in the page's language.
         let word_here = site.lang.as_deref().is_some_and(|l| entry.word_in.iter().any(|w| w == l));
-        let waits_here = entry.waits_everywhere || word_here;
+        // A name with context words is disambiguated by them, not by the page (below).
+        let waits_here = entry.waits_everywhere || (word_here && entry.context.is_empty());
         let mut outright_by = None;
         if (entry.confirm || entry.outright) && waits_here {
             let web_address = written_as_web_address(&text[oe..]);
@@ -526,7 +528,11 @@ impl Engine {
             };
             return symbols::judge(&candidate).map(|_| Rule::Symbol).ok_or(Rule::NotASymbol);
         }
-        let by_context = !entry.context.is_empty() && !own_site;
+        // An alias with context words and `word_in` is ambiguous only in those languages ("Kindle" is
+        // an English verb, on a German page Amazon's reader): elsewhere it needs no context word.
+        // A page whose language is not known is treated as one where it is ambiguous.
+        let ambiguous_here = entry.word_in.is_empty() || site.lang.is_none() || word_here;
+        let by_context = !entry.context.is_empty() && !own_site && ambiguous_here;
         if by_context && !entry.context.iter().any(|c| contexts.contains(&(block, *c))) {
             return Err(Rule::NoContextWord);
         }
@@ -678,7 +684,7 @@ fn add_alias(
     };
     // An alias that may wait (`confirm: page`, `word_in`) is two entries, tried in this order: one
     // that names the company outright, one that waits for the page to confirm it.
-    let twins = if entry.waits_everywhere || !entry.word_in.is_empty() {
+    let twins = if entry.waits_everywhere || (!entry.word_in.is_empty() && entry.context.is_empty()) {
         vec![Entry { outright: true, ..entry.clone() }, Entry { confirm: true, ..entry }]
     } else {
         vec![entry]

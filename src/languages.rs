@@ -146,6 +146,8 @@ fn lang_static(lang: &str) -> &'static str {
 
 /// The rule with what the lists add, or None when they add nothing.
 fn annotated(rule: &AliasRule) -> Option<AliasRule> {
+    // An alias with context words is left to its author: `word_in` there makes the context needed
+    // only in those languages, which loosens it elsewhere (DATASET.md), a choice the lists cannot make.
     if !rule.context.is_empty() || rule.confirm == Confirm::Page || !rule.word_in.is_empty() {
         return None;
     }

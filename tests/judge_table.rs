@@ -29,7 +29,8 @@ fn engine() -> Engine {
             company("target", "Target", json!([{"text": "Target", "case": "exact", "markets": {"out": ["au"]}}]), json!([])),
         ],
         "brands": [{"id": "ring", "name": "Ring", "owners": [{"company": "ringco"}],
-                    "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"], "exclude": ["ring size"]}]}],
+                    "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"], "exclude": ["ring size"],
+                                 "word_in": ["en", "de"]}]}],
     });
     Engine::new(serde_json::from_value(value).expect("fixture has the dataset shape")).expect("fixture builds")
 }
@@ -60,6 +61,10 @@ const ROWS: &[Row] = &[
     row("Pendientes Tous de plata", "Tous", Rule::Name),
     row("META QUEST", "META", Rule::WrongCase),
     row("Ring the bell", "Ring", Rule::NoContextWord),
+    // A name with context words needs them only where it is an ordinary word (`word_in`).
+    Row { lang: Some("en"), ..row("Ring the bell", "Ring", Rule::NoContextWord) },
+    Row { lang: Some("fr"), ..row("La sonnette Ring est arrivée", "Ring", Rule::Name) },
+    Row { lang: Some("de"), ..row("Der Ring ist aus Gold", "Ring", Rule::NoContextWord) },
     row("Check your Ring size chart", "Ring", Rule::Excluded),
     row("a gap in the fence", "gap", Rule::LowercaseWord),
     row("Part Meta-X100 fits", "Meta", Rule::ModelNumber),

@@ -207,17 +207,45 @@
     // text has not moved since it was placed, and whose spot a hit test confirmed, costs one read:
     // an idle page whose badges stay put is not worked on. recheck: confirm spots again (after a
     // scroll or a click, something may now cover the text).
+    // A pass places badges for at most PLACE_MS (each spot takes hit tests: a page that brings a
+    // hundred badges into view at once made one task of 29 ms); the rest wait for the next frame.
+    const PLACE_MS = 4;
+    let later = null, laterRecheck = false, laterFrame = 0;
     function position(list, { recheck = false } = {}) {
       if (!host || !badges.length) return;
       const t0 = performance.now();
-      try { place(list ?? badges.filter((b) => b.near), recheck); } finally { if (stats) stats.placeMs += performance.now() - t0; }
+      try {
+        const todo = list ?? badges.filter((b) => b.near);
+        const done = place(todo, recheck, t0 + PLACE_MS);
+        if (done < todo.length) placeLater(todo.slice(done), recheck);
+      } finally { if (stats) stats.placeMs += performance.now() - t0; }
     }
-    function place(list, recheck) {
-      if (!list.length) return;
+    function placeLater(list, recheck) {
+      later ??= new Set();
+      for (const b of list) later.add(b);
+      laterRecheck ||= recheck;
+      if (laterFrame) return;
+      laterFrame = win.requestAnimationFrame(() => {
+        const rest = [...later].filter((b) => !b.removed && b.near);
+        const again = laterRecheck;
+        later = null; laterRecheck = false; laterFrame = 0;
+        clock?.begin();
+        position(rest, { recheck: again });
+        clock?.end();
+      });
+    }
+    // Places badges of `list` in order until `deadline` (at least one); returns how many it placed.
+    function place(list, recheck, deadline = Infinity) {
+      if (!list.length) return 0;
       ensureHost();
       const origin = host.getBoundingClientRect();
       const view = { width: doc.documentElement.clientWidth, height: win.innerHeight };
-      const moves = list.map((b) => (gone(b) ? 'gone' : spotFor(b, origin, view, recheck)));
+      const moves = [];
+      for (const b of list) {
+        moves.push(gone(b) ? 'gone' : spotFor(b, origin, view, recheck));
+        if (performance.now() >= deadline) break;
+      }
+      list = list.slice(0, moves.length);
       const lost = [];
       list.forEach((b, i) => {
         const m = moves[i];
@@ -233,6 +261,7 @@
       });
       if (lost.length) remove(lost);
       if (pop && popFor) placeCard();
+      return moves.length;
     }
 
     // The mention's first and last line boxes: for text, its client rects with a size (Firefox gives a
@@ -412,6 +441,7 @@
       const drop = new Set(list);
       if (!drop.size) return 0;
       for (const b of drop) {
+        b.removed = true;
         if (popFor === b) closeCard(false);
         b.button.remove();
         drawn.get(b.block)?.delete(b.company);
@@ -545,6 +575,8 @@
 
     function destroy() {
       win.cancelAnimationFrame(commitFrame);
+      win.cancelAnimationFrame(laterFrame);
+      later = null;
       closeCard(false);
       io.disconnect();
       if (highlight) { highlight.clear(); win.CSS.highlights.delete(HIGHLIGHT); }
