@@ -55,6 +55,9 @@
     get findings() { return findings.size; },
     // Product mentions (title, brand fields, structured data) with a badge, and how many are shown.
     get product() { return overlay?.inRegion('product') ?? { badges: 0, shown: 0 }; },
+    // Work promised but not done yet: a look again after a scroll or resize, badges left for the
+    // next frame. The geometry check waits for it before it reads badges.
+    get pending() { return recheckTimer !== 0 || Boolean(overlay?.placing); },
   };
   // begin()/end() bracket every synchronous stretch of ours; they nest, so a helper can bracket its
   // own stretch inside a caller's, and only the outermost pair makes a slice.

@@ -595,6 +595,7 @@
       },
       isHost: (n) => n === host,
       get count() { return badges.length; },
+      get placing() { return laterFrame !== 0; },
     };
   }
 

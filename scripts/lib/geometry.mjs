@@ -78,7 +78,9 @@ async function settle(s, { moved = false, work = async () => '', ms = 3000 } = {
     const now = await read();
     if (!worked && JSON.parse(now)[0] !== first) worked = true;
     if (now !== last) { last = now; since = Date.now(); continue; }
-    if (Date.now() - since >= QUIET_MS && (worked || Date.now() - start >= WORK_WAIT_MS)) return;
+    // Not while the extension says work is pending (a look again after the move it has not made yet).
+    const pending = String(JSON.parse(now)[0]).endsWith('/pending');
+    if (!pending && Date.now() - since >= QUIET_MS && (worked || Date.now() - start >= WORK_WAIT_MS)) return;
   }
 }
 

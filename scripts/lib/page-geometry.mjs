@@ -11,7 +11,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // The content script's counters (main.js, __backstoryStats) in its isolated world, or null. The
 // world's id is kept per session once found (listing the worlds each time costs a round of them).
 const worlds = new WeakMap();
-const EXPR = 'globalThis.__backstoryStats && { passes: __backstoryStats.passes, busy: __backstoryStats.busy, badges: __backstoryStats.badges, findings: __backstoryStats.findings, slices: __backstoryStats.slices }';
+const EXPR = 'globalThis.__backstoryStats && { passes: __backstoryStats.passes, busy: __backstoryStats.busy, badges: __backstoryStats.badges, findings: __backstoryStats.findings, slices: __backstoryStats.slices, pending: __backstoryStats.pending }';
 async function stats(cdp, extensionId) {
   let id = worlds.get(cdp);
   if (id !== undefined) {
@@ -79,7 +79,7 @@ export async function pageGeometry(bed, page, viewports, { stops, shots = true, 
       // The content script's slice counter moves whenever it works (placing badges again after a
       // scroll or resize among others): the check waits for that before it reads badges.
       const cdp = await tab.context().newCDPSession(tab);
-      const work = async () => { const x = await stats(cdp, bed.extensionId); return x ? `${x.slices}/${x.passes}/${x.busy}` : ''; };
+      const work = async () => { const x = await stats(cdp, bed.extensionId); return x ? `${x.slices}/${x.passes}/${x.busy}${x.pending ? '/pending' : ''}` : ''; };
       const g = await checkGeometry(tab, { stops, maxShots, work, resized, shots: shots ? join(SHOTS, viewport.name) : null, name: pageSlug(page.name) })
         .finally(() => cdp.detach().catch(() => {}));
       out.push({ page: page.name, viewport: viewport.name, host: page.host, curated: page.curated, ran: Boolean(s), findings: s?.findings ?? 0, ...g, ms: Date.now() - t0 });
