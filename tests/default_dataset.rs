@@ -427,8 +427,9 @@ fn every_brand_has_a_source() {
     for id in BRANDS_WITHOUT_SOURCE_YET {
         assert!(d.brands.iter().any(|b| b.id == *id), "{id} is no brand any more: take it off the list");
     }
-    // 287 brands in the first version 3, 359 after the sources of December 2026 (goal: 600).
-    assert!(d.brands.len() >= 359, "{} brands: brands were lost", d.brands.len());
+    // 287 brands in the first version 3, 359 after the sources of December 2026, 602 after issue 19's
+    // sourced brands (goal: 600).
+    assert!(d.brands.len() >= 600, "{} brands: brands were lost", d.brands.len());
     println!("{} of {} brands sourced", d.brands.len() - BRANDS_WITHOUT_SOURCE_YET.len(), d.brands.len());
 }
 
@@ -615,6 +616,19 @@ const CASES: &[(&str, &[&str])] = &[
     ("Swiss Chalet rotisserie chicken", &["fairfax-financial"]),
     ("Harvey's Bristol Cream sherry", &[]),
     ("The Keg party was fun", &[]),
+    // Issue 19's sourced brands: models, studios and banners count; ordinary words wait for the page.
+    ("Floor mats for Toyota RAV4", &["toyota"]),
+    ("Nalgene wide-mouth water bottle", &["thermo-fisher"]),
+    ("Brand: Heyday", &["target"]),
+    ("Heyday of the roaring twenties", &[]),
+    ("Fresh beef quarter pounder burgers, 4 pack", &[]),
+    ("Nearly nude lipstick", &[]),
+    ("Sweet dreams come true", &[]),
+    ("The fallout from the storm", &[]),
+    ("Campus on Mount Scopus", &[]),
+    ("Photo ID Software for schools", &[]),
+    ("Club Med resort in the Alps", &["fosun-international"]),
+    ("EZVIZ indoor camera", &["hikvision"]),
 ];
 
 #[test]
@@ -783,6 +797,21 @@ const NEVER_ON_CORPUS: &[&str] = &[
     "Matrix IT",
     "Woodward, Inc.",
     "Hilan Ltd",
+    // issue 19's sourced brands that are ordinary words, names or places
+    "Heyday",
+    "Home Chef",
+    "Latitude",
+    "Splendid",
+    "Fallout",
+    "Quake",
+    "Lawson",
+    "Hess",
+    "Lynx",
+    "Spritz",
+    "Dreams",
+    "Eminence",
+    "Corolla",
+    "Quarter Pounder",
 ];
 
 /// Hits judged wrong when they fire in this surrounding text (alias, text near the hit).
