@@ -875,3 +875,14 @@ fn corpus_pages_raise_no_wrong_hit() {
     }
     assert!(wrong.is_empty(), "hits judged wrong: {wrong:?}");
 }
+
+#[test]
+fn names_that_are_another_companys_in_a_market_are_not_flagged_there() {
+    // Issue 19: "Target" on target.com.au is Wesfarmers' Target Australia, not Target Corporation.
+    let e = engine();
+    let text = "Shop the new range at Target stores today";
+    let on = |host: &str| e.scan_page(text, &backstory::Page::new(Some(host), Some("en"))).len();
+    assert_eq!(on("www.target.com.au"), 0, "Target Australia's own site");
+    assert_eq!(on("www.target.com"), 1, "Target's own site");
+    assert_eq!(on("www.example.com"), 1, "a site that tells no country");
+}
