@@ -113,6 +113,26 @@ export async function readOverlay(page) {
 // The content script's isolated world in `page` (reached through CDP: the page cannot see it), of
 // the extension `extensionId` (another loaded extension has a world of its own). Waits up to
 // `timeout` for the script to start; evaluate(expression) awaits and returns by value.
+// Runs `functionDeclaration` (source text of `function () {...}`, `this` the element) on the first
+// element with class `cls` inside the overlay's closed shadow root, over CDP (page scripts cannot
+// reach it); returns its value, or null when no such element is drawn.
+export async function onOverlayElement(page, cls, functionDeclaration) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const has = new RegExp(`\\b${cls}\\b`);
+    const find = (n) => (has.test((n.attributes ?? []).join(' ')) ? n
+      : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean) ?? null);
+    const node = find(root);
+    if (!node) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: node.nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, returnByValue: true, functionDeclaration });
+    return result.value;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 export async function contentWorld(page, extensionId, timeout = 10000) {
   const cdp = await page.context().newCDPSession(page);
   const contexts = [];

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../../scripts/serve.mjs';
-import { contentWorld, launch, readOverlay, textRect, waitForOverlay } from '../../scripts/lib/browser.mjs';
+import { contentWorld, launch, onOverlayElement, readOverlay, textRect, waitForOverlay } from '../../scripts/lib/browser.mjs';
 
 const PROFILE = 'https://investigate.info/company/amazon';
 const EXPECTED = ['Whole Foods Market', 'Ring Video Doorbell', 'Zappos', 'NASDAQ:AMZN'];
@@ -21,21 +21,8 @@ function snapshotAtInteractive() {
   }, { once: false });
 }
 
-// The open card's border-box width, read over CDP (the shadow root is closed to page scripts).
-async function cardWidth(p) {
-  const cdp = await p.context().newCDPSession(p);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const find = (n) => (/\bbs-card\b/.test((n.attributes ?? []).join(' ')) ? n
-      : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean) ?? null);
-    const card = find(root);
-    if (!card) return null;
-    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: card.nodeId });
-    return model.border[2] - model.border[0];
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
+// The open card's border-box width.
+const cardWidth = (p) => onOverlayElement(p, 'bs-card', 'function () { return this.getBoundingClientRect().width; }');
 
 before(async () => {
   server = await serve();

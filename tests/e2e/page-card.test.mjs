@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { launch, waitForOverlay } from '../../scripts/lib/browser.mjs';
+import { launch, onOverlayElement, waitForOverlay } from '../../scripts/lib/browser.mjs';
 
 const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 const DISCLAIMER = 'not the Motorola phone brand, which Lenovo owns';
@@ -23,35 +23,18 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 // Measures the open card inside the overlay's closed shadow root, through CDP (pages cannot reach
 // it): the card's and its summary's sizes, where the card sits, and whether its focus shows.
-async function measureCard() {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const find = (n) => (/\bbs-card\b/.test((n.attributes ?? []).join(' ')) ? n
-      : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean) ?? null);
-    const card = find(root);
-    if (!card) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { nodeId: card.nodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId, returnByValue: true,
-      functionDeclaration: `function () {
-        const box = (e) => ({ scrollHeight: e.scrollHeight, clientHeight: e.clientHeight, scrollTop: e.scrollTop });
-        const r = this.getBoundingClientRect();
-        // The last part in reading order (the × button sits at the top, whatever its place in the DOM).
-        const last = [...this.children].filter((e) => !e.matches('.bs-close')).at(-1)?.getBoundingClientRect();
-        const summary = this.querySelector('.bs-summary');
-        return {
-          card: { ...box(this), top: r.top, bottom: r.bottom }, summary: { ...box(summary), text: summary.textContent },
-          viewport: innerHeight, focused: this.matches(':focus'), focusVisible: this.matches(':focus-visible'),
-          outline: getComputedStyle(this).outlineStyle, lastShown: Boolean(last) && last.top >= r.top && last.bottom <= r.bottom,
-        };
-      }`,
-    });
-    return result.value;
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
+const measureCard = () => onOverlayElement(page, 'bs-card', `function () {
+  const box = (e) => ({ scrollHeight: e.scrollHeight, clientHeight: e.clientHeight, scrollTop: e.scrollTop });
+  const r = this.getBoundingClientRect();
+  // The last part in reading order (the × button sits at the top, whatever its place in the DOM).
+  const last = [...this.children].filter((e) => !e.matches('.bs-close')).at(-1)?.getBoundingClientRect();
+  const summary = this.querySelector('.bs-summary');
+  return {
+    card: { ...box(this), top: r.top, bottom: r.bottom }, summary: { ...box(summary), text: summary.textContent },
+    viewport: innerHeight, focused: this.matches(':focus'), focusVisible: this.matches(':focus-visible'),
+    outline: getComputedStyle(this).outlineStyle, lastShown: Boolean(last) && last.top >= r.top && last.bottom <= r.bottom,
+  };
+}`);
 
 async function openByKeyboard() {
   // A card left open by a failed test first closes.

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, DIST, readOverlay, waitForOverlay } from '../../scripts/lib/browser.mjs';
+import { launch, DIST, onOverlayElement, readOverlay, waitForOverlay } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { readSecretKey, signMinisign } from './lib/minisign.mjs';
 
@@ -213,22 +213,8 @@ test('the packed --color is the accent of options and the popup', async () => {
   await shopPage.close();
 });
 
-// The colour of the open card's first link, read through CDP inside the overlay's closed root.
-async function cardLinkColor(page) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const find = (n) => (/\bbs-link\b/.test((n.attributes ?? []).join(' ')) ? n
-      : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean) ?? null);
-    const link = find(root);
-    if (!link) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { nodeId: link.nodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, returnByValue: true, functionDeclaration: 'function () { return getComputedStyle(this).color; }' });
-    return result.value;
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
+// The colour of the open card's first link.
+const cardLinkColor = (page) => onOverlayElement(page, 'bs-link', 'function () { return getComputedStyle(this).color; }');
 
 test('a user can subscribe to another list by hand in options, and it is used from then on', async () => {
   const page = await browser.context.newPage();
