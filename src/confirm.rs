@@ -1,8 +1,11 @@
-//! The page-level rule for hits that wait (`confirm: page` aliases, and `word_in` ones on a page in
-//! one of those languages): such a hit stands only where the same page
-//! names its company otherwise: by an alias or symbol without the rule, by the alias written as a
-//! web address or after a brand label, or by being a site named after it (`Engine::scan_at`
-//! reports the last three as hits of their own).
+//! The page-level rule for hits that wait (`confirm: page` aliases, `word_in` ones on a page in
+//! one of those languages, and names lacking their context word): such a hit stands only where the
+//! same page names its company otherwise: by an alias or symbol without the rule, by the alias
+//! written as a web address or after a brand label, or by being a site named after it
+//! (`Engine::scan_at` reports the last three as hits of their own). A brand's name that lacks its
+//! context word needs the brand itself named otherwise, not only its owner: on an Amazon page,
+//! "Ring" in "Sterling Silver Ring" is not Amazon's Ring, and on a Canon page "Dual Pixel" is not
+//! Google's Pixel.
 //!
 //! One scan sees one batch of text; a page is many batches. So the engine marks these hits
 //! (a `Verdict::Wait` rule) and whoever holds the whole page applies this rule: `backstory scan` here,
@@ -10,8 +13,23 @@
 
 use std::collections::HashSet;
 
-use crate::engine::{Engine, Hit};
-use crate::judge::Verdict;
+use crate::engine::{Engine, Entry, Hit};
+use crate::judge::{Rule, Verdict};
+
+/// What a page must name for a waiting hit to stand: its company, or, for a brand's name lacking
+/// its context word, the brand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Named {
+    Company(usize),
+    Brand(usize),
+}
+
+fn needs(h: &Hit, e: &Entry) -> Named {
+    match e.brand {
+        Some(b) if h.rule == Rule::ContextOnPage => Named::Brand(b),
+        _ => Named::Company(e.company),
+    }
+}
 
 /// The hits of one page that stand: every hit of an alias without `confirm: page`, and those
 /// with it whose company a hit without it names.
@@ -23,9 +41,12 @@ pub fn confirmed_on_page(engine: &Engine, hits: Vec<Hit>) -> Vec<Hit> {
 /// (`crate::structured`), as the content script's confirmer is told of them.
 pub fn confirmed_by(engine: &Engine, hits: Vec<Hit>, companies: impl IntoIterator<Item = usize>) -> Vec<Hit> {
     let waits = |h: &Hit| h.rule.verdict() == Verdict::Wait;
-    let mut named: HashSet<usize> = companies.into_iter().collect();
-    named.extend(hits.iter().filter(|h| !waits(h)).filter_map(|h| engine.entry(h.entry)).map(|e| e.company));
+    let mut named: HashSet<Named> = companies.into_iter().map(Named::Company).collect();
+    for e in hits.iter().filter(|h| !waits(h)).filter_map(|h| engine.entry(h.entry)) {
+        named.insert(Named::Company(e.company));
+        named.extend(e.brand.map(Named::Brand));
+    }
     hits.into_iter()
-        .filter(|h| !waits(h) || engine.entry(h.entry).is_some_and(|e| named.contains(&e.company)))
+        .filter(|h| !waits(h) || engine.entry(h.entry).is_some_and(|e| named.contains(&needs(h, e))))
         .collect()
 }

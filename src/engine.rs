@@ -402,6 +402,9 @@ impl Engine {
                 // "not outright", when its waiting twin's says more ("written in lowercase").
                 let mut first: Option<(u32, Rule)> = None;
                 let mut accepted = None;
+                // A name waiting only for want of a context word is the last resort: another entry
+                // of the same name that counts, or waits as an ordinary word, is taken before it.
+                let mut lacking_context = None;
                 for &id in entries {
                     let verdict = if covering.iter().any(|x| x.excludes.contains(&id)) {
                         Err(Rule::Excluded)
@@ -409,6 +412,9 @@ impl Engine {
                         self.accepts(&self.entries[id as usize], text, &norm, (s, e, block), &contexts, &site)
                     };
                     match verdict {
+                        Ok(Rule::ContextOnPage) => {
+                            lacking_context.get_or_insert((id, Rule::ContextOnPage));
+                        }
                         Ok(rule) => {
                             accepted = Some((id, rule));
                             break;
@@ -419,7 +425,7 @@ impl Engine {
                         Err(_) => {}
                     }
                 }
-                if let Some((id, rule)) = accepted {
+                if let Some((id, rule)) = accepted.or(lacking_context) {
                     found.push((s, e, id));
                     rules.insert((s, e, id), rule);
                     None
@@ -533,9 +539,9 @@ impl Engine {
         // A page whose language is not known is treated as one where it is ambiguous.
         let ambiguous_here = entry.word_in.is_empty() || site.lang.is_none() || word_here;
         let by_context = !entry.context.is_empty() && !own_site && ambiguous_here;
-        if by_context && !entry.context.iter().any(|c| contexts.contains(&(block, *c))) {
-            return Err(Rule::NoContextWord);
-        }
+        // No context word in its block: the name waits for the page to name the company otherwise
+        // (a shop's list of Canon products says "Canon EOS" somewhere), as an ordinary word does.
+        let without_context = by_context && !entry.context.iter().any(|c| contexts.contains(&(block, *c)));
         let loose_case = entry.case == CasePolicy::Any;
         let loose_accents = entry.accents == AccentPolicy::Optional;
         let written_right = (loose_case && (loose_accents || (original.is_ascii() && entry.verify_form.is_ascii())))
@@ -543,7 +549,9 @@ impl Engine {
         if !written_right {
             return Err(Rule::WrongCase);
         }
-        Ok(if entry.confirm {
+        Ok(if without_context {
+            Rule::ContextOnPage
+        } else if entry.confirm {
             if word_here && !entry.waits_everywhere {
                 Rule::OrdinaryWordInLanguage
             } else {

@@ -40,8 +40,9 @@ pub enum Rule {
     OrdinaryWordInLanguage = 7,
     /// Written in another case or with other accents than the dataset allows.
     WrongCase = 8,
-    /// The name needs a context word and its block has none.
-    NoContextWord = 9,
+    /// A name that needs a context word has none in its block: it waits for the page to name the
+    /// company otherwise ("Canon" in a list of B&H's Canon products that says "Canon EOS" elsewhere).
+    ContextOnPage = 9,
     /// Inside a phrase the dataset excludes ("ring size").
     Excluded = 10,
     /// Written in lowercase where the dataset capitalizes a name that is also a word.
@@ -77,7 +78,7 @@ pub const RULES: [Rule; 20] = [
     Rule::OrdinaryWord,
     Rule::OrdinaryWordInLanguage,
     Rule::WrongCase,
-    Rule::NoContextWord,
+    Rule::ContextOnPage,
     Rule::Excluded,
     Rule::LowercaseWord,
     Rule::ModelNumber,
@@ -105,7 +106,7 @@ impl Rule {
             | Rule::BrandLabel
             | Rule::Symbol
             | Rule::StructuredData => Verdict::Flag,
-            Rule::OrdinaryWord | Rule::OrdinaryWordInLanguage => Verdict::Wait,
+            Rule::OrdinaryWord | Rule::OrdinaryWordInLanguage | Rule::ContextOnPage => Verdict::Wait,
             _ => Verdict::Reject,
         }
     }
@@ -122,7 +123,7 @@ impl Rule {
             Rule::OrdinaryWord => "ordinary-word",
             Rule::OrdinaryWordInLanguage => "ordinary-word-in-language",
             Rule::WrongCase => "wrong-case",
-            Rule::NoContextWord => "no-context-word",
+            Rule::ContextOnPage => "context-on-page",
             Rule::Excluded => "excluded",
             Rule::LowercaseWord => "lowercase-word",
             Rule::ModelNumber => "model-number",
@@ -150,7 +151,9 @@ impl Rule {
                 "the name is an ordinary word in this page's language, so the page must name the company otherwise"
             }
             Rule::WrongCase => "it is written in another case or with other accents than the name",
-            Rule::NoContextWord => "the name is ambiguous and nothing nearby says it is meant",
+            Rule::ContextOnPage => {
+                "the name is ambiguous and nothing nearby says it is meant, so the page must name the company otherwise"
+            }
             Rule::Excluded => "it is part of a phrase the dataset excludes",
             Rule::LowercaseWord => "it is written in lowercase, as the ordinary word",
             Rule::ModelNumber => "it starts a model number",

@@ -148,3 +148,29 @@ fn a_name_that_waits_never_shadows_one_that_counts() {
     assert_eq!(companies("Buy New Look Fantastic serum"), ["b"], "an overlapping hit that counts wins");
     assert_eq!(companies("Alpha Air flies Delta routes"), ["a", "a"]);
 }
+
+/// A company and its brand whose name needs a context word.
+const RING: &str = r#"
+    {"id": "amazon", "name": "Amazon", "legal_name": "Amazon.com, Inc.", "aliases": [],
+     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}"#;
+const RING_BRAND: &str = r#"
+    {"id": "ring", "name": "Ring", "owners": [{"company": "amazon"}],
+     "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"]}, "Ring Video Doorbell"]}"#;
+
+#[test]
+fn a_name_without_its_context_word_stands_where_the_page_names_it_otherwise() {
+    let e = Engine::from_json(&dataset(RING, RING_BRAND)).expect("valid test dataset");
+    let aliases = |text: &str| -> Vec<String> {
+        confirmed_on_page(&e, e.scan(text)).iter().filter_map(|h| e.entry(h.entry)).map(|x| x.alias.clone()).collect()
+    };
+    assert!(aliases("Ring the bell").is_empty(), "no context word, nothing else on the page");
+    assert_eq!(
+        aliases("Ring doorbell\u{2029}Ring chime, white"),
+        ["Ring", "Ring"],
+        "the page names the brand with its context"
+    );
+    assert_eq!(aliases("Ring Video Doorbell\u{2029}Ring chime, white"), ["Ring Video Doorbell", "Ring"]);
+    // Found with make eval: on an Amazon page "Ring" in "Sterling Silver Ring" was confirmed by the
+    // owner's name; the brand's own name must be on the page.
+    assert_eq!(aliases("Amazon Essentials\u{2029}Sterling Silver Ring, Size 7"), ["Amazon"]);
+}

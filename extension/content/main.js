@@ -268,7 +268,7 @@
         for (const m of mapped) { m.why = res.rules?.[m.rule] ?? null; m.waits = m.why?.verdict === 'wait'; }
         // Every hit names its company before one per block is kept: a kept "Gap" that waits for the
         // page must not hide the "Gap Inc." beside it that confirms it.
-        confirmer.name(mapped.filter((m) => !m.waits).map((m) => res.entries[m.entry]?.company.id).filter(Boolean));
+        confirmer.name(mapped.filter((m) => !m.waits).flatMap((m) => R.namesOf(res.entries[m.entry])));
         for (const m of B.onePerCompany(mapped, companyOf)) hits.push([m, res.entries[m.entry]]);
       }
       stats.batches += 1;
@@ -325,7 +325,7 @@
         if (dead || gen !== generation || !res?.ok || !res.entry) continue;
         const entry = res.entry;
         // The page states the brand: hits of its company that wait for the page stand now.
-        confirmer.name([entry.company.id]);
+        confirmer.name(R.namesOf(entry));
         if (R.suppressed(entry, HOST, settings) || blockHas(block, entry.company.id)) continue;
         const badgeable = wantsBadge(entry, 'product');
         record(block, { company: entry.company.id, alias: entry.alias, kind: 'structured', brand: entry.brand?.name ?? null, region: 'product', badgeable });

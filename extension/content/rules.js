@@ -83,10 +83,17 @@
   // returns the items that stand now, held ones released first. One item is held per block and
   // company (a rescan replaces it), at most `maxHeld` in all, the oldest dropped first: held items
   // keep their nodes alive. `alive(item)` drops held items whose text has left the page; `forget`
-  // drops those of blocks about to be rescanned.
+  // drops those of blocks about to be rescanned. A brand's name that waits for want of its context
+  // word needs the brand itself named, not only its owner ("Ring" on an Amazon page that sells
+  // silver rings): its key is the brand's (`needs`), as in src/confirm.rs.
+  const brandKey = (id) => `brand:${id}`;
+  // What a hit that does not wait names: its company, and its brand.
+  const namesOf = (entry) => (entry ? [entry.company.id, ...(entry.brand?.id ? [brandKey(entry.brand.id)] : [])] : []);
+  // What a waiting item needs named.
+  const needs = ([hit, entry]) => (hit.why?.id === 'context-on-page' && entry.brand?.id ? brandKey(entry.brand.id) : entry.company.id);
   function createConfirmer(maxHeld = 500) {
     const named = new Set();
-    const held = new Map(); // block -> Map(company id -> item), oldest first
+    const held = new Map(); // block -> Map(needed key -> item), oldest first
     let count = 0;
     function drop(block, companies, id) {
       companies.delete(id);
@@ -94,7 +101,7 @@
       if (!companies.size) held.delete(block);
     }
     function hold(item) {
-      const block = item[0].block, id = item[1].company.id;
+      const block = item[0].block, id = needs(item);
       let companies = held.get(block);
       if (!companies) held.set(block, (companies = new Map()));
       if (!companies.has(id)) count += 1;
@@ -108,7 +115,7 @@
       for (const id of ids) named.add(id);
     }
     function admit(items, alive = () => true) {
-      name(items.filter(([hit, entry]) => entry && !hit.waits).map(([, entry]) => entry.company.id));
+      name(items.filter(([hit, entry]) => entry && !hit.waits).flatMap(([, entry]) => namesOf(entry)));
       const out = [];
       for (const [block, companies] of held) {
         for (const [id, item] of companies) {
@@ -120,7 +127,7 @@
       }
       for (const item of items) {
         const entry = item[1];
-        if (!item[0].waits || !entry || named.has(entry.company.id)) out.push(item);
+        if (!item[0].waits || !entry || named.has(needs(item))) out.push(item);
         else hold(item);
       }
       return out;
@@ -131,7 +138,7 @@
     return { name, admit, forget, held: () => count, reset() { named.clear(); held.clear(); count = 0; } };
   }
 
-  const api = { DISPLAYS, readSettings, createConfirmer, pageOff, categoryHidden, matchHidden, suppressed, withHiddenMatch, summarize };
+  const api = { DISPLAYS, readSettings, createConfirmer, namesOf, pageOff, categoryHidden, matchHidden, suppressed, withHiddenMatch, summarize };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryRules = api;
 })(globalThis);

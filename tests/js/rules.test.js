@@ -116,3 +116,20 @@ test('the confirmer holds at most maxHeld hits, dropping the oldest', () => {
   const released = c.admit([[{ block: 'b9', waits: false }, { alias: 'Gap Inc.', company: gap }]]);
   assert.deepEqual(released.slice(0, 2), items.slice(1));
 });
+
+test('a brand name that waits for want of its context word needs the brand named, not only its owner', () => {
+  // Found with make eval: on an Amazon page "Ring" in "Sterling Silver Ring" was confirmed by
+  // "Amazon"; on a Canon page "Dual Pixel" by a "Google" link (src/confirm.rs does the same).
+  const amazon = { id: 'amazon' }, ring = { id: 'ring', name: 'Ring' };
+  const c = R.createConfirmer();
+  const silver = [{ block: 'b1', waits: true, why: { id: 'context-on-page' } }, { alias: 'Ring', company: amazon, brand: ring }];
+  const owner = [{ block: 'b2', waits: false }, { alias: 'Amazon', company: amazon, brand: null }];
+  assert.deepEqual(c.admit([silver, owner]), [owner], 'the owner alone does not confirm the brand');
+  const doorbell = [{ block: 'b3', waits: false }, { alias: 'Ring Video Doorbell', company: amazon, brand: ring }];
+  assert.deepEqual(c.admit([doorbell]), [silver, doorbell], 'the brand named otherwise does');
+  // An ordinary word that waits is still confirmed by its company.
+  const c2 = R.createConfirmer();
+  const gap = [{ block: 'b1', waits: true, why: { id: 'ordinary-word' } }, { alias: 'Gap', company: { id: 'gap' }, brand: null }];
+  c2.name(R.namesOf({ company: { id: 'gap' }, brand: null }));
+  assert.deepEqual(c2.admit([gap]), [gap]);
+});
