@@ -64,12 +64,10 @@ def set_viewport(bed, width, height):
 class Checker:
     """pageChecker installed in a fresh sandbox of the page's window."""
 
-    def __init__(self, bed, transform=None):
+    def __init__(self, bed):
         self.bed = bed
         self.target = {"context": bed.page_window, "sandbox": SANDBOX}
-        # transform: a JS function (results) => results applied to each check's results, for a test
-        # that injects a violation.
-        self.run(f"(globalThis.__geometry = ({checker_source()})(), globalThis.__transform = {transform or 'null'}, true)")
+        self.run(f"(globalThis.__geometry = ({checker_source()})(), true)")
 
     def run(self, expression):
         """The value of a JS expression in the sandbox, through JSON."""
@@ -80,8 +78,7 @@ class Checker:
 
     def check(self, ids, **opts):
         res = self.bed.driver.script.call_function(
-            "(opts, ...badges) => { const r = __geometry.check(badges, JSON.parse(opts));"
-            " return JSON.stringify(__transform && !JSON.parse(opts).boxesOnly ? __transform(r) : r); }",
+            "(opts, ...badges) => JSON.stringify(__geometry.check(badges, JSON.parse(opts)))",
             False, self.target, arguments=[{"type": "string", "value": json.dumps(opts)}] + [{"sharedId": i} for i in ids])
         if "exceptionDetails" in res:
             raise RuntimeError(f"check: {res['exceptionDetails']}")
@@ -140,11 +137,11 @@ def crop(bed, box, vw, vh, path):
     return str(path)
 
 
-def check_geometry(bed, stops=20, shots=None, max_shots=float("inf"), name="page", resized=False, transform=None):
+def check_geometry(bed, stops=20, shots=None, max_shots=float("inf"), name="page", resized=False):
     """Checks every badge of the loaded page at its current viewport (checkGeometry of geometry.mjs).
     shots: a folder for PNG crops of the first max_shots violations. Returns {badges, checked,
     height, stops, violations: [{kind, title, detail, box, anchor, stop, shot}]}."""
-    c = Checker(bed, transform)
+    c = Checker(bed)
     size = c.run("__geometry.size()")
     seen = {}  # sharedId -> {title, checked, kinds}
     visited, violations, ids = [], [], []
@@ -185,7 +182,7 @@ def load(bed, url, timeout=10):
     return bed.wait_settled(url)
 
 
-def page_geometry(bed, name, viewports=VIEWPORTS, stops=20, shots=True, max_shots=float("inf"), fresh=False, transform=None):
+def page_geometry(bed, name, viewports=VIEWPORTS, stops=20, shots=True, max_shots=float("inf"), fresh=False):
     """One page at each viewport: loaded at the first, then resized to the others (or loaded afresh
     for each, fresh), as pageGeometry of scripts/lib/page-geometry.mjs. One result per viewport:
     {page, viewport, host, curated, ran, findings, badges, checked, stops, height, violations, ms}."""
@@ -198,7 +195,7 @@ def page_geometry(bed, name, viewports=VIEWPORTS, stops=20, shots=True, max_shot
         if not loaded or fresh:
             findings = load(bed, url)
             loaded = True
-        g = check_geometry(bed, stops=stops, max_shots=max_shots, resized=resized, name=page_slug(name), transform=transform,
+        g = check_geometry(bed, stops=stops, max_shots=max_shots, resized=resized, name=page_slug(name),
                            shots=(SHOTS / vp["name"]) if shots else None)
         out.append({"page": name, "viewport": vp["name"], "host": bed.pages[name]["host"],
                     "curated": bed.pages[name]["curated"], "ran": findings is not None,
