@@ -26,8 +26,9 @@ test: setup
 # every corpus and fixture page with the real extension beside the floor and peer-style matchers
 # (bench/report.md, BENCH_RUNS, BENCH_PAGES), the least a content script costs on the same pages
 # (bench/minimal.md), the infinite-scroll soak (bench/soak.md, BENCH_SOAK_SECONDS), and our
-# main-thread time on a page that never stops animating, once settled (bench/idle.md). First,
-# `backstory import` on a generated 100k-row spreadsheet (bench/import.md, IMPORT_ROWS).
+# main-thread time on a page that never stops animating, once settled (bench/idle.md), and badge
+# geometry on every corpus page in Chromium (bench/geometry.md) and in Firefox (bench/geometry-firefox.md).
+# First, `backstory import` on a generated 100k-row spreadsheet (bench/import.md, IMPORT_ROWS).
 bench: build
 	$(if $(BENCH_SKIP_CARGO),,cargo bench --bench engine)
 	cargo build --release --features cli --bin backstory
@@ -37,6 +38,7 @@ bench: build
 	node bench/soak.mjs
 	node bench/idle.mjs
 	node bench/geometry.mjs
+	target/venv/bin/python bench/geometry_firefox.py
 
 # Precision and recall on the shared corpus (../shared, or $$BACKSTORY_SHARED) against the hand
 # labels in tests/corpus-labels.json, default and NSI-imported datasets; tests/eval/main.rs.
