@@ -26,10 +26,10 @@ from bed import CORPUS, FirefoxBed, corpus_names, test_name  # noqa: E402
 from geometry import KINDS, VIEWPORTS, Checker, badge_ids, count_kinds, load, page_geometry, set_viewport, settle  # noqa: E402
 
 # The default subset, four pages with badges that take Firefox about two minutes at both sizes:
-# names in alt/title attributes of links around a product image (Amazon France, 64 badges, with
-# known attribute violations in Chromium), a Portuguese shop added with "Check this site too"
-# (Submarino), an image's alt (eBay), and a Polish shop with a known text violation in both browsers
-# (Allegro's "Facebook" link badge over the heading beside it), so the baseline is in play.
+# names in alt/title attributes of inline links around a product tile (Amazon France, 64 badges,
+# once badged down by the caption), a Portuguese shop added with "Check this site too"
+# (Submarino), an image's alt (eBay), and a Polish shop whose footer link's badge once sat on the
+# heading laid out beside it (Allegro).
 SUBSET = "|".join([
     r"intl/pages/green-db/amazon__chromebook-indice-fr",
     r"intl/pages/pricetag/br__submarino",
