@@ -140,7 +140,8 @@ def crop(bed, box, vw, vh, path):
 def check_geometry(bed, stops=20, shots=None, max_shots=float("inf"), name="page", resized=False):
     """Checks every badge of the loaded page at its current viewport (checkGeometry of geometry.mjs).
     shots: a folder for PNG crops of the first max_shots violations. Returns {badges, checked,
-    height, stops, violations: [{kind, title, detail, box, anchor, stop, shot}]}."""
+    anchors (checked badges per kind of anchor: text, attribute, structured), height, stops, violations:
+    [{kind, title, detail, box, anchor, stop, shot}]}."""
     c = Checker(bed)
     size = c.run("__geometry.size()")
     seen = {}  # sharedId -> {title, checked, kinds}
@@ -157,6 +158,8 @@ def check_geometry(bed, stops=20, shots=None, max_shots=float("inf"), name="page
             state = seen.setdefault(sid, {"title": r["title"], "checked": False, "kinds": set()})
             if r.get("anchor") or any(v["kind"] == "unanchored" for v in r["violations"]):
                 state["checked"] = True
+            if r.get("anchor"):
+                state["anchor"] = r["anchor"]["kind"]
             for v in r["violations"]:
                 if v["kind"] in state["kinds"]:
                     continue  # one report per badge and kind, from where it was first seen
@@ -168,7 +171,11 @@ def check_geometry(bed, stops=20, shots=None, max_shots=float("inf"), name="page
                 violations.append(item)
         y = next_stop(c, [s["title"] for s in seen.values() if not s["checked"]], visited, size["vh"])
     c.run("(scrollTo(0, 0), true)")
-    return {"badges": len(ids), "checked": sum(1 for s in seen.values() if s["checked"]), "height": size["height"],
+    anchors = {}
+    for s in seen.values():
+        if s.get("anchor"):
+            anchors[s["anchor"]] = anchors.get(s["anchor"], 0) + 1
+    return {"badges": len(ids), "checked": sum(1 for s in seen.values() if s["checked"]), "anchors": anchors, "height": size["height"],
             "stops": len(visited), "violations": violations}
 
 
