@@ -358,40 +358,23 @@
       return out;
     }
 
-    // Whether page text lies under a spot: the text of the elements hit at its centre and corners,
-    // and the text the caret would take at each of those points (text in an inline child of the
-    // element hit, which Firefox reports for a point between its glyphs). The text around the
-    // mention (glyphsAround) is near in document order; this catches text laid out beside it from
-    // elsewhere in the document (a footer column's heading next to a row of icons, a positioned
-    // label). Each element's own text nodes only, a bounded number of them.
+    // Whether page text lies under a spot: the text of the elements hit at its centre and corners.
+    // The text around the mention (glyphsAround) is near in document order; this catches text laid
+    // out beside it from elsewhere in the document (a footer column's heading next to a row of
+    // icons, a positioned label). Each element's own text nodes only, a bounded number of them.
     const UNDER = 16;
-    const caretText = (x, y) => {
-      const p = doc.caretPositionFromPoint?.(x, y) ?? doc.caretRangeFromPoint?.(x, y) ?? null;
-      const node = p ? (p.offsetNode ?? p.startContainer) : null;
-      return node?.nodeType === 3 ? node : null;
-    };
     function textUnder(box, view) {
       const seen = new Set();
-      const covers = (t) => {
-        if (seen.has(t)) return false;
-        seen.add(t);
-        if (t.nodeType !== 3 || BLANK.test(t.data)) return false;
-        boxRange.selectNodeContents(t);
-        for (const r of boxRange.getClientRects()) if (r.width > 0 && Place.overlaps(box, r)) return true;
-        return false;
-      };
       for (const [x, y] of corners(box)) {
-        if (x < 0 || y < 0 || x >= view.width || y >= view.height) continue;
-        const caret = caretText(x, y);
-        if (caret && covers(caret)) return true;
         const e = topAt(x, y, view);
         if (!e || seen.has(e)) continue;
         seen.add(e);
         let n = 0;
         for (let t = e.firstChild; t && n < UNDER; t = t.nextSibling) {
-          if (t.nodeType !== 3) continue;
+          if (t.nodeType !== 3 || BLANK.test(t.data)) continue;
           n += 1;
-          if (covers(t)) return true;
+          boxRange.selectNodeContents(t);
+          for (const r of boxRange.getClientRects()) if (r.width > 0 && Place.overlaps(box, r)) return true;
         }
       }
       return false;
