@@ -174,3 +174,18 @@ fn a_name_without_its_context_word_stands_where_the_page_names_it_otherwise() {
     // owner's name; the brand's own name must be on the page.
     assert_eq!(aliases("Amazon Essentials\u{2029}Sterling Silver Ring, Size 7"), ["Amazon"]);
 }
+
+#[test]
+fn a_stock_symbol_does_not_confirm_a_name_without_its_context_word() {
+    // Found by the check-a-list e2e test: "$CAT 10 shares" confirmed "CAT toy for the kitten".
+    let companies = r#"
+    {"id": "cat", "name": "Caterpillar Inc.", "legal_name": "Caterpillar Inc.",
+     "aliases": [{"text": "CAT", "case": "exact", "context": ["excavator"]}], "symbols": ["NYSE:CAT"],
+     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}"#;
+    let e = Engine::from_json(&dataset(companies, "")).expect("valid test dataset");
+    let aliases = |text: &str| -> Vec<String> {
+        confirmed_on_page(&e, e.scan(text)).iter().filter_map(|h| e.entry(h.entry)).map(|x| x.alias.clone()).collect()
+    };
+    assert_eq!(aliases("$CAT 10 shares\u{2029}CAT toy for the kitten"), ["NYSE:CAT"]);
+    assert_eq!(aliases("Caterpillar Inc.\u{2029}CAT toy for the kitten"), ["Caterpillar Inc.", "CAT"]);
+}

@@ -10,16 +10,18 @@
 
   // Hits are [start, end, kind, entry, rule]*; one row per company, one line per (dataset name,
   // kind). The list is one page: a name the judge says waits ("Gap") counts only if the list also
-  // names its company otherwise (src/confirm.rs); the names left waiting are returned apart.
+  // names its company otherwise, by the page's rule (content/rules.js, as src/confirm.rs); the names
+  // left waiting are returned apart.
+  const R = globalThis.BackstoryRules;
   function group(text, hits, entries, rules = {}) {
     const waits = (i) => rules[hits[i + 4]]?.verdict === 'wait';
     const named = new Set();
-    for (let i = 0; i < hits.length; i += 5) if (entries[hits[i + 3]] && !waits(i)) named.add(entries[hits[i + 3]].company.id);
+    for (let i = 0; i < hits.length; i += 5) if (entries[hits[i + 3]] && !waits(i)) for (const n of R.namesOf(entries[hits[i + 3]])) named.add(n);
     const companies = new Map();
     const waiting = new Set();
     for (let i = 0; i < hits.length; i += 5) {
       const e = entries[hits[i + 3]];
-      const held = waits(i) && !named.has(e?.company.id);
+      const held = waits(i) && !named.has(e && R.needs([{ why: rules[hits[i + 4]] }, e]));
       if (e && held) waiting.add(text.slice(hits[i], hits[i + 1]));
       if (!e || held) continue;
       const c = companies.get(e.company.id) ?? { company: e.company, count: 0, matches: new Map() };

@@ -86,11 +86,18 @@
   // drops those of blocks about to be rescanned. A brand's name that waits for want of its context
   // word needs the brand itself named, not only its owner ("Ring" on an Amazon page that sells
   // silver rings): its key is the brand's (`needs`), as in src/confirm.rs.
+  // Such a name also needs a name of its company, not a stock symbol ("$CAT 10 shares" says nothing
+  // of "CAT toy for the kitten").
   const brandKey = (id) => `brand:${id}`;
-  // What a hit that does not wait names: its company, and its brand.
-  const namesOf = (entry) => (entry ? [entry.company.id, ...(entry.brand?.id ? [brandKey(entry.brand.id)] : [])] : []);
+  const nameKey = (id) => `name:${id}`;
+  // What a hit that does not wait names: its company, by a name unless it is a symbol, and its brand.
+  const namesOf = (entry) => (entry ? [entry.company.id,
+    ...(entry.kind !== 'symbol' ? [nameKey(entry.company.id)] : []), ...(entry.brand?.id ? [brandKey(entry.brand.id)] : [])] : []);
   // What a waiting item needs named.
-  const needs = ([hit, entry]) => (hit.why?.id === 'context-on-page' && entry.brand?.id ? brandKey(entry.brand.id) : entry.company.id);
+  const needs = ([hit, entry]) => {
+    if (hit.why?.id !== 'context-on-page') return entry.company.id;
+    return entry.brand?.id ? brandKey(entry.brand.id) : nameKey(entry.company.id);
+  };
   function createConfirmer(maxHeld = 500) {
     const named = new Set();
     const held = new Map(); // block -> Map(needed key -> item), oldest first
@@ -138,7 +145,7 @@
     return { name, admit, forget, held: () => count, reset() { named.clear(); held.clear(); count = 0; } };
   }
 
-  const api = { DISPLAYS, readSettings, createConfirmer, namesOf, pageOff, categoryHidden, matchHidden, suppressed, withHiddenMatch, summarize };
+  const api = { DISPLAYS, readSettings, createConfirmer, namesOf, needs, pageOff, categoryHidden, matchHidden, suppressed, withHiddenMatch, summarize };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.BackstoryRules = api;
 })(globalThis);

@@ -133,3 +133,14 @@ test('a brand name that waits for want of its context word needs the brand named
   c2.name(R.namesOf({ company: { id: 'gap' }, brand: null }));
   assert.deepEqual(c2.admit([gap]), [gap]);
 });
+
+test('a name that waits for want of its context word is not confirmed by a stock symbol', () => {
+  // Found by the check-a-list e2e test: "$CAT 10 shares" confirmed "CAT toy for the kitten".
+  const cat = { id: 'caterpillar' };
+  const c = R.createConfirmer();
+  const toy = [{ block: 'b2', waits: true, why: { id: 'context-on-page' } }, { alias: 'CAT', kind: 'company', company: cat, brand: null }];
+  const shares = [{ block: 'b1', waits: false }, { alias: 'NYSE:CAT', kind: 'symbol', company: cat, brand: null }];
+  assert.deepEqual(c.admit([shares, toy]), [shares]);
+  const name = [{ block: 'b3', waits: false }, { alias: 'Caterpillar', kind: 'company', company: cat, brand: null }];
+  assert.deepEqual(c.admit([name]), [toy, name], 'a name of the company does');
+});
