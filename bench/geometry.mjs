@@ -8,7 +8,7 @@
 // GEOMETRY_DIST (another built extension to measure instead of dist/chromium, e.g. one built from
 // an earlier commit for a before/after table; a run with it also writes to target/geometry/ only).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,55 @@ export async function pool(items, jobs, fn) {
   return out;
 }
 
+// The hand labels' true mentions of the default dataset on each page (tests/corpus-labels*.json),
+// and each company's name as its badges write it ("alias: Company").
+const LABELS = Object.assign({}, ...['tests/corpus-labels.json', 'tests/corpus-labels-intl.json']
+  .map((f) => JSON.parse(readFileSync(join(ROOT, f), 'utf8')).pages));
+const DEFAULT = JSON.parse(readFileSync(join(ROOT, 'extension/data/default.json'), 'utf8'));
+const COMPANY = new Map(DEFAULT.companies.map((c) => [c.id, c.name]));
+// Companies whose own site a host is: their names there go to the notice, not badges (by design).
+const ownSite = (id, host) => (DEFAULT.companies.find((c) => c.id === id)?.domains ?? []).some((d) => host === d || host.endsWith(`.${d}`));
+// Folding as the page checker does it (geometry-page.mjs): letters and digits, case- and
+// accent-folded, everything else one space.
+const fold = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+// Listed names in a page's product title or its stated brand (labelled true mentions of the default
+// dataset whose text is in the title, or is a stated brand), per company, and whether a badge for
+// that company is drawn at the title. Returns [{company, text, where, badged}].
+export function titleMentions(result) {
+  const t = result.title;
+  if (!t?.shown) return [];
+  const out = new Map();
+  for (const l of LABELS[result.page]?.default ?? []) {
+    if (l.arguable || ownSite(l.company, result.host)) continue;
+    const want = fold(l.text);
+    const where = ` ${t.text} `.includes(` ${want} `) ? 'title' : t.brands.some((b) => ` ${b} `.includes(` ${want} `)) ? 'brand' : null;
+    if (!where || out.has(l.company)) continue;
+    const name = COMPANY.get(l.company) ?? l.company;
+    out.set(l.company, { company: name, text: l.text, where, badged: t.near.some((x) => x.endsWith(`: ${name}`)) });
+  }
+  return [...out.values()];
+}
+
+function titleTable(results) {
+  const lines = ['', '## Listed names in product titles and stated brands', '',
+    'A listed name here is a hand-labelled true mention of the default dataset (tests/corpus-labels*.json) whose text',
+    'is in the product title (the schema.org Product name, else the first h1 laid out) or is a brand the structured data',
+    'states (JSON-LD or microdata brand/manufacturer, product:brand), read by the checker, not the extension. Badged: a',
+    'badge naming that company is drawn on or beside the title (within 24 px), at the first screen. Not counted: a title',
+    'a dialog or banner covers at load (no badge there by design), and a company on its own site (its notice names it).', '',
+    '| viewport | pages with one | names | badged | share | not badged |', '|---|---:|---:|---:|---:|---|'];
+  for (const vp of VIEWPORTS) {
+    const rs = results.filter((r) => r.viewport === vp.name).map((r) => [r, titleMentions(r)]).filter(([, m]) => m.length);
+    if (!rs.length) continue;
+    const all = rs.flatMap(([, m]) => m);
+    const badged = all.filter((m) => m.badged).length;
+    const missed = rs.flatMap(([r, m]) => m.filter((x) => !x.badged).map((x) => `${r.page.replace(/^.*\//, '').replace(/\.html$/, '')}: ${x.text} (${x.where})`));
+    lines.push(`| ${vp.name} | ${rs.length} | ${all.length} | ${badged} | ${(badged / all.length).toFixed(3)} | ${missed.join('; ') || 'none'} |`);
+  }
+  return lines;
+}
+
 function table(results, meta) {
   const lines = [];
   const byVp = (vp) => results.filter((r) => r.viewport === vp.name);
@@ -48,14 +97,15 @@ function table(results, meta) {
     'covered (the topmost element at its centre is unrelated to its text), attribute (an alt/title/aria-label match',
     'away from its element), unanchored (no text naming the badge within 24 px). Crops: target/geometry/<viewport>/.', '');
   lines.push('## Totals', '');
-  lines.push(`| viewport | pages | pages with badges | badges | checked in view | ${KINDS.join(' | ')} | pages with a violation | median badges per page |`);
-  lines.push(`|---|---:|---:|---:|---:|${KINDS.map(() => '---:').join('|')}|---:|---:|`);
+  lines.push(`| viewport | pages | pages with badges | badges | checked in view | ${KINDS.join(' | ')} | pages with a violation | median badges per page | the same, pages with badges | most on a page |`);
+  lines.push(`|---|---:|---:|---:|---:|${KINDS.map(() => '---:').join('|')}|---:|---:|---:|---:|`);
   for (const vp of VIEWPORTS) {
     const rs = byVp(vp);
     if (!rs.length) continue;
     const k = countKinds(rs.flatMap((r) => r.violations));
-    lines.push(`| ${vp.name} | ${rs.length} | ${rs.filter((r) => r.badges).length} | ${rs.reduce((n, r) => n + r.badges, 0)} | ${rs.reduce((n, r) => n + r.checked, 0)} | ${KINDS.map((x) => k[x]).join(' | ')} | ${rs.filter((r) => r.violations.length).length} | ${median(rs.map((r) => r.badges))} |`);
+    lines.push(`| ${vp.name} | ${rs.length} | ${rs.filter((r) => r.badges).length} | ${rs.reduce((n, r) => n + r.badges, 0)} | ${rs.reduce((n, r) => n + r.checked, 0)} | ${KINDS.map((x) => k[x]).join(' | ')} | ${rs.filter((r) => r.violations.length).length} | ${median(rs.map((r) => r.badges))} | ${median(rs.filter((r) => r.badges).map((r) => r.badges))} | ${Math.max(...rs.map((r) => r.badges))} |`);
   }
+  lines.push(...titleTable(results));
   lines.push('', '## Per page', '');
   lines.push(`| page | host | viewport | badges | checked | ${KINDS.join(' | ')} |`);
   lines.push(`|---|---|---|---:|---:|${KINDS.map(() => '---:').join('|')}|`);

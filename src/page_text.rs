@@ -8,12 +8,16 @@ use scraper::{ElementRef, Html};
 pub const BLOCK_SEPARATOR: char = '\u{2029}';
 
 /// Elements whose content is never page text a shopper reads.
+/// The content script's `SKIP_TAGS` (extension/content/collect.js) are the same; a test keeps them so.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "textarea", "input", "select", "option", "head", "iframe", "object",
-    "svg", "math", "canvas",
+    "svg", "math", "canvas", "embed", "video", "audio",
 ];
 
-/// Elements that start a new text block (a paragraph, a product tile, a table cell).
+/// Elements that start a new text block (a paragraph, a product tile, a table cell). The content
+/// script's `BLOCK_TAGS` (extension/content/blocks.js) are the same but for `br` (its walk sees only
+/// text nodes and cuts the run at a `<br>` instead) and `img` (it reads alt texts apart from the
+/// text); a test keeps them so.
 pub const BLOCK_TAGS: &[&str] = &[
     "address",
     "article",
@@ -58,6 +62,9 @@ pub const BLOCK_TAGS: &[&str] = &[
     "ul",
     "button",
     "img",
+    "caption",
+    "hgroup",
+    "legend",
 ];
 
 /// Class names of in-page code editors, whose text is code, not prose.

@@ -130,8 +130,13 @@
       sepNext = true;
       spaced = false;
     }
+    // A line break (<br>) inside a block: the next piece starts a run of its own, as src/page_text.rs
+    // starts a block there, so "Chip<br>Android" is two words, never "ChipAndroid".
+    function cut() {
+      if (runPart >= 0) { runPart = -1; sepNext = spaced = false; }
+    }
     function end() { flush(); block = undefined; runPart = -1; }
-    return { text, word, space, attr, end };
+    return { text, word, space, cut, attr, end };
   }
 
   // The same for a finished list of segments [{ref, block, text, own?}] in document order (own:

@@ -112,7 +112,13 @@
             spaced = false;
             const p = n.parentNode;
             if (p !== lastParent) { lastParent = p; block = blockBelow(p); }
-            if (block !== null) out.word(n, block, text);
+            if (block !== null) {
+              // A <br> just before (or before the inline element the text starts): a line break
+              // separates words even with no space written around it.
+              const before = n.previousSibling ?? (p === block ? null : p.previousSibling);
+              if (before !== null && before.nodeName === 'BR') out.cut();
+              out.word(n, block, text);
+            }
           }
           // Every 64 nodes; awaiting only when the slice is spent keeps the loop free of promises.
           if ((++visited & 63) === 0 && performance.now() > deadline) await pause();

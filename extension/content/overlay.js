@@ -12,6 +12,7 @@
   const NEAR = '400px 0px'; // badges are placed only for text within this margin of the viewport
   const AROUND = 12; // text nodes read on each side of a mention for the glyphs a badge must not cover
   const INSIDE = 64; // at most this many text nodes read inside an element whose attribute matched
+  const FIELD_LINES = 8; // a product field longer than this is no title: its end is not its mention's place
   const HIGHLIGHT = 'backstory-match';
   const STYLE = `
     .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; }
@@ -255,9 +256,11 @@
         if (!m) return;
         b.button.style.left = `${m.x}px`;
         b.button.style.top = `${m.y}px`;
-        // Where its mention is, in the same coordinates: the geometry check (scripts/lib/) reads it
-        // to know which text a badge marks. Inside the closed root, so no page sees it.
-        if (b.anchorRect !== b.key) b.button.setAttribute('data-anchor-rect', (b.anchorRect = b.key));
+        // Where its mention is (or the end of the field it was placed at), in the same coordinates:
+        // the geometry check (scripts/lib/) reads it to know which text a badge marks. Inside the
+        // closed root, so no page sees it.
+        const from = b.fieldKey || b.key;
+        if (b.anchorRect !== from) b.button.setAttribute('data-anchor-rect', (b.anchorRect = from));
       });
       if (lost.length) remove(lost);
       if (pop && popFor) placeCard();
@@ -306,7 +309,7 @@
       const was = b.box;
       b.box = box;
       b.key = key;
-      const moved = recheck ? null : Place.follow(b.at, was, box, { size: BADGE, originLeft: origin.left, viewWidth: view.width });
+      const moved = recheck || b.fieldKey ? null : Place.follow(b.at, was, box, { size: BADGE, originLeft: origin.left, viewWidth: view.width });
       if (moved) {
         b.verified = false;
         b.at = moved;
@@ -315,11 +318,22 @@
       b.verified = onScreen;
       // Text under a banner, a dialog or a menu: no badge until it shows again (the next recheck).
       if (onScreen && covered(b, last)) { b.at = null; return null; }
-      const spot = Place.choose({
-        first, last, size: BADGE, viewWidth: view.width, box: b.own, rtl: b.rtl,
-        glyphs: glyphsAround(b, first, last, view),
-        fits: (box) => corners(box).every(([x, y]) => holds(b, x, y, view)) && !textUnder(box, view),
-      });
+      const fits = (box) => corners(box).every(([x, y]) => holds(b, x, y, view)) && !textUnder(box, view);
+      let spot = Place.choose({ first, last, size: BADGE, viewWidth: view.width, box: b.own, rtl: b.rtl, glyphs: glyphsAround(b, first, last, view), fits });
+      b.fieldKey = '';
+      // A name in a product field (its title) with no free spot around it, as a word starting a line
+      // of a large title that wraps has none: badged at the field's end, where the brand its
+      // structured data states goes, rather than not at all. The field is what the badge is about.
+      if (!spot && b.region === 'product' && !b.own) {
+        const field = b.layoutBox ??= layoutBoxOf(b.anchor);
+        boxRange.selectNodeContents(field);
+        const lines = [...boxRange.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
+        if (lines.length && lines.length <= FIELD_LINES) {
+          const [head, tail] = [lines[0], lines[lines.length - 1]];
+          spot = Place.choose({ first: head, last: tail, size: BADGE, viewWidth: view.width, rtl: b.rtl, glyphs: glyphsAround({ own: true, anchor: field }, head, tail, view), fits });
+          if (spot) b.fieldKey = [tail.left - origin.left, tail.top - origin.top, tail.width, tail.height].map(Math.round).join();
+        }
+      }
       b.at = spot ? { x: Math.round(spot.x - origin.left), y: Math.round(spot.y - origin.top) } : null;
       return b.at;
     }
@@ -358,24 +372,38 @@
       return out;
     }
 
-    // Whether page text lies under a spot: the text of the elements hit at its centre and corners.
-    // The text around the mention (glyphsAround) is near in document order; this catches text laid
-    // out beside it from elsewhere in the document (a footer column's heading next to a row of
-    // icons, a positioned label). Each element's own text nodes only, a bounded number of them.
-    const UNDER = 16;
+    // Whether page text lies under a spot: the text of the elements hit at its corners, from the top
+    // down through transparent ones to the first that hides what lies under it (opaque). The text
+    // around the mention (glyphsAround) is near in document order; this catches text laid out
+    // beside it from elsewhere in the document (a footer column's heading next to a row of icons, a
+    // positioned label), and text seen through a transparent layer over it (Amazon's review
+    // expander in Firefox: the collapsed and the full text laid over each other). Each element's
+    // own text nodes only, a bounded number of them, at most DEPTH elements deep.
+    const UNDER = 16, DEPTH = 6;
     function textUnder(box, view) {
       const seen = new Set();
       for (const [x, y] of corners(box)) {
-        const e = topAt(x, y, view);
-        if (!e || seen.has(e)) continue;
-        seen.add(e);
-        let n = 0;
-        for (let t = e.firstChild; t && n < UNDER; t = t.nextSibling) {
-          if (t.nodeType !== 3 || BLANK.test(t.data)) continue;
-          n += 1;
-          boxRange.selectNodeContents(t);
-          for (const r of boxRange.getClientRects()) if (r.width > 0 && Place.overlaps(box, r)) return true;
+        if (x < 0 || y < 0 || x >= view.width || y >= view.height) continue;
+        let depth = 0;
+        for (const e of doc.elementsFromPoint(x, y)) {
+          if (e === host) continue;
+          if (++depth > DEPTH) break;
+          if (!seen.has(e)) {
+            seen.add(e);
+            if (ownTextUnder(e, box)) return true;
+          }
+          if (opaque(e)) break;
         }
+      }
+      return false;
+    }
+    function ownTextUnder(e, box) {
+      let n = 0;
+      for (let t = e.firstChild; t && n < UNDER; t = t.nextSibling) {
+        if (t.nodeType !== 3 || BLANK.test(t.data)) continue;
+        n += 1;
+        boxRange.selectNodeContents(t);
+        for (const r of boxRange.getClientRects()) if (r.width > 0 && Place.overlaps(box, r)) return true;
       }
       return false;
     }

@@ -347,8 +347,77 @@ export function pageChecker() {
     return out;
   }
 
+  // The product title: the schema.org Product name, or its heading when it is part of one ("<h1><span
+  // itemprop=brand>Canon</span> <span itemprop=name>EOS 5D</span></h1>"); else the first h1 laid out,
+  // only on a page that says it is a product's (`product`): on a search page the h1 is the result count.
+  function titleElement(product = true) {
+    const boxed = (e) => e.getClientRects().length > 0;
+    const named = [...document.querySelectorAll(TITLE_SELECTOR)].find(boxed);
+    return named ? named.closest('h1, h2, h3') ?? named : product ? [...document.querySelectorAll('h1')].find(boxed) ?? null : null;
+  }
+  // The box of the first letter of `el`'s text, or null.
+  function firstLetter(el) {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const r = document.createRange();
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const i = n.data.search(/\S/);
+      if (i < 0) continue;
+      r.setStart(n, i);
+      r.setEnd(n, i + 1);
+      const box = r.getClientRects()[0];
+      if (box) return box;
+    }
+    return null;
+  }
+  // Page y of the product title's first letter (the caller scrolls it into view), or null.
+  function titleTop() {
+    const t = titleElement();
+    const box = t && firstLetter(t);
+    return box ? box.top + scrollY : null;
+  }
+
+  // ---- the product title and the brand the page states (is a listed brand there badged?) ----------
+  // The title: titleElement's. The brands: what
+  // the structured data states (JSON-LD brand or manufacturer, microdata brand or manufacturer, the
+  // product:brand meta tag), read here on their own rather than by the extension's reader, so the
+  // measure does not take the extension's word for it. Returns {text, brands} folded, the titles of
+  // the `badges` drawn on or beside the title (within MAX_GAP px), where a title's badge goes, and
+  // whether the title is shown.
+  function productTitle(badges) {
+    const brands = new Set();
+    let product = document.querySelector('meta[property="og:type"][content="product" i]') !== null;
+    const nameOf = (v) => (typeof v === 'string' ? v : v && typeof v === 'object' && typeof v.name === 'string' ? v.name : '');
+    const visit = (node, depth) => {
+      if (!node || typeof node !== 'object' || depth > 12) return;
+      if (Array.isArray(node)) { for (const x of node) visit(x, depth + 1); return; }
+      if ([node['@type']].flat().includes('Product')) product = true;
+      for (const k of ['brand', 'manufacturer']) for (const v of [node[k]].flat()) if (nameOf(v)) brands.add(fold(nameOf(v)));
+      for (const v of Object.values(node)) visit(v, depth + 1);
+    };
+    for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
+      try { visit(JSON.parse(s.textContent), 0); } catch { /* malformed JSON-LD states nothing */ }
+    }
+    for (const e of document.querySelectorAll('[itemprop~="brand"], [itemprop~="manufacturer"]')) {
+      const v = e.getAttribute('content') ?? e.querySelector('[itemprop~="name"]')?.getAttribute('content') ?? e.querySelector('[itemprop~="name"]')?.textContent ?? e.textContent;
+      if (v && v.trim()) brands.add(fold(v));
+    }
+    for (const m of document.querySelectorAll('meta[property="product:brand"]')) if (m.content) brands.add(fold(m.content));
+    const title = titleElement(product);
+    if (!title) return { text: '', brands: [...brands], near: [] };
+    const r = document.createRange();
+    r.selectNodeContents(title);
+    const box = union(title.getBoundingClientRect(), r.getBoundingClientRect());
+    const near = badges.filter((b) => !b.hidden && gap(b.getBoundingClientRect(), box) <= MAX_GAP).map((b) => b.title);
+    // Shown: the title's own text is on top at its first letter (no dialog or banner over it), where
+    // a shopper can see it and the extension may badge it.
+    const first = firstLetter(title);
+    const at = first && topAt((first.left + first.right) / 2, (first.top + first.bottom) / 2);
+    const shown = Boolean(at && (title.contains(at) || at.contains(title)));
+    return { text: fold(title.textContent), brands: [...brands].filter(Boolean), near, shown };
+  }
+
   // Page size, for the caller's scrolling.
   const size = () => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth, vw: document.documentElement.clientWidth, vh: innerHeight });
 
-  return { check, targets, size };
+  return { check, targets, size, productTitle, titleTop };
 }

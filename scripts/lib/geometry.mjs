@@ -90,7 +90,7 @@ async function settle(s, { moved = false, work = async () => '', ms = 3000 } = {
 // naming it, the product title), at most `stops` positions in all. shots: a folder for PNG crops of
 // the first `maxShots` violations, named <name>-<n>.png. Returns {badges (drawn in all), checked
 // (badges seen whole in view and checked), height, stops, violations: [{kind, title, detail, box,
-// anchor, stop, shot}]}. work: see settle; resized: the page was just resized.
+// anchor, stop, shot}], title: the product title's text, stated brands and badges (productTitle)}. work: see settle; resized: the page was just resized.
 export async function checkGeometry(page, { stops = 20, shots = null, maxShots = Infinity, name = 'page', work, resized = false } = {}) {
   const s = await attach(page);
   try {
@@ -121,8 +121,16 @@ export async function checkGeometry(page, { stops = 20, shots = null, maxShots =
       }
       y = await nextStop(s, [...seen.values()].filter((x) => !x.checked).map((x) => x.title), visited, size);
     }
-    await s.run('scrollTo(0, 0), true');
-    return { badges: ids.length, checked: [...seen.values()].filter((x) => x.checked).length, height: size.height, stops: visited.length, violations };
+    // With the product title in view: which badges sit at it (bench/geometry.mjs counts the listed
+    // brands there that got one).
+    const was = await s.run('scrollY');
+    const top = await s.run('__geometry.titleTop()');
+    await s.run(`scrollTo(0, ${top === null ? 0 : Math.max(0, Math.round(top - size.vh / 3))}), true`);
+    await settle(s, { moved: was !== await s.run('scrollY'), work });
+    ids = await badgeNodes(s.cdp);
+    await s.check(ids, { boxesOnly: true }); // hands the world every badge, new ones too
+    const title = await s.run(`__geometry.productTitle(${JSON.stringify(ids)}.map((id) => __badges.get(id)))`);
+    return { badges: ids.length, checked: [...seen.values()].filter((x) => x.checked).length, height: size.height, stops: visited.length, violations, title };
   } finally {
     await s.detach();
   }

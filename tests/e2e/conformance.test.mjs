@@ -4,7 +4,7 @@
 // "Tous", an ordinary French word (`word_in`): held back on a French page, named on a Spanish one,
 // held back on a French page that declares no language (told from its text). confirm-dataset.json
 // has "Gap", which waits until the page names its company: by another name, a brand label, or the
-// product data.
+// product data. And the bundled dataset on a product title broken by <br>.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -28,6 +28,11 @@ const CASES = {
     ['confirm-same.html', ['gap-test']],
     ['confirm-label.html', ['gap-test']],
     ['confirm-product.html', ['gap-test']],
+  ],
+  // The bundled dataset: a name right after a <br> ("Dual Chip<br>Android"), which the content
+  // script once read glued to the word before it.
+  '../../../extension/data/default.json': [
+    ['title-wrap.html', ['alphabet']],
   ],
 };
 let server;

@@ -1,7 +1,8 @@
 // End-to-end, where badges go in two layouts found on real shop pages (tests/fixtures/pages/
 // placement.html): a name only in the title of an inline link that wraps a product tile is badged
 // at the tile's top corner, not down by its caption; a badge never covers text that is laid out
-// beside its mention from elsewhere in the document.
+// beside its mention from elsewhere in the document, or that shows through a transparent box over it;
+// a name in a large wrapping product title with no free spot around it is badged at the title's end.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -54,5 +55,41 @@ test('text laid out beside a mention from elsewhere in the document is never und
   for (const r of [...await textBoxes(page, 'beside'), ...await textBoxes(page, 'store')]) {
     assert.ok(!overlaps(badge, r), `the badge ${JSON.stringify(badge)} covers text at ${JSON.stringify(r)}`);
   }
+  await page.close();
+});
+
+test('text seen through a transparent box laid over it is never under a badge', async () => {
+  // Found on a real page in Firefox (amazon.com, 390 px): a review's collapsed and full text laid
+  // over each other; the badge after "YouTube" sat on the letters of the text under the top one's
+  // transparent box, where only the topmost element's text was looked at.
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}placement.html`);
+  const o = await waitForOverlay(page, (x) => Boolean(drawn(x, /^Sony:/)));
+  await page.waitForTimeout(300);
+  const badge = drawn(o, /^Sony:/).box;
+  for (const r of [...await textBoxes(page, 'under'), ...await textBoxes(page, 'over')]) {
+    assert.ok(!overlaps(badge, r), `the badge ${JSON.stringify(badge)} covers text at ${JSON.stringify(r)}`);
+  }
+  await page.close();
+});
+
+test('a name in a wrapping product title with no free spot around it is badged at the title\'s end', async () => {
+  // Found on a real page (submarino.com.br, 390 px): "Android" starting the third line of a
+  // five-line title had words after, above and below it and the window's edge before it, so it got
+  // no badge at all, only its underline.
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}title-wrap.html`);
+  const o = await waitForOverlay(page, (x) => Boolean(drawn(x, /^Android:/)));
+  await page.waitForTimeout(300);
+  const badge = drawn(o, /^Android:/).box;
+  const title = await contentBox(page, 'title');
+  const near = Math.max(0, title.left - (badge.x + badge.width), badge.x - title.right, title.top - (badge.y + badge.height), badge.y - title.bottom);
+  assert.ok(near <= 24, `the badge ${JSON.stringify(badge)} is at the title ${JSON.stringify(title)}`);
+  const lines = await page.evaluate(() => {
+    const r = document.createRange();
+    r.selectNodeContents(document.getElementById('title'));
+    return [...r.getClientRects()].map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
+  });
+  for (const r of lines) assert.ok(!overlaps(badge, r), `the badge ${JSON.stringify(badge)} covers the title's text at ${JSON.stringify(r)}`);
   await page.close();
 });

@@ -209,6 +209,28 @@ test('word() and one space() per row of blanks build the batches of text() and s
   assert.ok(before.length > 2);
 });
 
+// A <br> between two text nodes of one block with no space around it ("Dual Chip<br>Android" in a
+// real product title): cut() makes the next text a run of its own, so the name is a word of its own
+// (src/page_text.rs starts a block at <br>). Without it the batch read "ChipAndroid".
+test('cut(): the text after a line break starts a run of its own, not glued to the word before', () => {
+  const out = [];
+  const w = B.createBatcher(100, (x) => out.push(x));
+  w.word('a', 'h1', 'Dual Chip');
+  w.cut();
+  w.word('b', 'h1', 'Android 7.0');
+  w.cut(); // a break with nothing after it changes nothing
+  w.end();
+  assert.equal(out.length, 1);
+  assert.equal(out[0].text, `Dual Chip${B.SEP}Android 7.0`);
+  assert.deepEqual(B.segments(out[0]).map((x) => [x.ref, x.start, x.end]), [['a', 0, 9], ['b', 10, 21]]);
+  const lone = [];
+  const v = B.createBatcher(100, (x) => lone.push(x));
+  v.cut(); // before any text: no separator at the start
+  v.word('c', 'p', 'Android');
+  v.end();
+  assert.equal(lone[0].text, 'Android');
+});
+
 test('blankText: one or more characters of \\s, nothing else; the empty string is not blank', () => {
   const blank = [' ', '\n    ', '\t', '\u00a0', '\u1680', '\u2000\u200a', '\u2028\u2029', '\u202f\u205f\u3000', '\ufeff'];
   for (const s of blank)

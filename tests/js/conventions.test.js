@@ -63,3 +63,21 @@ test('every message type sent has a handler in the background table', () => {
   assert.ok(sent.size >= 4, `found ${[...sent]}`);
   for (const t of sent) assert.ok(handled.has(t), `no handler for ${t}`);
 });
+
+// One definition of a page's text blocks and of the elements never read, on both paths: the content
+// script's lists (blocks.js, collect.js) and src/page_text.rs, which `backstory scan` and `make eval`
+// use. The differences are the two walks' own: the content script's walk sees only text nodes and
+// cuts its run at a <br>, and reads alt texts apart; its SKIP_TAGS name SVG in both cases (an SVG
+// document's elements are lower case). "option" is a block there but skipped on both paths.
+test('the content script and src/page_text.rs agree on block tags and skipped tags', () => {
+  const rust = read('src/page_text.rs');
+  const rustList = (name) => new Set([...rust.match(new RegExp(`const ${name}: &\\[&str\\] = &\\[([^\\]]*)\\]`))[1].matchAll(/"(\w+)"/g)].map((m) => m[1]));
+  const jsList = (file, name) => new Set([...read(file).match(new RegExp(`${name} = new Set\\(\\[([^\\]]*)\\]`))[1].matchAll(/'(\w+)'/g)].map((m) => m[1].toLowerCase()));
+  const minus = (a, b) => [...a].filter((x) => !b.has(x)).sort();
+  const rustBlocks = rustList('BLOCK_TAGS'), jsBlocks = jsList('extension/content/blocks.js', 'BLOCK_TAGS');
+  assert.deepEqual(minus(rustBlocks, jsBlocks), ['br', 'img'], 'blocks only src/page_text.rs has');
+  assert.deepEqual(minus(jsBlocks, rustBlocks), ['option'], 'blocks only blocks.js has');
+  const rustSkipped = rustList('SKIPPED'), jsSkipped = jsList('extension/content/collect.js', 'SKIP_TAGS');
+  assert.deepEqual(minus(rustSkipped, jsSkipped), [], 'skipped only in src/page_text.rs');
+  assert.deepEqual(minus(jsSkipped, rustSkipped), [], 'skipped only in collect.js');
+});
