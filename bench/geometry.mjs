@@ -70,9 +70,10 @@ export function titleMentions(result) {
 function titleTable(results) {
   const lines = ['', '## Listed names in product titles and stated brands', '',
     'A listed name here is a hand-labelled true mention of the default dataset (tests/corpus-labels*.json) whose text',
-    'is in the product title (the schema.org Product name, else the first h1 laid out) or is a brand the structured data',
-    'states (JSON-LD or microdata brand/manufacturer, product:brand), read by the checker, not the extension. Badged: a',
-    'badge naming that company is drawn on or beside the title (within 24 px), at the first screen. Not counted: a title',
+    'is in the product title (the schema.org Product name or its heading, else the first h1 laid out on a page whose',
+    'structured data or og:type says it is a product\'s) or is a brand the structured data states (JSON-LD or microdata',
+    'brand/manufacturer, product:brand), read by the checker, not the extension. Badged: a badge naming that company is',
+    'drawn on or beside the title (within 24 px), with the title scrolled into view. Not counted: a title',
     'a dialog or banner covers at load (no badge there by design), and a company on its own site (its notice names it).', '',
     '| viewport | pages with one | names | badged | share | not badged |', '|---|---:|---:|---:|---:|---|'];
   for (const vp of VIEWPORTS) {
