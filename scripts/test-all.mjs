@@ -22,6 +22,8 @@ const TIERS = [
   { name: 'browser real-page geometry (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/corpus_geometry.py'], parse: unittestCounts, needs: 'extension build' },
   // The conventions the build keeps (rustfmt.toml; clippy with warnings as errors, every target).
   { name: 'rust lint (fmt, clippy)', cmd: 'bash', args: ['-c', 'cargo fmt --check && cargo clippy --quiet --all-targets --features cli -- -D warnings'], parse: () => null, silentCount: true },
+  // eslint.config.mjs over the extension, scripts, JS tests and benches (installed by npm ci in scripts/setup.sh).
+  { name: 'js lint (eslint)', cmd: 'node_modules/.bin/eslint', args: ['--max-warnings', '0'], parse: () => null, silentCount: true },
   // Each cargo-fuzz target for 2000 inputs: a crash or broken invariant found before fails it.
   { name: 'fuzz smoke (cargo fuzz)', cmd: 'bash', args: ['fuzz/run.sh', 'smoke'], parse: fuzzCounts },
 ];
