@@ -8,7 +8,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TAP = ['--test-reporter=tap'];
 const TIERS = [
   { name: 'rust (native, all features)', cmd: 'cargo', args: ['test', '--features', 'cli'], parse: cargoCounts },
-  // Only tests/wasm.rs: the other integration tests are native (CLI, fixture files, minisign).
+  // Only tests/wasm.rs: the other integration tests (tests/it, one binary) are native (CLI, fixture files, minisign).
   { name: 'rust (wasm32, wasm-bindgen-test under Node)', cmd: 'cargo', args: ['test', '--target', 'wasm32-unknown-unknown', '--test', 'wasm'], parse: cargoCounts },
   // The js and browser tiers need the built extension; a failed build fails those tiers, not the others.
   { name: 'extension build', cmd: 'bash', args: ['scripts/build-extension.sh'], parse: () => null, silentCount: true },

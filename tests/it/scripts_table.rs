@@ -1,7 +1,7 @@
 //! Names in other scripts: one table per script (Arabic, Hebrew, Cyrillic, Greek, CJK) of aliases
 //! written in that script, found on pages written in it, and not found inside longer words.
 //!
-//! Shaped like `tests/engine_table.rs` (named rows, one `#[test]` per table reporting every failing
+//! Shaped like `tests/it/engine_table.rs` (named rows, one `#[test]` per table reporting every failing
 //! row), but over a small dataset built here, so each alias carries the default rules (`case: any`,
 //! `accents: exact`) unless its row says otherwise: what an organizer gets by typing the name.
 //! The folds these rows pin are listed in DATASET.md, "How text is matched", and on
@@ -9,8 +9,8 @@
 
 use backstory::{Dataset, Engine};
 
-mod common;
-use common::scan_table::{run_scan_table_on, ScanTest};
+use crate::common::scan_table::{run_scan_table_on, ScanTest};
+use crate::scan_tests;
 use serde_json::{json, Value};
 
 /// A company per alias; an alias is a string (default rules) or an alias object.

@@ -265,7 +265,7 @@ Acme Rockets,Acme Holdings,Military;Surveillance,Makes rocket motors.,Militär\n
 }
 // ---- the default dataset ------------------------------------------------------------------------
 
-const DEFAULT: &str = include_str!("../extension/data/default.json");
+const DEFAULT: &str = crate::common::DEFAULT_JSON;
 
 #[test]
 fn the_default_dataset_speaks_german_french_and_spanish() {

@@ -7,9 +7,20 @@
 
 use backstory::{Dataset, Engine, Hit};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use serde_json::json;
 
-const FIXTURE: &str = include_str!("fixtures/test-dataset.json");
+use crate::common::TEST_DATASET as FIXTURE;
+
+/// `config`, replaying the failures found before from `properties.proptest-regressions` beside this
+/// file, where a new one is also saved. Said here because proptest's default (`SourceParallel`)
+/// would look for `tests/proptest-regressions/properties.txt` now that `tests/it/` has a main.rs.
+fn replaying(config: ProptestConfig) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..config
+    }
+}
 
 /// Every hit is a non-empty range inside the text that starts and ends on a character boundary
 /// (never between the two halves of a surrogate pair); hits are sorted and do not overlap.
@@ -49,6 +60,8 @@ fn fixture_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    #![proptest_config(replaying(ProptestConfig::default()))]
+
     #[test]
     fn hits_are_well_formed_on_page_like_text(text in fixture_text()) {
         let engine = Engine::from_json(FIXTURE).expect("fixture builds");
@@ -224,7 +237,7 @@ fn text_strategy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(replaying(ProptestConfig::with_cases(2000)))]
 
     #[test]
     fn scan_agrees_with_reference(aliases in prop::collection::vec(alias_strategy(), 1..5), text in text_strategy()) {

@@ -1,0 +1,9 @@
+//! Helpers shared by the integration tests: the scan-table runner (`scan_table`) and the two
+//! dataset files the tests read.
+pub mod scan_table;
+
+/// The bundled default dataset, as the extension ships it.
+pub const DEFAULT_JSON: &str = include_str!("../../../extension/data/default.json");
+
+/// `tests/fixtures/test-dataset.json`: a synthetic fixture (placeholder summaries, not campaign facts).
+pub const TEST_DATASET: &str = include_str!("../../fixtures/test-dataset.json");
