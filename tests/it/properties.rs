@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use serde_json::json;
 
+use crate::common::dataset::{self as fixture, company, with};
 use crate::common::TEST_DATASET as FIXTURE;
 
 /// `config`, replaying the failures found before from `properties.proptest-regressions` beside this
@@ -205,17 +206,8 @@ fn dataset(aliases: &[RefAlias]) -> Dataset {
             })
         })
         .collect();
-    let value = json!({
-        "format": "backstory-dataset", "format_version": 1, "id": "prop-test",
-        "title": "Property test fixture (generated)", "publisher": {"name": "tests"},
-        "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01", "profile_origins": [],
-        "categories": [{"id": "test", "label": "Test", "description": "Test."}],
-        "companies": [{
-            "id": "c", "name": aliases[0].text, "legal_name": "Generated", "aliases": rules,
-            "categories": ["test"], "summary": "Test fixture company.", "as_of": "2024-01-01",
-        }],
-    });
-    serde_json::from_value(value).expect("generated dataset has the v1 shape")
+    let generated = with(company("c", &aliases[0].text, json!(rules)), json!({"legal_name": "Generated"}));
+    fixture::parse(fixture::dataset(json!([generated]), json!([])))
 }
 
 fn alias_strategy() -> impl Strategy<Value = RefAlias> {

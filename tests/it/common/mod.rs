@@ -1,5 +1,6 @@
-//! Helpers shared by the integration tests: the scan-table runner (`scan_table`) and the two
-//! dataset files the tests read.
+//! Helpers shared by the integration tests: the hand-built dataset (`dataset`), the scan-table
+//! runner (`scan_table`), and the two dataset files the tests read.
+pub mod dataset;
 pub mod scan_table;
 
 /// The bundled default dataset, as the extension ships it.
