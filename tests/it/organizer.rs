@@ -6,9 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn backstory(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstory")).args(args).output().expect("the binary runs")
-}
+use crate::common::cli::backstory;
 
 /// The binary with its file-size limit set to `blocks` × 512 bytes: a write past it kills the
 /// process (SIGXFSZ) mid-file, as a crash or a full disk would stop it.

@@ -5,12 +5,13 @@
 #![cfg(feature = "cli")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use backstory::dataset::language_tag;
 use backstory::validate::{validate, Problem, Severity};
 use backstory::Dataset;
 use serde_json::{json, Value};
+
+use crate::common::cli::backstory;
 
 /// A small valid dataset: two categories, two companies (the first with a profile section).
 fn base() -> Value {
@@ -172,10 +173,6 @@ fn check_warns_about_a_language_that_leaves_some_text_out() {
     d["companies"][1]["profile"] = json!([{"title": "Business", "text": "Cameras."}]);
     let w = warnings(&d);
     assert!(w.len() == 1 && w[0].contains("language \"de\" has no company profile for 1 of 2 (borealis)"), "{w:?}");
-}
-
-fn backstory(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstory")).args(args).output().expect("the binary runs")
 }
 
 fn temp(name: &str) -> PathBuf {

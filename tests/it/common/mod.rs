@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests: the hand-built dataset (`dataset`), the scan-table
-//! runner (`scan_table`), and the two dataset files the tests read.
+//! runner (`scan_table`), running the binary (`cli`), and the two dataset files the tests read.
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod dataset;
 pub mod scan_table;
 
