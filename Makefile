@@ -22,7 +22,7 @@ screenshots: build
 test: setup
 	node scripts/test-all.mjs
 
-# Engine micro-benchmarks (criterion; BENCH_SKIP_CARGO=1 skips them, they are slow), then the browser:
+# Engine micro-benchmarks (criterion, bench/engine.rs; BENCH_SKIP_CARGO=1 skips them, they are slow), then the browser:
 # every corpus and fixture page with the real extension beside the floor and peer-style matchers
 # (bench/report.md, BENCH_RUNS, BENCH_PAGES), the least a content script costs on the same pages
 # (bench/minimal.md), the infinite-scroll soak (bench/soak.md, BENCH_SOAK_SECONDS), and our

@@ -8,7 +8,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TAP = ['--test-reporter=tap'];
 const TIERS = [
   { name: 'rust (native, all features)', cmd: 'cargo', args: ['test', '--features', 'cli'], parse: cargoCounts },
-  // Only tests/wasm.rs: the other integration tests are native (CLI, fixture files, minisign).
+  // Only tests/wasm.rs: the other integration tests (tests/it, one binary) are native (CLI, fixture files, minisign).
   { name: 'rust (wasm32, wasm-bindgen-test under Node)', cmd: 'cargo', args: ['test', '--target', 'wasm32-unknown-unknown', '--test', 'wasm'], parse: cargoCounts },
   // The js and browser tiers need the built extension; a failed build fails those tiers, not the others.
   { name: 'extension build', cmd: 'bash', args: ['scripts/build-extension.sh'], parse: () => null, silentCount: true },
@@ -22,6 +22,8 @@ const TIERS = [
   { name: 'browser real-page geometry (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/corpus_geometry.py'], parse: unittestCounts, needs: 'extension build' },
   // The conventions the build keeps (rustfmt.toml; clippy with warnings as errors, every target).
   { name: 'rust lint (fmt, clippy)', cmd: 'bash', args: ['-c', 'cargo fmt --check && cargo clippy --quiet --all-targets --features cli -- -D warnings'], parse: () => null, silentCount: true },
+  // eslint.config.mjs over the extension, scripts, JS tests and benches (installed by npm ci in scripts/setup.sh).
+  { name: 'js lint (eslint)', cmd: 'node_modules/.bin/eslint', args: ['--max-warnings', '0'], parse: () => null, silentCount: true },
   // Each cargo-fuzz target for 2000 inputs: a crash or broken invariant found before fails it.
   { name: 'fuzz smoke (cargo fuzz)', cmd: 'bash', args: ['fuzz/run.sh', 'smoke'], parse: fuzzCounts },
 ];

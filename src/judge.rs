@@ -4,7 +4,7 @@
 //! page-level evidence first, then the rejections, then the kind of acceptance), and the first
 //! rule that decides gives the verdict. The same table serves the
 //! extension (the card's "Why this badge"), `backstory scan --explain` and the tests
-//! (`tests/judge_table.rs` holds one row per rule), so a rule cannot exist without its words and
+//! (`tests/it/judge_table.rs` holds one row per rule), so a rule cannot exist without its words and
 //! its example.
 
 /// What the judge says of one candidate.

@@ -82,7 +82,7 @@ async function fetchCapped(url, headers, cap) {
     let res;
     try {
       res = await fetch(url, { headers, signal: abort.signal, cache: 'no-store', credentials: 'omit' });
-    } catch (e) {
+    } catch {
       throw abort.signal.aborted ? new Outcome('timeout', `no answer within ${TIMEOUT_MS / 1000} s`) : new Outcome('unreachable', 'the update server could not be reached');
     }
     if (!validUrl(res.url || url)) throw new Outcome('insecure', 'the update was redirected to an address that is not https');

@@ -208,7 +208,7 @@
       // permissions.request must run inside the user's click, before any other await.
       add.addEventListener('click', async () => {
         const origin = url.origin;
-        let granted = false;
+        let granted;
         try { granted = await api.permissions.request({ origins: [`${origin}/*`] }); } catch { granted = false; }
         if (!granted) { $('site-status').textContent = t('popup_add_site_denied'); return; }
         const res = await api.runtime.sendMessage({ type: 'addSite', origin });

@@ -50,7 +50,7 @@
   const fmt = () => root.BackstoryFormat?.current() ?? FALLBACK;
   // chrome.i18n.getMessage, with the key itself as the fallback where i18n is missing (unit tests).
   function t(key, subs) {
-    let s = '';
+    let s;
     try { s = api()?.i18n?.getMessage(key, fmt().isolate(subs)) ?? ''; } catch { s = ''; }
     return s || key;
   }

@@ -17,7 +17,7 @@ export function selfSignedCert(hosts) {
       '-addext', `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`], { stdio: ['ignore', 'ignore', 'pipe'] });
     return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
   } catch (e) {
-    if (e.code === 'ENOENT') throw new Error('openssl not found: the test bed needs it to make its certificate (apt-get install openssl)');
+    if (e.code === 'ENOENT') throw new Error('openssl not found: the test bed needs it to make its certificate (apt-get install openssl)', { cause: e });
     throw e;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../../scripts/serve.mjs';
-import { contentWorld, launch, onOverlayElement, readOverlay, textRect, waitForOverlay } from '../../scripts/lib/browser.mjs';
+import { contentWorld, launch, onOverlayElement, textRect, waitForOverlay } from '../../scripts/lib/browser.mjs';
 
 const PROFILE = 'https://investigate.info/company/amazon';
 const EXPECTED = ['Whole Foods Market', 'Ring Video Doorbell', 'Zappos', 'NASDAQ:AMZN'];

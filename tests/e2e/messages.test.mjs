@@ -90,7 +90,7 @@ after(async () => {
   if (foreign) await rm(foreign.dir, { recursive: true, force: true });
 });
 
-const popupCall = (messages) => popup.evaluate((ms) => Promise.all(ms.map((m) => BackstoryApi.runtime.sendMessage(m)
+const popupCall = (messages) => popup.evaluate((ms) => Promise.all(ms.map((m) => globalThis.BackstoryApi.runtime.sendMessage(m)
   .catch((e) => ({ threw: String(e.message ?? e) })))), messages);
 const withType = (type, body) => ({ type, ...body });
 

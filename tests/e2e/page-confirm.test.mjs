@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { distWithDataset, launch, readOverlay, waitForFindings, waitForOverlay, watchPage } from '../../scripts/lib/browser.mjs';
+import { distWithDataset, launch, waitForFindings, waitForOverlay, watchPage } from '../../scripts/lib/browser.mjs';
 
 const PAGES = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 const aliasOf = (b) => b.title.split(':').slice(0, -1).join(':');

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, DIST, onOverlayElement, readOverlay, waitForOverlay } from '../../scripts/lib/browser.mjs';
+import { launch, DIST, onOverlayElement, waitForOverlay } from '../../scripts/lib/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { readSecretKey, signMinisign } from './lib/minisign.mjs';
 

@@ -3,7 +3,7 @@
 // web_accessible_resources, every requested permission explained in DESIGN.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, extensionFiles, manifests, markupSinks, unexplainedPermissions, webAccessibleResources, explainedPermissions,

@@ -3,7 +3,7 @@
 //! A name already claimed by another row is reported, not silently shared.
 //!
 //! NSI names shops, not words on a page, so the import adds rules a page needs (measured with
-//! `make eval` on saved retail pages; each rule has a test in tests/import_rules.rs):
+//! `make eval` on saved retail pages; each rule has a test in tests/it/import_rules.rs):
 //! - rows are read in Wikidata order, lowest id first: when several rows share a name ("Walmart",
 //!   "Staples"), the lowest id is the main entity and the later ones are regional chains or side
 //!   businesses (Staples Canada, Walmart's fuel stations), so it keeps the name;

@@ -12,7 +12,7 @@ use backstory::confirm::confirmed_on_page;
 use backstory::validate::{validate, Severity};
 use backstory::{Dataset, Engine};
 
-const JSON: &str = include_str!("../extension/data/default.json");
+const JSON: &str = crate::common::DEFAULT_JSON;
 
 fn engine() -> Engine {
     Engine::from_json(JSON).unwrap_or_else(|e| panic!("default dataset must build: {e}"))

@@ -2,13 +2,11 @@
 //! pins one rule of src/cli/import/nsi.rs, found by `make eval` on the shared corpus.
 #![cfg(feature = "cli")]
 
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn backstory(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstory")).args(args).output().expect("the binary runs")
-}
+use crate::common::cli::backstory;
 
 /// Imports a TSV written from `rows` (header added); returns the dataset, the import's stderr,
 /// and the dataset's path for scanning.

@@ -6,9 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn backstory(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstory")).args(args).output().expect("the binary runs")
-}
+use crate::common::cli::backstory;
 
 /// The binary with its file-size limit set to `blocks` × 512 bytes: a write past it kills the
 /// process (SIGXFSZ) mid-file, as a crash or a full disk would stop it.
@@ -361,8 +359,7 @@ fn pack_sets_the_version_pins_the_dataset_and_drops_test_only_matches() {
 #[test]
 fn sign_and_pack_warn_over_the_update_size_limit() {
     let dir = temp("size");
-    let mut d: serde_json::Value =
-        serde_json::from_str(include_str!("../extension/data/default.json")).expect("bundled dataset");
+    let mut d: serde_json::Value = serde_json::from_str(crate::common::DEFAULT_JSON).expect("bundled dataset");
     d["companies"][0]["summary"] = serde_json::json!("x".repeat(5 * 1024 * 1024));
     let big = dir.join("big.json");
     std::fs::write(&big, d.to_string()).expect("write");
@@ -396,8 +393,7 @@ fn sign_and_pack_warn_over_the_update_size_limit() {
 fn check_warns_about_a_symbol_two_companies_share() {
     // Issue 20: one ticker on four companies passed; the first company silently won every mention.
     let dir = temp("shared-symbol");
-    let mut d: serde_json::Value =
-        serde_json::from_str(include_str!("../extension/data/default.json")).expect("bundled dataset");
+    let mut d: serde_json::Value = serde_json::from_str(crate::common::DEFAULT_JSON).expect("bundled dataset");
     let first = d["companies"][0]["symbols"][0].clone();
     assert!(first.is_string(), "the first company has a symbol");
     d["companies"][1]["symbols"] = serde_json::json!([first]);

@@ -15,10 +15,9 @@ use backstory::validate::validate;
 use backstory::{Dataset, Engine, Severity};
 use serde_json::Value;
 
-mod common;
-use common::scan_table::{rendered, run_scan_table_on, ScanTest};
-
-const FIXTURE: &str = include_str!("fixtures/test-dataset.json");
+use crate::common::scan_table::{rendered, run_scan_table_on, ScanTest};
+use crate::common::TEST_DATASET as FIXTURE;
+use crate::scan_tests;
 
 fn engine() -> Engine {
     Engine::from_json(FIXTURE).expect("the test fixture is a valid dataset")
@@ -643,8 +642,7 @@ fn unknown_field_is_a_parse_error() {
 
 #[test]
 fn bundled_default_dataset_builds_and_matches() {
-    let json = include_str!("../extension/data/default.json");
-    let engine = Engine::from_json(json).expect("default dataset builds");
+    let engine = Engine::from_json(crate::common::DEFAULT_JSON).expect("default dataset builds");
     let hits = engine.scan("Ring doorbells and Amazon (NASDAQ: AMZN) in the Amazon rainforest");
     let aliases: Vec<String> = rendered(&engine, &hits).into_iter().map(|h| h.2).collect();
     assert_eq!(aliases, vec!["Ring", "Amazon", "NASDAQ:AMZN"]);

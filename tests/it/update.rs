@@ -4,7 +4,7 @@ use backstory::update::{trusted_comment, verify_update, verify_update_of, Update
 use backstory::Dataset;
 use minisign::KeyPair;
 
-const BUNDLED: &str = include_str!("../extension/data/default.json");
+const BUNDLED: &str = crate::common::DEFAULT_JSON;
 
 fn dataset_with_version(version: u64) -> (Dataset, String) {
     let mut d = Dataset::from_json(BUNDLED).expect("bundled dataset parses");

@@ -1,16 +1,17 @@
 //! Names in other scripts: one table per script (Arabic, Hebrew, Cyrillic, Greek, CJK) of aliases
 //! written in that script, found on pages written in it, and not found inside longer words.
 //!
-//! Shaped like `tests/engine_table.rs` (named rows, one `#[test]` per table reporting every failing
+//! Shaped like `tests/it/engine_table.rs` (named rows, one `#[test]` per table reporting every failing
 //! row), but over a small dataset built here, so each alias carries the default rules (`case: any`,
 //! `accents: exact`) unless its row says otherwise: what an organizer gets by typing the name.
 //! The folds these rows pin are listed in DATASET.md, "How text is matched", and on
 //! `script_fold` in src/normalize.rs; each has a row that fails without it.
 
-use backstory::{Dataset, Engine};
+use backstory::Engine;
 
-mod common;
-use common::scan_table::{run_scan_table_on, ScanTest};
+use crate::common::dataset::{self as fixture, company};
+use crate::common::scan_table::{run_scan_table_on, ScanTest};
+use crate::scan_tests;
 use serde_json::{json, Value};
 
 /// A company per alias; an alias is a string (default rules) or an alias object.
@@ -58,25 +59,11 @@ fn engine() -> Engine {
         json!("亚马逊"),
     ];
     let companies: Vec<Value> = aliases
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(k, alias)| {
-            json!({
-                "id": format!("c{k}"), "name": format!("Company {k}"), "legal_name": format!("Company {k}"),
-                "aliases": [alias], "categories": ["test"], "summary": "Test fixture company.",
-                "as_of": "2024-01-01",
-            })
-        })
+        .map(|(k, alias)| company(&format!("c{k}"), &format!("Company {k}"), json!([alias])))
         .collect();
-    let value = json!({
-        "format": "backstory-dataset", "format_version": 1, "id": "scripts-test",
-        "title": "Names in other scripts (test fixture)", "publisher": {"name": "tests"},
-        "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01", "profile_origins": [],
-        "categories": [{"id": "test", "label": "Test", "description": "Test."}],
-        "companies": companies,
-    });
-    let dataset: Dataset = serde_json::from_value(value).expect("the fixture has the v1 shape");
-    Engine::new(dataset).expect("the fixture is a valid dataset")
+    fixture::engine(fixture::dataset(json!(companies), json!([])))
 }
 
 scan_tests!(ARABIC {

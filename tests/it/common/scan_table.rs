@@ -1,6 +1,5 @@
-//! The scan-table runner `tests/engine_table.rs` and `tests/scripts_table.rs` share: named rows
+//! The scan-table runner `tests/it/engine_table.rs` and `tests/it/scripts_table.rs` share: named rows
 //! written through a tiny macro, one `#[test]` per table reporting every failing row by name.
-#![allow(dead_code)] // each test binary uses its own part of it
 
 use backstory::{Engine, Hit};
 

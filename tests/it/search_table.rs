@@ -10,7 +10,7 @@
 
 use backstory::Engine;
 
-const JSON: &str = include_str!("../extension/data/default.json");
+const JSON: &str = crate::common::DEFAULT_JSON;
 
 /// How many results the popup shows without scrolling.
 const FOLD: usize = 5;

@@ -5,12 +5,13 @@
 #![cfg(feature = "cli")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use backstory::dataset::language_tag;
 use backstory::validate::{validate, Problem, Severity};
 use backstory::Dataset;
 use serde_json::{json, Value};
+
+use crate::common::cli::backstory;
 
 /// A small valid dataset: two categories, two companies (the first with a profile section).
 fn base() -> Value {
@@ -174,10 +175,6 @@ fn check_warns_about_a_language_that_leaves_some_text_out() {
     assert!(w.len() == 1 && w[0].contains("language \"de\" has no company profile for 1 of 2 (borealis)"), "{w:?}");
 }
 
-fn backstory(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstory")).args(args).output().expect("the binary runs")
-}
-
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("backstory-translations-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -265,7 +262,7 @@ Acme Rockets,Acme Holdings,Military;Surveillance,Makes rocket motors.,Militär\n
 }
 // ---- the default dataset ------------------------------------------------------------------------
 
-const DEFAULT: &str = include_str!("../extension/data/default.json");
+const DEFAULT: &str = crate::common::DEFAULT_JSON;
 
 #[test]
 fn the_default_dataset_speaks_german_french_and_spanish() {

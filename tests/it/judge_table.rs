@@ -6,33 +6,25 @@ use backstory::judge::{Rule, Verdict, RULES};
 use backstory::{Engine, Page};
 use serde_json::json;
 
+use crate::common::dataset::{self as fixture, company, with};
+
 fn engine() -> Engine {
-    let company = |id: &str, name: &str, aliases: serde_json::Value, symbols: serde_json::Value| {
-        json!({"id": id, "name": name, "legal_name": name, "aliases": aliases, "symbols": symbols, "categories": ["test"],
-               "summary": "Test fixture company.", "as_of": "2024-01-01"})
-    };
-    let value = json!({
-        "format": "backstory-dataset", "format_version": 1, "id": "judge-table",
-        "title": "Judge table fixture", "publisher": {"name": "tests"}, "version": 1,
-        "license": "CC0-1.0", "as_of": "2024-01-01", "profile_origins": [],
-        "categories": [{"id": "test", "label": "Test", "description": "Test."}],
-        "companies": [
-            company("ringco", "Ringco Holdings", json!(["Ringco"]), json!(["NYSE:ZZQ"])),
-            company("gap", "Gap Inc.", json!([{"text": "Gap", "case": "exact", "confirm": "page"}]), json!([])),
-            // "Tous" is an ordinary French (and Catalan) word and a Spanish jeweller's name.
-            company("tous", "Tous", json!([{"text": "Tous", "case": "exact", "word_in": ["fr", "ca"]}]), json!([])),
-            company("meta", "Meta", json!([{"text": "Meta", "case": "exact"}]), json!([])),
-            company("mcd", "McDonald's", json!([]), json!([])),
-            // A Finnish ATM network whose name a German shop also has (otto.de).
-            company("otto", "Otto", json!([{"text": "Otto", "case": "exact", "markets": {"in": ["fi"]}}]), json!([])),
-            // Target Australia is not the US Target (Wesfarmers owns it).
-            company("target", "Target", json!([{"text": "Target", "case": "exact", "markets": {"out": ["au"]}}]), json!([])),
-        ],
-        "brands": [{"id": "ring", "name": "Ring", "owners": [{"company": "ringco"}],
-                    "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"], "exclude": ["ring size"],
-                                 "word_in": ["en", "de"]}]}],
-    });
-    Engine::new(serde_json::from_value(value).expect("fixture has the dataset shape")).expect("fixture builds")
+    let companies = json!([
+        with(company("ringco", "Ringco Holdings", json!(["Ringco"])), json!({"symbols": ["NYSE:ZZQ"]})),
+        company("gap", "Gap Inc.", json!([{"text": "Gap", "case": "exact", "confirm": "page"}])),
+        // "Tous" is an ordinary French (and Catalan) word and a Spanish jeweller's name.
+        company("tous", "Tous", json!([{"text": "Tous", "case": "exact", "word_in": ["fr", "ca"]}])),
+        company("meta", "Meta", json!([{"text": "Meta", "case": "exact"}])),
+        company("mcd", "McDonald's", json!([])),
+        // A Finnish ATM network whose name a German shop also has (otto.de).
+        company("otto", "Otto", json!([{"text": "Otto", "case": "exact", "markets": {"in": ["fi"]}}])),
+        // Target Australia is not the US Target (Wesfarmers owns it).
+        company("target", "Target", json!([{"text": "Target", "case": "exact", "markets": {"out": ["au"]}}])),
+    ]);
+    let brands = json!([{"id": "ring", "name": "Ring", "owners": [{"company": "ringco"}],
+                         "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"], "exclude": ["ring size"],
+                                      "word_in": ["en", "de"]}]}]);
+    fixture::engine(fixture::dataset(companies, brands))
 }
 
 struct Row {

@@ -7,9 +7,21 @@
 
 use backstory::{Dataset, Engine, Hit};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use serde_json::json;
 
-const FIXTURE: &str = include_str!("fixtures/test-dataset.json");
+use crate::common::dataset::{self as fixture, company, with};
+use crate::common::TEST_DATASET as FIXTURE;
+
+/// `config`, replaying the failures found before from `properties.proptest-regressions` beside this
+/// file, where a new one is also saved. Said here because proptest's default (`SourceParallel`)
+/// would look for `tests/proptest-regressions/properties.txt` now that `tests/it/` has a main.rs.
+fn replaying(config: ProptestConfig) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..config
+    }
+}
 
 /// Every hit is a non-empty range inside the text that starts and ends on a character boundary
 /// (never between the two halves of a surrogate pair); hits are sorted and do not overlap.
@@ -49,6 +61,8 @@ fn fixture_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    #![proptest_config(replaying(ProptestConfig::default()))]
+
     #[test]
     fn hits_are_well_formed_on_page_like_text(text in fixture_text()) {
         let engine = Engine::from_json(FIXTURE).expect("fixture builds");
@@ -192,17 +206,8 @@ fn dataset(aliases: &[RefAlias]) -> Dataset {
             })
         })
         .collect();
-    let value = json!({
-        "format": "backstory-dataset", "format_version": 1, "id": "prop-test",
-        "title": "Property test fixture (generated)", "publisher": {"name": "tests"},
-        "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01", "profile_origins": [],
-        "categories": [{"id": "test", "label": "Test", "description": "Test."}],
-        "companies": [{
-            "id": "c", "name": aliases[0].text, "legal_name": "Generated", "aliases": rules,
-            "categories": ["test"], "summary": "Test fixture company.", "as_of": "2024-01-01",
-        }],
-    });
-    serde_json::from_value(value).expect("generated dataset has the v1 shape")
+    let generated = with(company("c", &aliases[0].text, json!(rules)), json!({"legal_name": "Generated"}));
+    fixture::parse(fixture::dataset(json!([generated]), json!([])))
 }
 
 fn alias_strategy() -> impl Strategy<Value = RefAlias> {
@@ -224,7 +229,7 @@ fn text_strategy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(replaying(ProptestConfig::with_cases(2000)))]
 
     #[test]
     fn scan_agrees_with_reference(aliases in prop::collection::vec(alias_strategy(), 1..5), text in text_strategy()) {

@@ -5,28 +5,23 @@
 
 use backstory::confirm::confirmed_on_page;
 use backstory::{Engine, Hit};
+use serde_json::{json, Value};
 
-/// A synthetic dataset (not campaign facts) with these companies and brands, as JSON.
-fn dataset(companies: &str, brands: &str) -> String {
-    format!(
-        r#"{{"format": "backstory-dataset", "format_version": 1, "id": "confirm-test", "title": "confirm test",
-  "publisher": {{"name": "Backstory tests"}}, "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01",
-  "profile_origins": ["https://example.org"],
-  "categories": [{{"id": "test", "label": "Test", "description": "Test category."}}],
-  "companies": [{companies}], "brands": [{brands}]}}"#
-    )
-}
+use crate::common::dataset::{company, dataset, engine as build, with};
 
 /// "Gap" needs the page, "Gap Inc." and "Old Navy" do not.
-const COMPANIES: &str = r#"
-    {"id": "gap", "name": "Gap Inc.", "legal_name": "Gap Inc.", "aliases": [{"text": "Gap", "confirm": "page", "exclude": ["gap year"]}],
-     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01", "domains": ["gapinc.example"]},
-    {"id": "other", "name": "Zyxco", "legal_name": "Zyxco", "aliases": [{"text": "Zyx", "case": "exact", "context": ["kettle"]}],
-     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01", "domains": ["zyxco.example"]}"#;
-const BRANDS: &str = r#"{"id": "old-navy", "name": "Old Navy", "owners": [{"company": "gap"}]}"#;
-
 fn engine() -> Engine {
-    Engine::from_json(&dataset(COMPANIES, BRANDS)).expect("valid test dataset")
+    let companies = json!([
+        with(
+            company("gap", "Gap Inc.", json!([{"text": "Gap", "confirm": "page", "exclude": ["gap year"]}])),
+            json!({"domains": ["gapinc.example"]})
+        ),
+        with(
+            company("other", "Zyxco", json!([{"text": "Zyx", "case": "exact", "context": ["kettle"]}])),
+            json!({"domains": ["zyxco.example"]})
+        ),
+    ]);
+    build(dataset(companies, json!([{"id": "old-navy", "name": "Old Navy", "owners": [{"company": "gap"}]}])))
 }
 
 /// The page's surviving hits as the text they cover.
@@ -128,15 +123,19 @@ fn on_a_site_named_after_the_alias_context_words_are_not_needed() {
 
 /// Two companies, one word: "Delta" waits for the page at one, needs "faucet" at the other; and
 /// "New Look" waits while "Look Fantastic" does not.
-const SHARED: &str = r#"
-    {"id": "a", "name": "Alpha Air", "legal_name": "Alpha Air", "aliases": [{"text": "Delta", "confirm": "page"}, {"text": "New Look", "confirm": "page"}],
-     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"},
-    {"id": "b", "name": "Beta Taps", "legal_name": "Beta Taps", "aliases": [{"text": "Delta", "context": ["faucet"]}, "Look Fantastic"],
-     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}"#;
-
 #[test]
 fn a_name_that_waits_never_shadows_one_that_counts() {
-    let e = Engine::from_json(&dataset(SHARED, "")).expect("valid test dataset");
+    let e = build(dataset(
+        json!([
+            company(
+                "a",
+                "Alpha Air",
+                json!([{"text": "Delta", "confirm": "page"}, {"text": "New Look", "confirm": "page"}])
+            ),
+            company("b", "Beta Taps", json!([{"text": "Delta", "context": ["faucet"]}, "Look Fantastic"])),
+        ]),
+        json!([]),
+    ));
     let companies = |text: &str| -> Vec<String> {
         confirmed_on_page(&e, e.scan(text))
             .iter()
@@ -150,16 +149,17 @@ fn a_name_that_waits_never_shadows_one_that_counts() {
 }
 
 /// A company and its brand whose name needs a context word.
-const RING: &str = r#"
-    {"id": "amazon", "name": "Amazon", "legal_name": "Amazon.com, Inc.", "aliases": [],
-     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}"#;
-const RING_BRAND: &str = r#"
-    {"id": "ring", "name": "Ring", "owners": [{"company": "amazon"}],
-     "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"]}, "Ring Video Doorbell"]}"#;
+fn ring() -> Value {
+    dataset(
+        json!([with(company("amazon", "Amazon", json!([])), json!({"legal_name": "Amazon.com, Inc."}))]),
+        json!([{"id": "ring", "name": "Ring", "owners": [{"company": "amazon"}],
+                "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"]}, "Ring Video Doorbell"]}]),
+    )
+}
 
 #[test]
 fn a_name_without_its_context_word_stands_where_the_page_names_it_otherwise() {
-    let e = Engine::from_json(&dataset(RING, RING_BRAND)).expect("valid test dataset");
+    let e = build(ring());
     let aliases = |text: &str| -> Vec<String> {
         confirmed_on_page(&e, e.scan(text)).iter().filter_map(|h| e.entry(h.entry)).map(|x| x.alias.clone()).collect()
     };
@@ -178,11 +178,8 @@ fn a_name_without_its_context_word_stands_where_the_page_names_it_otherwise() {
 #[test]
 fn a_stock_symbol_does_not_confirm_a_name_without_its_context_word() {
     // Found by the check-a-list e2e test: "$CAT 10 shares" confirmed "CAT toy for the kitten".
-    let companies = r#"
-    {"id": "cat", "name": "Caterpillar Inc.", "legal_name": "Caterpillar Inc.",
-     "aliases": [{"text": "CAT", "case": "exact", "context": ["excavator"]}], "symbols": ["NYSE:CAT"],
-     "categories": ["test"], "summary": "Test company.", "as_of": "2024-01-01"}"#;
-    let e = Engine::from_json(&dataset(companies, "")).expect("valid test dataset");
+    let cat = company("cat", "Caterpillar Inc.", json!([{"text": "CAT", "case": "exact", "context": ["excavator"]}]));
+    let e = build(dataset(json!([with(cat, json!({"symbols": ["NYSE:CAT"]}))]), json!([])));
     let aliases = |text: &str| -> Vec<String> {
         confirmed_on_page(&e, e.scan(text)).iter().filter_map(|h| e.entry(h.entry)).map(|x| x.alias.clone()).collect()
     };

@@ -3,11 +3,12 @@
 #![cfg(feature = "cli")]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn backstory(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_backstory")).args(args).output().expect("the binary runs")
-}
+use serde_json::json;
+
+use crate::common::cli::backstory;
+use crate::common::dataset as fixture;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -17,13 +18,8 @@ fn stdout(o: &Output) -> String {
 fn workspace(name: &str) -> (PathBuf, String) {
     let dir = std::env::temp_dir().join(format!("backstory-cli-judge-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let dataset = serde_json::json!({
-        "format": "backstory-dataset", "format_version": 1, "id": "judge-cli", "title": "Judge CLI",
-        "publisher": {"name": "tests"}, "version": 1, "license": "CC0-1.0", "as_of": "2024-01-01",
-        "profile_origins": [], "categories": [{"id": "test", "label": "Test", "description": "Test."}],
-        "companies": [{"id": "tous", "name": "Tous", "legal_name": "Tous S.L.", "categories": ["test"],
-            "summary": "Test fixture.", "as_of": "2024-01-01", "aliases": [], "sources": []}],
-    });
+    let tous = fixture::with(fixture::company("tous", "Tous", json!([])), json!({"legal_name": "Tous S.L."}));
+    let dataset = fixture::dataset(json!([tous]), json!([]));
     let file = dir.join("dataset.json");
     std::fs::write(&file, serde_json::to_string_pretty(&dataset).expect("json")).expect("write");
     (dir, file.to_str().expect("utf-8 path").to_string())

@@ -1,2 +1,0 @@
-//! Helpers shared by the Rust integration tests.
-pub mod scan_table;
