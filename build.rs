@@ -1,7 +1,7 @@
-//! Build script: with the `embedded` feature, archives a built extension into OUT_DIR so the
-//! `backstory` binary carries it and `pack` needs no `--extension` folder (`make cli`).
+//! Build script: under feature `embedded`, archives a built extension for the binary to carry.
 //!
-//! The folder is BACKSTORY_EXTENSION, else dist/chromium from `make build`. Without the feature it
+//! That lets `pack` work with no `--extension` folder (`make cli`). The folder archived (into
+//! OUT_DIR) is BACKSTORY_EXTENSION, else dist/chromium from `make build`. Without the feature this
 //! does nothing, so the engine, wasm and test builds pay only for compiling this file.
 
 use std::path::PathBuf;

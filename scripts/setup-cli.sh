@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs only what `make cli` needs to build the extension into the `backstory` binary: the
-# wasm32 target, the pinned wasm-bindgen-cli and wasm-opt. No browsers, drivers or fuzzers:
-# scripts/setup.sh runs this, then adds those for `make build` and `make test`.
+# Installs only what `make cli` needs: the wasm32 target, the pinned wasm-bindgen-cli, wasm-opt.
+# No browsers, drivers or fuzzers: scripts/setup.sh runs this, then adds those for `make build`
+# and `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WASM_BINDGEN_VERSION=0.2.130 # must equal the exact wasm-bindgen version pinned in Cargo.toml

@@ -1,6 +1,8 @@
-//! Issue 20: the one binary an organizer installs. With the `embedded` feature (`make cli`) `pack`
-//! brands the extension built into the binary and gives the same bytes as `pack --extension` on
-//! the folder it was built from; without it, `pack` says how to get one.
+//! Issue 20: `pack` with the extension built into the binary, and without one.
+//!
+//! With the `embedded` feature (`make cli`) `pack` brands the built-in extension and gives the
+//! same bytes as `pack --extension` on the folder it was built from; without it, `pack` says how
+//! to get one.
 //!
 //! `cargo test --features cli --test embedded` runs the plain binary's tests;
 //! `cargo test --features embedded --test embedded` (after `make build`) the built-in one's.

@@ -1,6 +1,7 @@
-//! A built extension as a sorted map of files, read from a folder or from the archive that the
-//! `embedded` feature builds into the binary; std only, because build.rs includes this file too.
+//! A built extension as a sorted map of files, from a folder or from the archive in the binary.
 //!
+//! The archive is what the `embedded` feature builds in; std only, because build.rs includes this
+//! file too.
 //! One walk and one archive format for both sides is what makes `pack` give byte-identical zips
 //! whether the extension comes from `--extension DIR` or from inside the binary.
 
