@@ -1,11 +1,19 @@
 # Entry points: build the extension, run it on the demo shop, test every tier, bench the engine.
-.PHONY: setup build run test bench eval dist fuzz clean screenshots
+.PHONY: setup cli build run test bench eval dist fuzz clean screenshots
 
 setup:
 	@bash scripts/setup.sh
 
 build: setup
 	bash scripts/build-extension.sh
+
+# The organizer's one binary: installs only what it needs (scripts/setup-cli.sh: no browsers,
+# drivers or fuzzers), builds the extension, then `cargo install`s `backstory` with that extension
+# built in (feature `embedded`, build.rs), so `pack` needs no folder. CARGO_INSTALL_ROOT moves it.
+cli:
+	@bash scripts/setup-cli.sh
+	REQUIRE_WASM_OPT=1 bash scripts/build-extension.sh
+	BACKSTORY_EXTENSION="$(CURDIR)/dist/chromium" cargo install --locked --path . --features embedded
 
 # Headless (no $DISPLAY): saves target/run/screenshot.png and prints the badges found.
 run: build

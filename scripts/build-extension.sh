@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the wasm engine and assembles the unpacked extension in dist/chromium and dist/firefox.
 # Also writes extension/pkg (the wasm-bindgen output) so the repo root loads unpacked as well.
+# REQUIRE_WASM_OPT=1 (`make cli`) fails without wasm-opt instead of leaving the wasm unoptimized.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,18 +11,30 @@ cargo build --release --target wasm32-unknown-unknown --lib
 t1=$(t)
 rm -rf extension/pkg
 wasm-bindgen --target web --remove-name-section --remove-producers-section \
-  --out-dir extension/pkg --out-name backstory target/wasm32-unknown-unknown/release/backstory.wasm
+  --out-dir extension/pkg --out-name backstory "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/backstory.wasm"
 rm -f extension/pkg/*.d.ts # type declarations are for editors, not the browser
 # wasm-opt from npm binaryen (pinned in package.json). Debian's binaryen 108 is NOT used: its -Oz
 # swaps the funcref table with wasm-bindgen's externref table, and init() then fails with
 # "WebAssembly.Table.set(): Argument 1 is invalid for table".
-WASM_OPT=node_modules/.bin/wasm-opt
-if [ -x "$WASM_OPT" ]; then
+# `npm ci` puts it in node_modules; scripts/setup-cli.sh, for `make cli`, in target/binaryen alone.
+# Only package-lock.json's version is used: a stale node_modules would give other wasm bytes.
+pinned() {
+  node -p "try { require('./$1/binaryen/package.json').version ===
+    require('./package-lock.json').packages['node_modules/binaryen'].version } catch { false }" 2>/dev/null || echo false
+}
+WASM_OPT=
+for dir in node_modules target/binaryen/node_modules; do
+  if [ "$(pinned "$dir")" = true ]; then WASM_OPT=$dir/.bin/wasm-opt; break; fi
+done
+if [ -n "$WASM_OPT" ]; then
   "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     extension/pkg/backstory_bg.wasm -o extension/pkg/backstory_bg.wasm
+elif [ "${REQUIRE_WASM_OPT:-}" = 1 ]; then
+  echo "build: wasm-opt missing (run scripts/setup-cli.sh)" >&2
+  exit 1
 else
-  echo "build: $WASM_OPT missing (run scripts/setup.sh); wasm left unoptimized" >&2
+  echo "build: wasm-opt missing (run scripts/setup.sh); wasm left unoptimized" >&2
 fi
 t2=$(t)
 

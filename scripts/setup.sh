@@ -1,22 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need, only what is missing: fast (~1 s) when all is there.
+# scripts/setup-cli.sh installs the part `make cli` needs; this adds browsers, drivers and tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WASM_BINDGEN_VERSION=0.2.130 # must equal the exact wasm-bindgen version pinned in Cargo.toml
-
 say() { echo "setup: $*" >&2; }
 
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  say "adding rust target wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
+# node_modules is stale when package-lock.json changed after the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
-   ! command -v wasm-bindgen-test-runner >/dev/null; then
-  # No --locked: the CLI's lockfile pins a webpki-roots version the registry mirror lacks.
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (~3 min)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
-fi
+# The wasm32 target, wasm-bindgen-cli and wasm-opt (found in node_modules, after npm ci above):
+# all that `make cli` needs.
+bash scripts/setup-cli.sh
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -49,10 +46,4 @@ if ! cmp -s tests/firefox/requirements.txt "$VENV/requirements.txt"; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check -r tests/firefox/requirements.txt
   cp tests/firefox/requirements.txt "$VENV/requirements.txt"
-fi
-
-# node_modules is stale when package-lock.json changed after the last install.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
 fi

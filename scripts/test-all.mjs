@@ -12,6 +12,8 @@ const TIERS = [
   { name: 'rust (wasm32, wasm-bindgen-test under Node)', cmd: 'cargo', args: ['test', '--target', 'wasm32-unknown-unknown', '--test', 'wasm'], parse: cargoCounts },
   // The js and browser tiers need the built extension; a failed build fails those tiers, not the others.
   { name: 'extension build', cmd: 'bash', args: ['scripts/build-extension.sh'], parse: () => null, silentCount: true },
+  // The command line with that extension built in (`make cli`): `pack` gives the zips `--extension dist/chromium` gives.
+  { name: 'rust (command line with the extension built in)', cmd: 'cargo', args: ['test', '--features', 'embedded', '--test', 'embedded'], parse: cargoCounts, needs: 'extension build' },
   { name: 'js units', cmd: 'node', args: ['--test', ...TAP, 'tests/js/'], parse: tapCounts, needs: 'extension build' },
   { name: 'browser e2e (Chromium)', cmd: 'node', args: ['--test', ...TAP, 'tests/e2e/'], parse: tapCounts, needs: 'extension build' },
   // Headless firefox-esr through Selenium and geckodriver (scripts/setup.sh installs them).

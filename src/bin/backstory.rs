@@ -130,9 +130,10 @@ enum Command {
         /// tests use; never for a store upload.
         #[arg(long)]
         for_testing: bool,
-        /// The built extension to brand (from `make build`).
-        #[arg(long, default_value = "dist/chromium")]
-        extension: String,
+        /// The built extension folder to brand (from `make build`). Default: the one built into this
+        /// binary (`make cli`), else dist/chromium in the current folder.
+        #[arg(long)]
+        extension: Option<String>,
         #[arg(short, long)]
         out: String,
         #[arg(long)]

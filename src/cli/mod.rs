@@ -11,6 +11,7 @@ pub mod scan;
 pub mod signing;
 pub mod size;
 pub mod stats;
+pub mod tree;
 pub mod words;
 
 /// Reads a file, or standard input for `-`; the error names the file.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use super::{atomic, limits, pack_locales};
+use super::{atomic, limits, pack_locales, tree};
 use crate::dataset::Dataset;
 use crate::engine::Engine;
 
@@ -21,6 +21,16 @@ pub const CONFIG_PATH: &str = "extension/data/config.json";
 /// Content-script matches the built extension carries only so tests can serve pages from this
 /// machine; a store package must not run there, so `pack` drops them unless `--for-testing`.
 pub const TEST_MATCHES: [&str; 2] = ["http://127.0.0.1/*", "http://localhost/*"];
+
+/// The built extension `pack` brands when none is given and the binary carries none: `make build`'s,
+/// for a binary run from the repository's root.
+pub const DEFAULT_EXTENSION: &str = "dist/chromium";
+
+/// The extension archived by build.rs under the `embedded` feature (src/cli/tree.rs format).
+#[cfg(feature = "embedded")]
+pub const EMBEDDED: Option<&[u8]> = Some(include_bytes!(concat!(env!("OUT_DIR"), "/extension.bin")));
+#[cfg(not(feature = "embedded"))]
+pub const EMBEDDED: Option<&[u8]> = None;
 
 pub struct PackOptions {
     pub dataset: String,
@@ -39,7 +49,8 @@ pub struct PackOptions {
     pub version: Option<String>,
     /// Keep the test-only localhost matches (never for a store upload).
     pub for_testing: bool,
-    pub extension: String,
+    /// The built extension to brand; without it, the one built into the binary, else `DEFAULT_EXTENSION`.
+    pub extension: Option<String>,
     pub out: String,
     pub json: bool,
 }
@@ -65,14 +76,13 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
         }
     };
     super::size::warn_update_size(&o.dataset, dataset_text.len());
-    let template = Path::new(&o.extension);
-    let manifest_text = std::fs::read_to_string(template.join("manifest.json"))
-        .map_err(|e| format!("{}: not a built extension (run `make build` first): {e}", template.display()))?;
+    let (template, mut files) = template(o.extension.as_deref())?;
+    let manifest_bytes =
+        files.get("manifest.json").ok_or_else(|| format!("{template}: not a built extension, no manifest.json"))?;
     let manifest: Value =
-        serde_json::from_str(&manifest_text).map_err(|e| format!("{}/manifest.json: {e}", template.display()))?;
+        serde_json::from_slice(manifest_bytes).map_err(|e| format!("{template}/manifest.json: {e}"))?;
 
     let slug = super::import::slug(&o.name);
-    let mut files = read_tree(template)?;
     let branding = pack_locales::Branding {
         name: &o.name,
         description: o.description.as_deref(),
@@ -123,30 +133,29 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
     Ok(0)
 }
 
-/// Every file under `root`, by slash-separated relative path; sorted, so output order is fixed.
-fn read_tree(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![PathBuf::new()];
-    while let Some(rel) = stack.pop() {
-        let dir = root.join(&rel);
-        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| e.to_string())?;
-            let rel_path = rel.join(entry.file_name());
-            let kind = entry.file_type().map_err(|e| e.to_string())?;
-            if kind.is_dir() {
-                stack.push(rel_path);
-            } else if kind.is_file() {
-                let bytes = std::fs::read(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
-                let key = rel_path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-                files.insert(key, bytes);
-            }
-        }
+/// The extension to brand and a name for it in messages: the folder given, else the built-in one,
+/// else `DEFAULT_EXTENSION` if it is there; otherwise an error that says how to get one.
+fn template(extension: Option<&str>) -> Result<(String, tree::Files), String> {
+    let dir = match (extension, EMBEDDED) {
+        (Some(dir), _) => dir,
+        (None, Some(archive)) => return Ok(("the built-in extension".into(), tree::decode(archive)?)),
+        (None, None) if Path::new(DEFAULT_EXTENSION).join("manifest.json").is_file() => DEFAULT_EXTENSION,
+        (None, None) => return Err(NO_EXTENSION.into()),
+    };
+    if !Path::new(dir).join("manifest.json").is_file() {
+        return Err(format!("{dir}: not a built extension, no manifest.json (run `make build` first)"));
     }
-    Ok(files)
+    Ok((dir.to_string(), tree::read_dir(Path::new(dir))?))
 }
 
-fn write_tree(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), String> {
+/// Said when `pack` has no extension to brand: this binary was built without one (plain
+/// `cargo install --features cli`) and it is not run where `make build` left one.
+pub const NO_EXTENSION: &str = "no built extension to brand: this backstory has none built in, and there is no \
+dist/chromium here. Install the one with the extension inside (`make cli` in the repository, or `make build` \
+then `cargo install --locked --path . --features embedded`), or give a folder from `make build` with \
+`--extension DIR`";
+
+fn write_tree(root: &Path, files: &tree::Files) -> Result<(), String> {
     for (rel, bytes) in files {
         let path = root.join(rel);
         if let Some(parent) = path.parent() {
@@ -159,7 +168,7 @@ fn write_tree(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Stri
 }
 
 /// A zip whose bytes depend only on `files`: sorted entries, a fixed date, fixed permissions.
-fn write_zip(path: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), String> {
+fn write_zip(path: &Path, files: &tree::Files) -> Result<(), String> {
     let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
     let options = zip::write::SimpleFileOptions::default()

@@ -2,9 +2,10 @@
 //! shape): one link instead of fifteen, and one place for what they share (`common`: the
 //! hand-built dataset, the scan-table runner). Each module opens with what it pins.
 //!
-//! One module: `cargo test --features cli --test it judge_table::`. Two suites stay their own
-//! binaries: `tests/wasm.rs` (wasm32 only, `wasm-bindgen-test`) and `tests/eval/` (`make eval`,
-//! detection scores on the shared corpus).
+//! One module: `cargo test --features cli --test it judge_table::`. Three suites stay their own
+//! binaries: `tests/wasm.rs` (wasm32 only, `wasm-bindgen-test`), `tests/eval/` (`make eval`,
+//! detection scores on the shared corpus) and `tests/embedded.rs` (its packing test needs the
+//! feature that builds the extension into the crate; as a module here it would rebuild all of them).
 
 mod common;
 
