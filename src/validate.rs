@@ -153,7 +153,10 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             // fact; a section without them borrows the company's, which says less.
             match &p.as_of {
                 Some(day) => date(&mut f, format!("{here}.as_of"), day),
-                None => f.warn(format!("{here}.as_of"), "the section has no date of its own; the company's as_of stands for it"),
+                None => f.warn(
+                    format!("{here}.as_of"),
+                    "the section has no date of its own; the company's as_of stands for it",
+                ),
             }
             if p.sources.is_empty() {
                 f.warn(format!("{here}.sources"), "the section names none of the company's sources");

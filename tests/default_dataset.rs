@@ -910,7 +910,11 @@ fn yum_china_runs_kfc_pizza_hut_and_taco_bell_in_mainland_china_under_licence() 
         let text = format!("{name} coupons this week");
         assert_eq!(owner_on(&e, &text, "www.example.com.cn"), licensed, "{name} on a .cn host");
         assert_eq!(owner_on(&e, &text, "www.example.com"), own, "{name} on a .com host");
-        assert_eq!(owner_on(&e, &text, "www.example.com.hk"), own, "{name} in Hong Kong, outside Yum China's territory");
+        assert_eq!(
+            owner_on(&e, &text, "www.example.com.hk"),
+            own,
+            "{name} in Hong Kong, outside Yum China's territory"
+        );
     }
 }
 
@@ -933,7 +937,10 @@ fn honeywell_home_is_run_by_resideo_under_licence() {
     let text = "Honeywell Home T9 Smart Thermostat";
     let want = vec![("honeywell".to_string(), Some(("Resideo".to_string(), false)))];
     assert_eq!(owner_on(&e, text, "www.example.com"), want);
-    assert_eq!(owner_on(&e, "Honeywell International aerospace", "www.example.com"), vec![("honeywell".to_string(), None)]);
+    assert_eq!(
+        owner_on(&e, "Honeywell International aerospace", "www.example.com"),
+        vec![("honeywell".to_string(), None)]
+    );
 }
 
 #[test]
@@ -952,7 +959,8 @@ fn priceline_in_australia_is_priceline_pharmacy_not_booking() {
 fn gymboree_play_and_music_is_not_the_childrens_place() {
     // Issue 19: Gymboree Play & Music was sold in 2016 and is a separate company.
     let e = engine();
-    for text in ["Gymboree Play & Music classes", "Gymboree Play and Music Putney", "Gymboree Play classes for babies"] {
+    for text in ["Gymboree Play & Music classes", "Gymboree Play and Music Putney", "Gymboree Play classes for babies"]
+    {
         assert!(owner_on(&e, text, "www.example.co.uk").is_empty(), "{text}");
     }
     let tcp = vec![("childrens-place".to_string(), None)];

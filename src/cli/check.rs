@@ -67,7 +67,8 @@ pub fn run(files: &[String], json: bool, strict: bool, stale: Option<&Staleness>
                     println!("{file}: stale: {}: {} ({}) is before {limit}", s.path, s.as_of, s.company);
                 }
             }
-            let stale_line = limit.as_ref().map_or(String::new(), |l| format!(", {stale_count} fact(s) dated before {l}"));
+            let stale_line =
+                limit.as_ref().map_or(String::new(), |l| format!(", {stale_count} fact(s) dated before {l}"));
             println!("{file}: {} error(s), {} warning(s){stale_line}", report.errors, report.warnings);
         }
     }
