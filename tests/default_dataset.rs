@@ -80,6 +80,19 @@ fn every_company_is_sourced_dated_linked_and_says_why_it_is_listed() {
             c.id,
             c.summary
         );
+        // Issue 19: that sentence names the category and its date ("Listed by AFSC Investigate under
+        // Prisons (July 2025)"); the card shows it whole beside the company's as_of.
+        let reason = ["Listed by AFSC Investigate under", "AFSC's Gaza list"]
+            .iter()
+            .find_map(|start| c.summary.find(start).map(|i| &c.summary[i..]))
+            .unwrap_or_default();
+        let sentence = reason.split(". ").next().unwrap_or_default();
+        assert!(
+            ["Prisons", "Occupations", "Borders", "Gaza"].iter().any(|w| sentence.contains(w))
+                && sentence.contains("2025"),
+            "{}: the reason lacks its category or date: {sentence}",
+            c.id
+        );
         assert!(!c.categories.is_empty(), "{}: every listed company has a category", c.id);
         match c.profile_url.as_deref() {
             Some(url) => {
