@@ -1003,3 +1003,19 @@ fn every_profile_section_has_its_own_date_and_sources() {
     assert_eq!(dated("Ring and police").as_deref(), Some("2025-09-30"), "Ring's Community Requests");
     assert_eq!(dated("Project Nimbus").as_deref(), Some("2021-10-05"), "AFSC's 2021 profile");
 }
+
+#[test]
+fn esso_in_canada_names_exxonmobil_and_says_imperial_oil_supplies_it() {
+    // Issue 19: Esso in Canada is Imperial Oil's, which ExxonMobil majority-owns. No source found
+    // says Imperial holds Esso under licence, so no licence is claimed: the badge names ExxonMobil
+    // (the brand's owner and Imperial's) and its summary, in every language, names Imperial Oil.
+    let e = engine();
+    assert_eq!(owner_on(&e, "Esso gas station", "www.example.ca"), vec![("exxonmobil".to_string(), None)]);
+    let d = dataset();
+    let xom = d.companies.iter().find(|c| c.id == "exxonmobil").expect("ExxonMobil");
+    assert!(xom.summary.contains("Imperial Oil") && xom.summary.contains("69.6%"), "{}", xom.summary);
+    for (lang, t) in &xom.translations {
+        assert!(t.summary.as_deref().is_some_and(|s| s.contains("Imperial Oil")), "{lang}");
+    }
+    assert!(xom.sources.iter().any(|s| s.url.contains("Imperial_Oil")), "the summary's source");
+}
