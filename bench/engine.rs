@@ -85,6 +85,7 @@ fn dataset(rows: &[(String, Vec<String>)], aliases: usize) -> (Dataset, Vec<Stri
             aliases: others.iter().cloned().map(Alias::Plain).collect(),
             owners: vec![Owner { company: "owner".into(), share: None }],
             alternatives: Vec::new(),
+            licensee: None,
         });
     }
     let company = Company {

@@ -102,7 +102,7 @@ function replaceEngine(engine) {
   companyCache.clear();
 }
 pages.connect({ getEngine, replaceEngine, local });
-page.connect({ getEngine, companySummary, local, rule: (id) => ruleTable().find((r) => r.id === id) ?? null });
+page.connect({ getEngine, companySummary, licence: licenceSummary, local, rule: (id) => ruleTable().find((r) => r.id === id) ?? null });
 updates.connect({ getEngine, loadVerified: (json, name) => pages.loadDataset({ json, name }, 'update') });
 function entrySummary(engine, index) {
   if (entryCache.has(index)) return entryCache.get(index);
@@ -113,9 +113,18 @@ function entrySummary(engine, index) {
     // Owners by their names in the interface's language, as the company itself (companySummary).
     owners: (e.owners ?? []).map((o) => ({ id: String(o.id), name: companySummary(engine, String(o.id))?.name ?? String(o.name), share: typeof o.share === 'number' ? o.share : null })),
     company: companySummary(engine, e.company.id) ?? { id: String(e.company.id), name: String(e.company.name), profile_url: null, categories: [] },
+    licensee: licenceSummary(engine, e.licensee),
   } : null;
   entryCache.set(index, out);
   return out;
+}
+// Who runs a licensed brand (Engine.entry's `licensee`): a dataset company by its name in the
+// interface's language, else the dataset's plain name; `in_market` when the name is scoped to the
+// page's market.
+function licenceSummary(engine, l) {
+  if (!l || typeof l.name !== 'string') return null;
+  const id = typeof l.id === 'string' ? l.id : null;
+  return { id, name: (id && companySummary(engine, id)?.name) || String(l.name), in_market: l.in_market === true };
 }
 function pageHost(sender) {
   if (sender?.tab == null || typeof sender.url !== 'string' || sender.url.startsWith(api.runtime.getURL(''))) return undefined;

@@ -82,9 +82,10 @@ pub struct CompanyText {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    /// Every section of the company's `profile`, in the same order.
+    /// Every section of the company's `profile`, in the same order. Text only: a section's date
+    /// and sources are its own in every language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile: Option<Vec<ProfileSection>>,
+    pub profile: Option<Vec<SectionText>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -124,9 +125,24 @@ pub struct Company {
     pub translations: BTreeMap<String, CompanyText>,
 }
 
+/// One section of a company's offline profile: one fact or a few, with their own date and sources.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileSection {
+    pub title: String,
+    pub text: String,
+    /// When the section's facts were true; absent, the company's `as_of` stands for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// URLs of the company's `sources` that the section's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+/// A profile section's text in another language.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SectionText {
     pub title: String,
     pub text: String,
 }
@@ -150,6 +166,21 @@ pub struct Brand {
     pub owners: Vec<Owner>,
     #[serde(default)]
     pub alternatives: Vec<String>,
+    /// Who runs the brand under licence from its owners, where its names apply (an alias with
+    /// `markets` scopes the licence to those markets).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licensee: Option<Licensee>,
+}
+
+/// The company that runs a brand under licence: one in the dataset (`company`, an id) or one
+/// that is not (`name`). Exactly one of the two.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Licensee {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -69,6 +69,18 @@ impl Page {
     }
 }
 
+/// A brand run under licence by a company other than its owner (`Engine::licence`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Licence {
+    /// Index of the licensee among the dataset's companies, when it is one of them.
+    pub company: Option<usize>,
+    /// The licensee's name: its company's, or the plain name the dataset gives.
+    pub name: String,
+    /// The alias that hit is scoped `in` markets, so the licence is the one of the page's market
+    /// ("run in this market under licence"); otherwise it holds wherever the brand is.
+    pub in_market: bool,
+}
+
 /// What a hit stands for: one alias of one brand, company or symbol.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -603,6 +615,35 @@ impl Engine {
     /// The entry a hit refers to.
     pub fn entry(&self, id: u32) -> Option<&Entry> {
         self.entries.get(id as usize)
+    }
+
+    /// Who runs a brand hit's brand under licence (the brand's `licensee`), or `None`.
+    ///
+    /// # Examples
+    /// ```
+    /// # use backstory::engine::{Engine, Page};
+    /// # let json = r#"{"format": "backstory-dataset", "format_version": 1, "id": "t", "title": "T",
+    /// #   "publisher": {"name": "P"}, "version": 1, "license": "CC0-1.0", "as_of": "2026-01-01",
+    /// #   "profile_origins": [], "categories": [],
+    /// #   "companies": [{"id": "yum", "name": "Yum Brands", "legal_name": "Yum! Brands, Inc.",
+    /// #     "categories": [], "summary": "S.", "as_of": "2026-01-01"}],
+    /// #   "brands": [{"id": "kfc-cn", "name": "KFC", "owners": [{"company": "yum"}],
+    /// #     "aliases": [{"text": "KFC", "markets": {"in": ["cn"]}}], "licensee": {"name": "Yum China"}}]}"#;
+    /// let engine = Engine::from_json(json).unwrap();
+    /// let hit = engine.scan_page("KFC", &Page::new(Some("www.kfc.com.cn"), None))[0];
+    /// let licence = engine.licence(hit.entry).unwrap();
+    /// assert_eq!(licence.name, "Yum China");
+    /// assert!(licence.in_market);
+    /// ```
+    pub fn licence(&self, id: u32) -> Option<Licence> {
+        let entry = self.entry(id)?;
+        let licensee = self.dataset.brands.get(entry.brand?)?.licensee.as_ref()?;
+        let company = licensee.company.as_deref().and_then(|c| self.company_index(c));
+        let name = match company {
+            Some(c) => self.dataset.companies[c].name.clone(),
+            None => licensee.name.clone()?,
+        };
+        Some(Licence { company, name, in_market: !entry.markets_in.is_empty() })
     }
 
     /// Number of aliases, names and symbols the engine matches (a `confirm: page` alias, two

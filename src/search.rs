@@ -255,11 +255,17 @@ impl SearchIndex {
                 }
             }
         }
+        // A second entry of one brand name for the same owner is the brand in some markets (run
+        // there under licence, DATASET.md "Licences"): the popup lists the brand once, by its first.
+        let mut listed = std::collections::HashSet::new();
         for (bi, b) in dataset.brands.iter().enumerate() {
             for owner in &b.owners {
                 let Some(ci) = dataset.companies.iter().position(|c| c.id == owner.company) else {
                     continue;
                 };
+                if !listed.insert((ci, compact(&b.name).0)) {
+                    continue;
+                }
                 add(&b.name, SearchKind::Brand, true, ci, Some(bi));
                 for a in &b.aliases {
                     add(a.text(), SearchKind::Brand, false, ci, Some(bi));

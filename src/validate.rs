@@ -146,8 +146,26 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             }
         }
         for (j, p) in c.profile.iter().enumerate() {
-            non_empty(&mut f, format!("{at}.profile[{j}].title"), &p.title);
-            non_empty(&mut f, format!("{at}.profile[{j}].text"), &p.text);
+            let here = format!("{at}.profile[{j}]");
+            non_empty(&mut f, format!("{here}.title"), &p.title);
+            non_empty(&mut f, format!("{here}.text"), &p.text);
+            // Each fact carries its own date and sources (issue 19), so a reader can weigh an old
+            // fact; a section without them borrows the company's, which says less.
+            match &p.as_of {
+                Some(day) => date(&mut f, format!("{here}.as_of"), day),
+                None => f.warn(
+                    format!("{here}.as_of"),
+                    "the section has no date of its own; the company's as_of stands for it",
+                ),
+            }
+            if p.sources.is_empty() {
+                f.warn(format!("{here}.sources"), "the section names none of the company's sources");
+            }
+            for (k, url) in p.sources.iter().enumerate() {
+                if !c.sources.iter().any(|s| &s.url == url) {
+                    f.error(format!("{here}.sources[{k}]"), format!("{url:?} is not among the company's sources"));
+                }
+            }
         }
         for (j, domain) in c.domains.iter().enumerate() {
             let ok = domain.contains('.')
@@ -189,6 +207,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         if total > 100.0 {
             f.error(format!("{at}.owners"), format!("shares add up to {total}%"));
         }
+        if let Some(l) = &b.licensee {
+            licensee(&mut f, &at, b, l, &company_ids);
+        }
         aliases(&mut f, &at, &b.aliases);
     }
     for (i, x) in d.exclusions.iter().enumerate() {
@@ -202,6 +223,33 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     update_size(&mut f, d);
     f.0.sort_by_key(|p| p.severity);
     f.0
+}
+
+/// A licence: a licensee given once (a dataset company or a plain name), and a licensor to grant
+/// it, which is the brand's owner; a brand cannot be licensed to its own owner.
+fn licensee(
+    f: &mut Findings,
+    at: &str,
+    b: &crate::dataset::Brand,
+    l: &crate::dataset::Licensee,
+    company_ids: &HashSet<&str>,
+) {
+    let here = format!("{at}.licensee");
+    match (&l.company, &l.name) {
+        (Some(_), Some(_)) => f.error(&here, "give the licensee's company id or its name, not both"),
+        (None, None) => f.error(&here, "give the licensee's company id or its name"),
+        (None, Some(name)) => non_empty(f, format!("{here}.name"), name),
+        (Some(id), None) => {
+            if !company_ids.contains(id.as_str()) {
+                f.error(format!("{here}.company"), format!("no company has id {id:?}"));
+            } else if b.owners.iter().any(|o| &o.company == id) {
+                f.error(format!("{here}.company"), format!("{id:?} owns the brand; an owner is not its licensee"));
+            }
+        }
+    }
+    if b.owners.is_empty() {
+        f.error(&here, "a licensee needs a licensor: give the brand an owner");
+    }
 }
 
 fn aliases(f: &mut Findings, at: &str, list: &[crate::dataset::Alias]) {
@@ -350,11 +398,12 @@ fn translations(f: &mut Findings, d: &Dataset) {
 
 /// Who claims each folded alias; two different owners need a rule that tells them apart.
 fn claims(f: &mut Findings, d: &Dataset) {
-    let mut by_alias: HashMap<String, Vec<(String, Vec<String>, bool)>> = HashMap::new();
+    type Claim = (String, Vec<String>, bool, crate::market::Markets);
+    let mut by_alias: HashMap<String, Vec<Claim>> = HashMap::new();
     let mut note = |path: String, owners: Vec<String>, rule: &AliasRule| {
         let folded = normalize(&rule.text, Fold::MATCH).text.trim().to_string();
         let separated = rule.case == CasePolicy::Exact || !rule.context.is_empty();
-        by_alias.entry(folded).or_default().push((path, owners, separated));
+        by_alias.entry(folded).or_default().push((path, owners, separated, rule.markets.clone()));
     };
     for (i, c) in d.companies.iter().enumerate() {
         for rule in match_rules(&c.name, &c.aliases) {
@@ -372,18 +421,28 @@ fn claims(f: &mut Findings, d: &Dataset) {
     keys.sort();
     for alias in keys {
         let claims = &by_alias[alias];
-        for (n, (path, owners, separated)) in claims.iter().enumerate() {
-            for (other_path, other_owners, other_separated) in &claims[..n] {
+        for (n, (path, owners, separated, markets)) in claims.iter().enumerate() {
+            for (other_path, other_owners, other_separated, other_markets) in &claims[..n] {
                 let same_owner = owners.iter().any(|o| other_owners.contains(o));
-                if !same_owner && !separated && !other_separated {
+                let apart = markets_apart(markets, other_markets);
+                if !same_owner && !separated && !other_separated && !apart {
                     f.error(
                         path.clone(),
-                        format!("alias {alias:?} is also claimed by {other_path} for another company, and no case or context rule separates them"),
+                        format!("alias {alias:?} is also claimed by {other_path} for another company, and no case, context or markets rule separates them"),
                     );
                 }
             }
         }
     }
+}
+
+/// Whether two claims of one name never name their companies on the same page: one is scoped `in`
+/// markets that the other lists `out` ("Texaco" in "gb" for one company, out of "gb" for another).
+fn markets_apart(a: &crate::market::Markets, b: &crate::market::Markets) -> bool {
+    let within = |x: &crate::market::Markets, y: &crate::market::Markets| {
+        !x.inside.is_empty() && x.inside.iter().all(|m| y.outside.contains(m))
+    };
+    within(a, b) || within(b, a)
 }
 
 /// A stock symbol names one company; on two, the page's mention goes to whichever comes first.

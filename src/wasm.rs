@@ -26,6 +26,15 @@ struct Owner<'a> {
     share: Option<f64>,
 }
 
+/// Who runs a licensed brand: `id` when the licensee is a dataset company; `in_market` when the
+/// hit's alias is scoped to markets, so the licence is the page's market's.
+#[derive(Serialize)]
+struct LicenceView<'a> {
+    id: Option<&'a str>,
+    name: String,
+    in_market: bool,
+}
+
 #[derive(Serialize)]
 struct EntryView<'a> {
     kind: &'static str,
@@ -33,6 +42,7 @@ struct EntryView<'a> {
     brand: Option<Named<'a>>,
     company: Named<'a>,
     owners: Vec<Owner<'a>>,
+    licensee: Option<LicenceView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -191,6 +201,11 @@ impl Engine {
             brand: entry.brand.map(|b| Named { id: &d.brands[b].id, name: &d.brands[b].name }),
             company: Named { id: &company.id, name: &company.name },
             owners,
+            licensee: self.core.licence(id).map(|l| LicenceView {
+                id: l.company.map(|c| d.companies[c].id.as_str()),
+                name: l.name,
+                in_market: l.in_market,
+            }),
         })
     }
 

@@ -13,7 +13,7 @@ const findingsKey = (tabId) => `findings:${tabId}`;
 const KINDS = ['brand', 'company', 'symbol', 'structured'];
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/;
 
-let host = null; // {getEngine, companySummary, local (dataset text in the interface's language)} from background.js
+let host = null; // {getEngine, companySummary, licence, local (dataset text in the interface's language)} from background.js
 export function connect(engineHost) { host = engineHost; }
 
 const hostOf = (url) => { try { return new URL(url).hostname; } catch { return ''; } };
@@ -75,6 +75,7 @@ export async function brand(m) {
       brand: b ? { id: String(e.brand.id), name: b.name } : null,
       owners: b ? b.owners : [{ id: company.id, name: company.name, share: null }],
       company,
+      licensee: host.licence(engine, e.licensee),
     },
     why: host.rule('structured-data'),
   };

@@ -105,6 +105,19 @@ export async function resetDataset() {
 // Everything the offline profile page shows, from the dataset in use. Brands are grouped by the
 // company that owns them: this company first, then each subsidiary that owns brands; a brand with
 // several owners lists its co-owners and shares.
+// The countries every name of a brand is scoped `in` (DATASET.md, alias `markets`), when all of
+// them are: "KFC" run by Yum China is the one of "cn". Empty for a brand named everywhere.
+function countriesIn(b) {
+  const rules = [b.name, ...(b.aliases ?? [])].map((a) => (typeof a === 'string' ? { text: a } : a));
+  const named = rules.filter((r) => r.markets?.in?.length);
+  // The name counts as its own rule only when no alias object gives it one.
+  const nameRuled = (b.aliases ?? []).some((a) => typeof a === 'object' && a.text === b.name);
+  const all = nameRuled ? rules.slice(1) : rules;
+  if (!named.length || named.length !== all.length) return [];
+  const codes = new Set(named.flatMap((r) => r.markets.in).filter((m) => /^[a-z]{2}$/i.test(m)).map((m) => m.toLowerCase()));
+  return [...codes];
+}
+
 export async function profile(m) {
   await host.getEngine();
   const d = parsed();
@@ -120,6 +133,8 @@ export async function profile(m) {
       id: b.id, name: b.name,
       share: b.owners.find((o) => o.company === ownerId).share ?? null,
       coOwners: b.owners.filter((o) => o.company !== ownerId).map((o) => ({ ...named(o.company), share: o.share ?? null })),
+      licensee: b.licensee ? (named(b.licensee.company) ?? (typeof b.licensee.name === 'string' ? { id: null, name: b.licensee.name } : null)) : null,
+      markets: countriesIn(b),
     }));
   const brandGroups = [c.id, ...subsidiaries.map((s) => s.id)]
     .map((id) => ({ owner: named(id), brands: brandsOf(id) }))

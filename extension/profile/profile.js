@@ -41,13 +41,16 @@
     fact('profile_as_of', fmt.date(c.as_of));
     out.push(facts, el('p', { dir: 'auto', class: 'summary' }, c.summary));
     if (c.profile_url) out.push(el('p', null, link(c.profile_url, t('profile_external', [safeHost(c.profile_url)]))));
-    for (const s of c.profile) out.push(el('section', null, el('h2', { dir: 'auto' }, s.title), el('p', { dir: 'auto' }, s.text)));
+    // Each section with its own date and sources (issue 19): an old fact shows its age.
+    for (const s of c.profile) out.push(el('section', null, el('h2', { dir: 'auto' }, s.title), el('p', { dir: 'auto' }, s.text), sectionFoot(s, c.sources)));
     if (p.brandGroups.length) {
       out.push(section('profile_brands', ...p.brandGroups.map((g) => el('div', null,
         el('h3', null, t('profile_brands_of', [g.owner.name])),
         el('ul', { class: 'brands' }, g.brands.map((b) => el('li', null,
           el('bdi', null, b.name), share(b.share),
-          b.coOwners.length ? el('span', { class: 'muted' }, ' — ' + t('profile_co_owners', [fmt.list(b.coOwners.map((o) => o.name + share(o.share)))])) : null)))))));
+          b.coOwners.length ? el('span', { class: 'muted' }, ' — ' + t('profile_co_owners', [fmt.list(b.coOwners.map((o) => o.name + share(o.share)))])) : null,
+          b.markets?.length ? el('span', { class: 'muted' }, ' — ' + t('profile_markets', [fmt.list(b.markets.map(fmt.region))])) : null,
+          b.licensee ? el('span', { class: 'muted' }, ' — ' + t('profile_licensed', [b.licensee.name])) : null)))))));
     }
     if (c.sources.length) {
       out.push(section('profile_sources', el('ul', null, c.sources.map((s) => el('li', null,
@@ -58,6 +61,26 @@
     if (p.dataset.attribution) foot.append(el('p', { dir: 'auto' }, p.dataset.attribution));
     out.push(foot);
     main.replaceChildren(...out);
+  }
+  // "As of 5 October 2021 · Sources: AFSC Investigate: Amazon profile, ..." under a section; the
+  // links are the company's sources the section names, by URL (DATASET.md).
+  function sectionFoot(s, sources) {
+    const parts = [];
+    if (s.as_of) parts.push(t('card_as_of', [fmt.date(s.as_of)]));
+    const urls = Array.isArray(s.sources) ? s.sources : [];
+    const titled = urls.map((u) => sources.find((x) => x.url === u)).filter(Boolean);
+    if (!parts.length && !titled.length) return null;
+    const p = el('p', { class: 'muted small section-foot' }, ...parts);
+    if (titled.length) {
+      let i = 0;
+      const links = fmt.listParts(titled.map((x) => x.title)).map((part) => {
+        if (part.type !== 'element') return part.value;
+        const x = titled[i++];
+        return link(x.url, x.title);
+      });
+      p.append(parts.length ? ' · ' : '', t('profile_section_sources'), ' ', ...links);
+    }
+    return p;
   }
   function safeHost(url) { try { return new URL(url).host; } catch { return ''; } }
 

@@ -71,10 +71,17 @@
     return typeof o.share === 'number' ? tr('card_owner_share', [o.name, f.percent(Math.round(o.share * 10) / 10)]) : o.name;
   }
 
-  // How the match connects to the company: "Ring is a brand of Amazon", joint owners with shares.
+  // How the match connects to the company: "Ring is a brand of Amazon", joint owners with shares,
+  // or a brand another company runs under licence (issue 19): "KFC: a brand of Yum! Brands, run in
+  // this market under licence by Yum China" where the name is scoped to the page's market.
   function relationText(model, tr = t, f = fmt()) {
     const c = model.company.name;
     const owners = model.owners ?? [];
+    const licensee = model.licensee;
+    if (model.brand && licensee && typeof licensee.name === 'string' && licensee.name) {
+      const owner = owners.length ? f.list(owners.map((o) => ownerText(o, tr, f))) : c;
+      return tr(licensee.in_market ? 'card_licensed_here' : 'card_licensed', [model.brand.name, owner, licensee.name]);
+    }
     if (model.brand && owners.length > 1) return tr('card_joint', [model.brand.name, f.list(owners.map((o) => ownerText(o, tr, f)))]);
     if (model.brand) return tr('card_brand_of', [model.brand.name, c]);
     if (model.kind === 'symbol') return tr('card_symbol_of', [model.alias, c]);
@@ -136,6 +143,7 @@
 
   // model: {company: {id, name, categories: [{id,label,color}], summary?, as_of?, profile_url?},
   //         kind?, alias?, brand?: {id,name}, owners?: [{id,name,share}], alternatives?: [string],
+  //         licensee?: {id?, name, in_market},
   //         reportUrl?: template, host?: page host}
   // actions (all optional): details(companyId) or detailsHref, hide(), close().
   // Dataset text in the card: its own direction (a Hebrew name on an English card, an English

@@ -33,12 +33,15 @@
     return item?.[key];
   }
 
-  // A translated profile replaces the whole list, and only when it has a section for each section.
+  // A translated profile replaces the whole list's text, and only when it has a section for each
+  // section; each section keeps its own date and sources, which are the same in every language.
   function profile(item, locale) {
     const own = Array.isArray(item?.profile) ? item.profile : [];
     for (const t of candidates(item?.translations, locale)) {
       const p = t.profile;
-      if (Array.isArray(p) && p.length === own.length && p.every((s) => s && typeof s.title === 'string' && typeof s.text === 'string')) return p;
+      if (Array.isArray(p) && p.length === own.length && p.every((s) => s && typeof s.title === 'string' && typeof s.text === 'string')) {
+        return p.map((s, i) => ({ ...own[i], title: s.title, text: s.text }));
+      }
     }
     return own;
   }

@@ -25,6 +25,8 @@
     // "A, B and C" as the language writes it (Intl's "unit" lists lose the separator in Chinese).
     const lists = new Intl.ListFormat(locale, { type: 'conjunction' });
     const plurals = new Intl.PluralRules(locale);
+    let regions = null;
+    try { regions = new Intl.DisplayNames(locale, { type: 'region' }); } catch { /* no DisplayNames: codes */ }
     return {
       locale, dir: rtl ? 'rtl' : 'ltr',
       number: (n) => (Number.isFinite(n) ? numbers.format(n) : String(n)),
@@ -43,6 +45,11 @@
         return Number.isNaN(d.getTime()) ? String(v ?? '') : instants.format(d);
       },
       list: (items) => lists.format(items.map(String)),
+      // A dataset market's country code ("cn", "gb") as the language names the country.
+      region(code) {
+        const c = String(code ?? '').toUpperCase();
+        try { return (/^[A-Z]{2}$/.test(c) && regions?.of(c)) || String(code ?? ''); } catch { return String(code ?? ''); }
+      },
       // The same list as parts ({type: 'element' | 'literal', value}), to put links in its places.
       listParts: (items) => lists.formatToParts(items.map(String)),
       // chrome.i18n has no plural rules: keys come as `_one` / `_other`, and a language whose other

@@ -1,6 +1,7 @@
 //! The `backstory` command line: parses arguments, runs one subcommand, exits 0 / 1 / 2.
 //!
-//! Exit codes: 0 success, 1 problems found (`check`), 2 could not run (unreadable file, bad
+//! Exit codes: 0 success, 1 problems found (`check`; with `--stale`, any fact older than the
+//! limit), 2 could not run (unreadable file, bad
 //! arguments). Errors go to stderr and name the file.
 
 use std::process::ExitCode;
@@ -53,6 +54,13 @@ enum Command {
         /// Exit 1 on warnings too.
         #[arg(long)]
         strict: bool,
+        /// Also list every dated fact (a company's, a source's or a profile section's `as_of`)
+        /// older than AGE: months, years or days, as 12m, 18m, 2y or 90d. Exit 1 when there is one.
+        #[arg(long, value_name = "AGE", value_parser = backstory::cli::stale::Age::parse)]
+        stale: Option<backstory::cli::stale::Age>,
+        /// The day AGE counts back from, YYYY-MM-DD (default: today, UTC).
+        #[arg(long, value_name = "DAY", requires = "stale")]
+        today: Option<String>,
         #[arg(required = true)]
         files: Vec<String>,
     },
@@ -199,7 +207,10 @@ fn main() -> ExitCode {
             let page = scan::PageArgs { host: host.as_deref(), lang: lang.as_deref() };
             scan::run(dataset.as_deref(), json, explain, page, &inputs)
         }
-        Command::Check { json, strict, files } => check::run(&files, json, strict),
+        Command::Check { json, strict, stale, today, files } => {
+            let stale = stale.map(|age| check::Staleness { age, today: today.unwrap_or_else(import::today) });
+            check::run(&files, json, strict, stale.as_ref())
+        }
         Command::Stats { json, file } => stats::run(&file, json),
         Command::Words { write, json, file } => words::run(&file, write, json),
         Command::Keygen { out, json } => signing::keygen(&out, json),

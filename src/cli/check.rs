@@ -1,7 +1,9 @@
-//! `backstory check`: validates dataset files and prints every problem with its JSON path.
+//! `backstory check`: validates dataset files and prints every problem with its JSON path, and,
+//! with `--stale AGE`, every dated fact older than AGE.
 
 use serde::Serialize;
 
+use crate::cli::stale::{cutoff, stale_facts, Age, StaleFact};
 use crate::dataset::Dataset;
 use crate::validate::{validate, Severity};
 
@@ -11,6 +13,17 @@ struct Report<'a> {
     errors: usize,
     warnings: usize,
     problems: Vec<ProblemView>,
+    /// With `--stale`: the facts older than the limit (absent without it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stale: Option<Vec<StaleFact>>,
+}
+
+/// `--stale AGE` and `--today DAY`: facts dated before `today` less `age` are listed.
+#[derive(Debug, Clone)]
+pub struct Staleness {
+    pub age: Age,
+    /// `YYYY-MM-DD`; the default is today in UTC.
+    pub today: String,
 }
 
 #[derive(Serialize)]
@@ -24,13 +37,21 @@ struct ProblemView {
     column: Option<usize>,
 }
 
-/// Checks each file; returns the exit code (0 clean, 1 problems) or a could-not-run error.
-pub fn run(files: &[String], json: bool, strict: bool) -> Result<u8, String> {
+/// Checks each file; returns the exit code (0 clean, 1 problems or, with `stale`, any stale
+/// fact) or a could-not-run error (also for a `--today` that is not a day).
+pub fn run(files: &[String], json: bool, strict: bool, stale: Option<&Staleness>) -> Result<u8, String> {
+    let limit = match stale {
+        Some(s) => Some(
+            cutoff(&s.today, s.age).ok_or_else(|| format!("--today {:?} is not a date in YYYY-MM-DD form", s.today))?,
+        ),
+        None => None,
+    };
     let mut failed = false;
     for file in files {
         let text = super::read_input(file)?;
-        let report = check_text(file, &text);
-        failed |= report.errors > 0 || (strict && report.warnings > 0);
+        let report = check_text(file, &text, limit.as_deref());
+        let stale_count = report.stale.as_ref().map_or(0, Vec::len);
+        failed |= report.errors > 0 || (strict && report.warnings > 0) || stale_count > 0;
         if json {
             println!("{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
         } else {
@@ -41,14 +62,27 @@ pub fn run(files: &[String], json: bool, strict: bool) -> Result<u8, String> {
                 };
                 println!("{at}: {}: {}: {}", p.severity, p.path, p.message);
             }
-            println!("{file}: {} error(s), {} warning(s)", report.errors, report.warnings);
+            if let (Some(facts), Some(limit)) = (&report.stale, &limit) {
+                for s in facts {
+                    println!("{file}: stale: {}: {} ({}) is before {limit}", s.path, s.as_of, s.company);
+                }
+            }
+            let stale_line =
+                limit.as_ref().map_or(String::new(), |l| format!(", {stale_count} fact(s) dated before {l}"));
+            println!("{file}: {} error(s), {} warning(s){stale_line}", report.errors, report.warnings);
         }
     }
     Ok(u8::from(failed))
 }
 
-fn check_text<'a>(file: &'a str, text: &str) -> Report<'a> {
-    let problems: Vec<ProblemView> = match Dataset::from_json(text) {
+fn check_text<'a>(file: &'a str, text: &str, limit: Option<&str>) -> Report<'a> {
+    let parsed = Dataset::from_json(text);
+    let stale = match (&parsed, limit) {
+        (Ok(d), Some(limit)) => Some(stale_facts(d, limit)),
+        (Err(_), Some(_)) => Some(Vec::new()),
+        (_, None) => None,
+    };
+    let problems: Vec<ProblemView> = match parsed {
         Err(e) => vec![ProblemView {
             severity: "error",
             path: e.path,
@@ -69,7 +103,7 @@ fn check_text<'a>(file: &'a str, text: &str) -> Report<'a> {
             .collect(),
     };
     let errors = problems.iter().filter(|p| p.severity == "error").count();
-    Report { file, errors, warnings: problems.len() - errors, problems }
+    Report { file, errors, warnings: problems.len() - errors, problems, stale }
 }
 
 /// Names the word lists call ordinary words of some language (or that sit inside longer Chinese or

@@ -10,6 +10,7 @@ pub use pack_locales::parse_localized;
 pub mod scan;
 pub mod signing;
 pub mod size;
+pub mod stale;
 pub mod stats;
 pub mod tree;
 pub mod words;

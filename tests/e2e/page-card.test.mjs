@@ -78,3 +78,16 @@ test('in a window shorter than the card, it stays inside, scrolls by keyboard, a
     await page.setViewportSize({ width: 1200, height: 900 });
   }
 });
+
+test('issue 19: a brand run under licence says by whom, and the card dates the reason', async () => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`${server.url}licence.html`);
+  await waitForOverlay(page, (o) => o.badges.some((b) => b.box));
+  await openByKeyboard();
+  const { cardText } = await waitForOverlay(page, (o) => o.cardText, 5000);
+  assert.match(cardText, /Honeywell Home: a brand of Honeywell, run under licence by Resideo/);
+  assert.match(cardText, /Listed by AFSC Investigate under Occupations \(July 2025\)/, 'why it is listed, with category and date');
+  assert.match(cardText, /As of July 1, 2025/, "the company's facts' own date");
+  await page.keyboard.press('Escape');
+  await waitForOverlay(page, (o) => !o.cardText, 5000);
+});

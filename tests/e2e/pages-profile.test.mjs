@@ -40,6 +40,24 @@ test('Amazon: name, symbols, headquarters, categories, summary, sections, brands
   assert.deepEqual(await axeBothSchemes(page), []);
 });
 
+test('issue 19: each profile section shows its own date and sources; a licensed brand names its market and licensee', async () => {
+  await page.goto(profile('amazon'));
+  const flights = page.getByRole('heading', { level: 2, name: 'Deportation flights' }).locator('..');
+  await flights.waitFor({ timeout: 10000 });
+  const foot = flights.locator('.section-foot');
+  assert.match(await foot.textContent(), /^As of April 11, 2025 · Sources: /);
+  const hrefs = await foot.getByRole('link').evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(hrefs.some((h) => h.includes('flightglobal.com')), hrefs.join(' '));
+  const nimbus = page.getByRole('heading', { level: 2, name: 'Project Nimbus' }).locator('..');
+  assert.match(await nimbus.locator('.section-foot').textContent(), /^As of October 5, 2021 · Sources: AFSC Investigate/);
+  await page.goto(profile('yum-brands'));
+  await page.getByRole('heading', { level: 1, name: 'Yum! Brands' }).waitFor({ timeout: 10000 });
+  const brands = await page.locator('ul.brands li').allTextContents();
+  assert.ok(brands.includes('KFC — markets: China — run under licence by Yum China'), brands.join(' | '));
+  assert.ok(brands.includes('KFC'), 'the brand everywhere else');
+  assert.deepEqual(await axeBothSchemes(page), []);
+});
+
 test('an unknown company id says so', async () => {
   await page.goto(profile('no-such-co'));
   await page.locator('#profile-status').filter({ hasText: 'No company with the id “no-such-co”' }).waitFor({ timeout: 10000 });

@@ -385,3 +385,78 @@ fn pack_names_the_extension_in_each_interface_language() {
     assert!(!root.join("refused").join("fair-shopper-chromium").exists());
     std::fs::remove_dir_all(root).ok();
 }
+
+/// A copy of the fixture dataset whose first company has one fact of each kind, dated as given.
+fn dated_dataset(company: &str, source: &str, section: &str) -> std::path::PathBuf {
+    let json = std::fs::read_to_string(fixture("test-dataset.json")).expect("fixture");
+    let mut v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    for c in v["companies"].as_array_mut().expect("companies") {
+        c["as_of"] = serde_json::json!("2026-06-01");
+        for s in c["sources"].as_array_mut().into_iter().flatten() {
+            s.as_object_mut().expect("source").remove("as_of");
+        }
+    }
+    let first = &mut v["companies"][0];
+    first["as_of"] = serde_json::json!(company);
+    first["sources"][0]["as_of"] = serde_json::json!(source);
+    let url = first["sources"][0]["url"].clone();
+    first["profile"] = serde_json::json!([{"title": "T", "text": "X", "as_of": section, "sources": [url]}]);
+    let file =
+        std::env::temp_dir().join(format!("backstory-stale-{}-{company}-{source}-{section}.json", std::process::id()));
+    std::fs::write(&file, v.to_string()).expect("write");
+    file
+}
+
+#[test]
+fn check_stale_lists_every_fact_older_than_the_limit_with_its_path() {
+    // Issue 19: `backstory check --stale 12m` lists facts older than that; exit 1 when any is.
+    let file = dated_dataset("2025-12-05", "2025-12-06", "2024-01-31");
+    let path = file.to_str().expect("utf-8 path");
+    let out = backstory(&["check", "--stale", "12m", "--today", "2026-12-06", path]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("stale: $.companies[0].as_of: 2025-12-05 (amazon) is before 2025-12-06"), "{text}");
+    assert!(text.contains("stale: $.companies[0].profile[0].as_of: 2024-01-31"), "{text}");
+    assert!(!text.contains("$.companies[0].sources[0].as_of"), "a fact dated on the limit is not stale:\n{text}");
+    assert!(text.contains("2 fact(s) dated before 2025-12-06"), "{text}");
+
+    // 18 months and 2 years reach further back: only the profile section is older.
+    for age in ["18m", "2y"] {
+        let out = backstory(&["check", "--json", "--stale", age, "--today", "2026-12-06", path]);
+        assert_eq!(out.status.code(), Some(1), "{age}");
+        let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+        let stale = report["stale"].as_array().expect("stale list");
+        assert_eq!(stale.len(), 1, "{age}: {stale:?}");
+        assert_eq!(stale[0]["path"], "$.companies[0].profile[0].as_of");
+        assert_eq!(stale[0]["as_of"], "2024-01-31");
+        assert_eq!(stale[0]["company"], "amazon");
+    }
+    // Nothing older than 3 years: exit 0, and the JSON says so with an empty list.
+    let out = backstory(&["check", "--json", "--stale", "3y", "--today", "2026-12-06", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+    assert_eq!(report["stale"], serde_json::json!([]));
+    // Without --stale, dates are not judged and the report has no stale list.
+    let out = backstory(&["check", "--json", path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let report: serde_json::Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+    assert!(report.get("stale").is_none());
+}
+
+#[test]
+fn check_stale_refuses_ages_and_days_it_cannot_read() {
+    let file = dated_dataset("2026-01-01", "2026-01-01", "2026-01-01");
+    let path = file.to_str().expect("utf-8 path");
+    for args in [
+        vec!["check", "--stale", "12w", path],
+        vec!["check", "--stale", "m", path],
+        vec!["check", "--stale", "12m", "--today", "6 Dec 2026", path],
+        vec!["check", "--today", "2026-12-06", path],
+    ] {
+        let out = backstory(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    // The default day is today (UTC): facts of 2026-01-01 are older than 1 day from here on.
+    let out = backstory(&["check", "--stale", "1d", path]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+}

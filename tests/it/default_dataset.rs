@@ -80,6 +80,19 @@ fn every_company_is_sourced_dated_linked_and_says_why_it_is_listed() {
             c.id,
             c.summary
         );
+        // Issue 19: that sentence names the category and its date ("Listed by AFSC Investigate under
+        // Prisons (July 2025)"); the card shows it whole beside the company's as_of.
+        let reason = ["Listed by AFSC Investigate under", "AFSC's Gaza list"]
+            .iter()
+            .find_map(|start| c.summary.find(start).map(|i| &c.summary[i..]))
+            .unwrap_or_default();
+        let sentence = reason.split(". ").next().unwrap_or_default();
+        assert!(
+            ["Prisons", "Occupations", "Borders", "Gaza"].iter().any(|w| sentence.contains(w))
+                && sentence.contains("2025"),
+            "{}: the reason lacks its category or date: {sentence}",
+            c.id
+        );
         assert!(!c.categories.is_empty(), "{}: every listed company has a category", c.id);
         match c.profile_url.as_deref() {
             Some(url) => {
@@ -885,4 +898,124 @@ fn names_that_are_another_companys_in_a_market_are_not_flagged_there() {
     assert_eq!(on("www.target.com.au"), 0, "Target Australia's own site");
     assert_eq!(on("www.target.com"), 1, "Target's own site");
     assert_eq!(on("www.example.com"), 1, "a site that tells no country");
+}
+
+/// The company a page's only hit names and who runs the brand there under licence, if anyone.
+fn owner_on(e: &Engine, text: &str, host: &str) -> Vec<(String, Option<(String, bool)>)> {
+    e.scan_page(text, &backstory::Page::new(Some(host), Some("en")))
+        .iter()
+        .map(|h| {
+            let entry = e.entry(h.entry).expect("hit entry");
+            let licence = e.licence(h.entry).map(|l| (l.name, l.in_market));
+            (e.dataset().companies[entry.company].id.clone(), licence)
+        })
+        .collect()
+}
+
+#[test]
+fn yum_china_runs_kfc_pizza_hut_and_taco_bell_in_mainland_china_under_licence() {
+    // Issue 19: since the 2016 spin-off Yum China runs the three brands in the PRC under a master
+    // licence from Yum! Brands; elsewhere they are Yum! Brands' own.
+    let e = engine();
+    let licensed = vec![("yum-brands".to_string(), Some(("Yum China".to_string(), true)))];
+    let own = vec![("yum-brands".to_string(), None)];
+    for name in ["KFC", "Kentucky Fried Chicken", "Pizza Hut", "Taco Bell"] {
+        let text = format!("{name} coupons this week");
+        assert_eq!(owner_on(&e, &text, "www.example.com.cn"), licensed, "{name} on a .cn host");
+        assert_eq!(owner_on(&e, &text, "www.example.com"), own, "{name} on a .com host");
+        assert_eq!(
+            owner_on(&e, &text, "www.example.com.hk"),
+            own,
+            "{name} in Hong Kong, outside Yum China's territory"
+        );
+    }
+}
+
+#[test]
+fn texaco_in_the_uk_and_ireland_is_valeros() {
+    // Issue 19: Valero bought Chevron's Texaco network in the UK and Ireland in 2011.
+    let e = engine();
+    let text = "Texaco fuel card accepted";
+    for host in ["www.example.co.uk", "www.example.ie"] {
+        assert_eq!(owner_on(&e, text, host), vec![("valero-energy".to_string(), None)], "{host}");
+    }
+    assert_eq!(owner_on(&e, text, "www.example.com"), vec![("chevron".to_string(), None)]);
+}
+
+#[test]
+fn honeywell_home_is_run_by_resideo_under_licence() {
+    // Issue 19: since the 2018 spin-off Resideo sells Honeywell Home products under Honeywell's
+    // trademark licence, everywhere (no market scope: "run under licence", not "in this market").
+    let e = engine();
+    let text = "Honeywell Home T9 Smart Thermostat";
+    let want = vec![("honeywell".to_string(), Some(("Resideo".to_string(), false)))];
+    assert_eq!(owner_on(&e, text, "www.example.com"), want);
+    assert_eq!(
+        owner_on(&e, "Honeywell International aerospace", "www.example.com"),
+        vec![("honeywell".to_string(), None)]
+    );
+}
+
+#[test]
+fn priceline_in_australia_is_priceline_pharmacy_not_booking() {
+    // Issue 19: "Priceline" on target.com.au is API's (Wesfarmers') pharmacy chain.
+    let e = engine();
+    assert!(owner_on(&e, "Shop Priceline beauty deals", "www.target.com.au").is_empty());
+    assert!(owner_on(&e, "Visit priceline.com.au for more", "www.example.com.au").is_empty());
+    assert!(owner_on(&e, "Priceline Pharmacy gift card", "www.example.com").is_empty(), "the pharmacy's own name");
+    assert!(owner_on(&e, "Deals at priceline.com.au", "www.example.com").is_empty());
+    let booking = vec![("booking-holdings".to_string(), None)];
+    assert_eq!(owner_on(&e, "Book hotels on Priceline", "www.example.com"), booking);
+}
+
+#[test]
+fn gymboree_play_and_music_is_not_the_childrens_place() {
+    // Issue 19: Gymboree Play & Music was sold in 2016 and is a separate company.
+    let e = engine();
+    for text in ["Gymboree Play & Music classes", "Gymboree Play and Music Putney", "Gymboree Play classes for babies"]
+    {
+        assert!(owner_on(&e, text, "www.example.co.uk").is_empty(), "{text}");
+    }
+    let tcp = vec![("childrens-place".to_string(), None)];
+    assert_eq!(owner_on(&e, "Gymboree toddler dress", "www.example.com"), tcp);
+}
+
+#[test]
+fn every_profile_section_has_its_own_date_and_sources() {
+    // Issue 19: "every fact has as_of and a source"; the card and profile page show each date.
+    let d = dataset();
+    let mut sections = 0;
+    for c in &d.companies {
+        for p in &c.profile {
+            sections += 1;
+            let day = p.as_of.as_deref().unwrap_or_else(|| panic!("{}: {:?} has no as_of", c.id, p.title));
+            assert!(day <= c.as_of.as_str(), "{}: {:?} is dated after the company ({day})", c.id, p.title);
+            assert!(!p.sources.is_empty(), "{}: {:?} names no source", c.id, p.title);
+            for url in &p.sources {
+                assert!(c.sources.iter().any(|s| &s.url == url), "{}: {url} is not a source of the company", c.id);
+            }
+        }
+    }
+    assert!(sections >= 9, "Amazon's nine sections");
+    let amazon = &d.companies[0];
+    let dated = |title: &str| amazon.profile.iter().find(|p| p.title.starts_with(title)).and_then(|p| p.as_of.clone());
+    assert_eq!(dated("Deportation flights").as_deref(), Some("2025-04-11"), "Stonepeak's buyout of ATSG");
+    assert_eq!(dated("Ring and police").as_deref(), Some("2025-09-30"), "Ring's Community Requests");
+    assert_eq!(dated("Project Nimbus").as_deref(), Some("2021-10-05"), "AFSC's 2021 profile");
+}
+
+#[test]
+fn esso_in_canada_names_exxonmobil_and_says_imperial_oil_supplies_it() {
+    // Issue 19: Esso in Canada is Imperial Oil's, which ExxonMobil majority-owns. No source found
+    // says Imperial holds Esso under licence, so no licence is claimed: the badge names ExxonMobil
+    // (the brand's owner and Imperial's) and its summary, in every language, names Imperial Oil.
+    let e = engine();
+    assert_eq!(owner_on(&e, "Esso gas station", "www.example.ca"), vec![("exxonmobil".to_string(), None)]);
+    let d = dataset();
+    let xom = d.companies.iter().find(|c| c.id == "exxonmobil").expect("ExxonMobil");
+    assert!(xom.summary.contains("Imperial Oil") && xom.summary.contains("69.6%"), "{}", xom.summary);
+    for (lang, t) in &xom.translations {
+        assert!(t.summary.as_deref().is_some_and(|s| s.contains("Imperial Oil")), "{lang}");
+    }
+    assert!(xom.sources.iter().any(|s| s.url.contains("Imperial_Oil")), "the summary's source");
 }

@@ -562,6 +562,22 @@ validation_tests! {
     old_as_of: |d| d["companies"][4]["as_of"] = "2015-06-01".into() => W, "$.companies[4].as_of", "years older";
     recent_as_of_is_fine: |d| d["companies"][4]["as_of"] = "2020-06-01".into() => None, "$.companies[4].as_of", "";
     empty_exclusion: |d| d["exclusions"][0] = "".into() => E, "$.exclusions[0]", "must not be empty";
+    // Issue 19: licences, per-fact dates and names scoped to markets.
+    licensee_by_name: |d| d["brands"][0]["licensee"] = serde_json::json!({"name": "Yum China"}) => None, "$.brands[0].licensee", "";
+    licensee_by_company: |d| d["brands"][0]["licensee"] = serde_json::json!({"company": "apple"}) => None, "$.brands[0].licensee", "";
+    licensee_unknown_company: |d| d["brands"][0]["licensee"] = serde_json::json!({"company": "nobody"}) => E, "$.brands[0].licensee.company", "no company has id";
+    licensee_is_the_owner: |d| d["brands"][0]["licensee"] = serde_json::json!({"company": "amazon"}) => E, "$.brands[0].licensee.company", "owns the brand";
+    licensee_both_ways: |d| d["brands"][0]["licensee"] = serde_json::json!({"company": "apple", "name": "Apple"}) => E, "$.brands[0].licensee", "not both";
+    licensee_neither_way: |d| d["brands"][0]["licensee"] = serde_json::json!({}) => E, "$.brands[0].licensee", "company id or its name";
+    licensee_empty_name: |d| d["brands"][0]["licensee"] = serde_json::json!({"name": " "}) => E, "$.brands[0].licensee.name", "must not be empty";
+    licensee_without_licensor: |d| { d["brands"][0]["owners"] = Value::Array(vec![]); d["brands"][0]["licensee"] = serde_json::json!({"name": "X"}) } => E, "$.brands[0].licensee", "needs a licensor";
+    section_dated_and_sourced: |d| d["companies"][0]["profile"] = serde_json::json!([{"title": "T", "text": "X", "as_of": "2021-10-05", "sources": ["https://example.org/source/amazon"]}]) => None, "$.companies[0].profile[0].sources[0]", "";
+    section_source_not_the_companys: |d| d["companies"][0]["profile"] = serde_json::json!([{"title": "T", "text": "X", "as_of": "2021-10-05", "sources": ["https://example.org/elsewhere"]}]) => E, "$.companies[0].profile[0].sources[0]", "not among the company's sources";
+    section_bad_date: |d| d["companies"][0]["profile"] = serde_json::json!([{"title": "T", "text": "X", "as_of": "2021-13-05", "sources": ["https://example.org/source/amazon"]}]) => E, "$.companies[0].profile[0].as_of", "YYYY-MM-DD";
+    section_undated: |d| d["companies"][0]["profile"] = serde_json::json!([{"title": "T", "text": "X", "sources": ["https://example.org/source/amazon"]}]) => W, "$.companies[0].profile[0].as_of", "no date of its own";
+    section_unsourced: |d| d["companies"][0]["profile"] = serde_json::json!([{"title": "T", "text": "X", "as_of": "2021-10-05"}]) => W, "$.companies[0].profile[0].sources", "names none";
+    separated_by_markets: |d| { push_alias(d, 2, serde_json::json!({"text": "Zappos", "markets": {"in": ["gb"]}})); d["brands"][2]["aliases"] = serde_json::json!([{"text": "Zappos", "markets": {"out": ["gb", "ie"]}}]) } => None, "$.brands[2]", "";
+    markets_that_overlap_do_not_separate: |d| { push_alias(d, 2, serde_json::json!({"text": "Zappos", "markets": {"in": ["gb", "fr"]}})); d["brands"][2]["aliases"] = serde_json::json!([{"text": "Zappos", "markets": {"out": ["gb"]}}]) } => E, "$.brands[2]", "markets rule";
 }
 
 fn push_alias(d: &mut Value, company: usize, alias: Value) {

@@ -111,6 +111,27 @@ fn what_a_shopper_means_comes_first() {
 }
 
 #[test]
+fn a_brand_with_a_market_twin_is_listed_once_per_owner() {
+    // Issue 19: KFC in mainland China is a second entry of Yum! Brands' KFC (run there by Yum
+    // China); the popup lists KFC once. Texaco in the UK and Ireland is another company's: both.
+    let engine = Engine::from_json(JSON).expect("the bundled dataset is valid");
+    let d = engine.dataset();
+    let rows = |query: &str| -> Vec<String> {
+        engine
+            .search(query, 20)
+            .iter()
+            .filter(|r| r.label.eq_ignore_ascii_case(query))
+            .map(|r| d.companies[r.company].id.clone())
+            .collect()
+    };
+    assert_eq!(rows("KFC"), vec!["yum-brands"]);
+    assert_eq!(rows("Pizza Hut"), vec!["yum-brands"]);
+    let mut texaco = rows("Texaco");
+    texaco.sort();
+    assert_eq!(texaco, vec!["chevron", "valero-energy"]);
+}
+
+#[test]
 fn every_row_names_what_the_dataset_has() {
     // A typo in a row's ids would make it pass or fail for the wrong reason.
     let engine = Engine::from_json(JSON).expect("the bundled dataset is valid");

@@ -27,7 +27,7 @@ fn base() -> Value {
             {"id": "acme", "name": "Acme Rockets", "legal_name": "Acme Rockets Inc.", "categories": ["military"],
              "summary": "Makes rocket motors.", "as_of": "2025-01-01",
              "sources": [{"title": "S", "url": "https://example.org/a"}],
-             "profile": [{"title": "Business", "text": "Rockets."}]},
+             "profile": [{"title": "Business", "text": "Rockets.", "as_of": "2025-01-01", "sources": ["https://example.org/a"]}]},
             {"id": "borealis", "name": "Borealis Cameras", "legal_name": "Borealis Cameras Ltd", "categories": ["surveillance"],
              "summary": "Makes face-recognition cameras.", "as_of": "2025-01-01",
              "sources": [{"title": "S", "url": "https://example.org/b"}]}
@@ -92,6 +92,12 @@ fn unknown_keys_inside_a_translation_are_errors_with_their_path() {
         let e = check(&d).expect_err("refused");
         assert!(e.contains(&format!("$.{at}[1].translations.de")) && e.contains("unknown field"), "{e}");
     }
+    // Issue 19: a section's date and sources are its own in every language; a translation gives text.
+    let mut d = base();
+    d["companies"][0]["translations"] =
+        json!({"de": {"profile": [{"title": "Geschäft", "text": "Raketen.", "as_of": "2025-01-01"}]}});
+    let e = check(&d).expect_err("refused");
+    assert!(e.contains("$.companies[0].translations.de.profile[0]") && e.contains("unknown field `as_of`"), "{e}");
 }
 
 #[test]
@@ -170,7 +176,8 @@ fn check_warns_about_a_language_that_leaves_some_text_out() {
     d["companies"][0]["translations"]["fr"].as_object_mut().expect("object").remove("profile");
     assert_eq!(warnings(&d), Vec::<String>::new());
     // A second profiled company without a German profile is one.
-    d["companies"][1]["profile"] = json!([{"title": "Business", "text": "Cameras."}]);
+    d["companies"][1]["profile"] =
+        json!([{"title": "Business", "text": "Cameras.", "as_of": "2025-01-01", "sources": ["https://example.org/b"]}]);
     let w = warnings(&d);
     assert!(w.len() == 1 && w[0].contains("language \"de\" has no company profile for 1 of 2 (borealis)"), "{w:?}");
 }

@@ -25,6 +25,29 @@ test('how the match connects: brand, joint owners with percentage shares, symbol
   assert.equal(Card.relationText({ company: amazon, kind: 'company', alias: 'amazon' }, tr), null);
 });
 
+test('a licensed brand names its owner and who runs it, in the market or everywhere (issue 19)', () => {
+  const yum = { id: 'yum-brands', name: 'Yum! Brands', categories: [] };
+  const kfc = { company: yum, kind: 'brand', alias: 'KFC', brand: { id: 'kfc-china', name: 'KFC' }, owners: [{ name: 'Yum! Brands' }] };
+  assert.equal(Card.relationText({ ...kfc, licensee: { id: null, name: 'Yum China', in_market: true } }, tr),
+    'KFC: a brand of Yum! Brands, run in this market under licence by Yum China');
+  const home = { company: { name: 'Honeywell' }, kind: 'brand', alias: 'Honeywell Home', brand: { name: 'Honeywell Home' }, owners: [{ name: 'Honeywell' }] };
+  assert.equal(Card.relationText({ ...home, licensee: { name: 'Resideo', in_market: false } }, tr),
+    'Honeywell Home: a brand of Honeywell, run under licence by Resideo');
+  // No licensee, or one without a name: the plain brand sentence.
+  assert.equal(Card.relationText({ ...kfc, licensee: null }, tr), 'KFC is a brand of Yum! Brands');
+  assert.equal(Card.relationText({ ...kfc, licensee: { name: '' } }, tr), 'KFC is a brand of Yum! Brands');
+  // Every locale words both sentences with the brand, the owner and the licensee.
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const dir = path.join(__dirname, '../../extension/_locales');
+  for (const loc of fs.readdirSync(dir)) {
+    const m = JSON.parse(fs.readFileSync(path.join(dir, loc, 'messages.json'), 'utf8'));
+    for (const key of ['card_licensed_here', 'card_licensed']) {
+      for (const n of ['$1', '$2', '$3']) assert.ok(m[key]?.message.includes(n), `${loc} ${key} lacks ${n}`);
+    }
+  }
+});
+
 test('the report link fills alias and host URL-encoded, and is https only', () => {
   assert.equal(Card.reportHref('https://r.example/new?alias={alias}&host={host}', 'Ring & Co', 'shop.example'),
     'https://r.example/new?alias=Ring%20%26%20Co&host=shop.example');

@@ -36,6 +36,9 @@ test('field by field, and the dataset\'s own text where a language has none', ()
   assert.equal(Text.text(company, 'summary', ''), 'Makes rockets.', 'no locale');
   assert.deepEqual(Text.profile(company, 'es'), company.profile, 'a profile without every section is not used');
   assert.deepEqual(Text.profile(company, 'de'), [{ title: 'Geschäft', text: 'Raketen.' }]);
+  // A section's date and sources are its own in every language (issue 19).
+  const dated = { ...company, profile: [{ title: 'Business', text: 'Rockets.', as_of: '2021-10-05', sources: ['https://example.org/a'] }] };
+  assert.deepEqual(Text.profile(dated, 'de'), [{ title: 'Geschäft', text: 'Raketen.', as_of: '2021-10-05', sources: ['https://example.org/a'] }]);
 });
 
 test('a company view comes out in one language, without its translations', () => {

@@ -44,3 +44,10 @@ test('direction: right to left only for rtl, names isolated there; a bad tag fal
   assert.deepEqual(en.isolate(['Acme']), ['Acme']);
   assert.equal(Format.forLocale('not a tag!').locale, 'en');
 });
+
+test('a market country code is the country as the language names it', () => {
+  assert.equal(Format.forLocale('en').region('gb'), 'United Kingdom');
+  assert.equal(Format.forLocale('de').region('cn'), 'China');
+  assert.equal(Format.forLocale('fr').region('ie'), 'Irlande');
+  assert.equal(Format.forLocale('en').region('site:x.com'), 'site:x.com', 'not a country code: as written');
+});

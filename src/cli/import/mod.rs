@@ -246,6 +246,7 @@ impl Builder {
                     aliases: Vec::new(),
                     owners: Vec::new(),
                     alternatives: Vec::new(),
+                    licensee: None,
                 });
                 self.brand_by_key.insert(key, self.brands.len() - 1);
                 self.brands.len() - 1
