@@ -376,10 +376,11 @@
     // down through transparent ones to the first that hides what lies under it (opaque). The text
     // around the mention (glyphsAround) is near in document order; this catches text laid out
     // beside it from elsewhere in the document (a footer column's heading next to a row of icons, a
-    // positioned label), and text seen through a transparent layer over it (Amazon's review
-    // expander in Firefox: the collapsed and the full text laid over each other). Each element's
-    // own text nodes only, a bounded number of them, at most DEPTH elements deep.
-    const UNDER = 16, DEPTH = 6;
+    // positioned label), and text seen through a transparent layer over it (two of Amazon's reviews
+    // laid over each other in Firefox at 390 px). Each element's own text nodes only, a bounded
+    // number of them, at most DEPTH elements deep: the other layer's elements come after all the
+    // ancestors of the top one's.
+    const UNDER = 16, DEPTH = 32;
     function textUnder(box, view) {
       const seen = new Set();
       for (const [x, y] of corners(box)) {

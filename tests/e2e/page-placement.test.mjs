@@ -59,9 +59,9 @@ test('text laid out beside a mention from elsewhere in the document is never und
 });
 
 test('text seen through a transparent box laid over it is never under a badge', async () => {
-  // Found on a real page in Firefox (amazon.com, 390 px): a review's collapsed and full text laid
-  // over each other; the badge after "YouTube" sat on the letters of the text under the top one's
-  // transparent box, where only the topmost element's text was looked at.
+  // Found on a real page in Firefox (amazon.com, 390 px): two reviews laid over each other; the
+  // badge after "YouTube" sat on the letters of the review under the top one's transparent box,
+  // where only the topmost element's text was looked at.
   const page = await browser.context.newPage();
   await page.goto(`${server.url}placement.html`);
   const o = await waitForOverlay(page, (x) => Boolean(drawn(x, /^Sony:/)));
