@@ -20,7 +20,7 @@ const TIERS = [
   { name: 'browser smoke (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/smoke.py'], parse: unittestCounts, needs: 'extension build' },
   // Saved shop pages of ../shared at their real host names: Firefox draws every badge it counts (skipped without ../shared).
   { name: 'browser real pages (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/corpus.py'], parse: unittestCounts, needs: 'extension build' },
-  // Saved shop pages' badge geometry at 1280x800 and 390x844, by the Chromium check's own checker (violations beyond corpus_geometry.baseline.json fail).
+  // Saved shop pages' badge geometry at 1280x800 and 390x844, by the Chromium check's own checker (any violation fails).
   { name: 'browser real-page geometry (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/corpus_geometry.py'], parse: unittestCounts, needs: 'extension build' },
   // The conventions the build keeps (rustfmt.toml; clippy with warnings as errors, every target).
   { name: 'rust lint (fmt, clippy)', cmd: 'bash', args: ['-c', 'cargo fmt --check && cargo clippy --quiet --all-targets --features cli -- -D warnings'], parse: () => null, silentCount: true },

@@ -197,8 +197,10 @@ export function pageChecker() {
       if (c.s <= limit && (!best || c.s < best.s)) best = c;
     }
     if (best && !target && gap(box, best.rect) > MAX_GAP) best = null;
-    // A known anchor still has to be near: on its line or just above or below, within FAR px.
-    if (best && target && gap(box, best.rect) > FAR) return { missing: true, nearest: best };
+    // A known anchor still has to be near: on one of its lines or just above or below, within FAR
+    // px. Any line of a name that wraps counts: the extension also places badges around its first
+    // word (before it, above it), which for a wrapped name is a line away from its last box.
+    if (best && target && Math.min(gap(box, best.rect), ...[...best.range.getClientRects()].map((r) => gap(box, r))) > FAR) return { missing: true, nearest: best };
     return best ?? { missing: true, nearest };
   }
 

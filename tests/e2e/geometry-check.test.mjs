@@ -24,7 +24,8 @@ const PAGE = `<!doctype html><meta charset=utf-8><style>
 <div id=banner></div>
 <p class=t style="left:20px;top:320px"><a id=hooli href="#" title="Hooli Phone"><span class=icon></span></a></p>
 <a id=tile href="#" title="Initrode Tile"><span class=icon style="width:100px;height:100px"></span><br><span>Blue widget, 2 pack</span></a>
-<p class=t id=vandelay style="left:20px;top:400px">Vandelay Industries and Vandelay again</p>`;
+<p class=t id=vandelay style="left:20px;top:400px">Vandelay Industries and Vandelay again</p>
+<p id=soylent style="position:absolute;left:20px;top:460px;margin:0;width:48ch;font:16px/24px monospace">xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx Soylent Green</p>`;
 
 // The stand-in overlay: the extension's element name, a closed root, badges 16 px at the end of the
 // last box of their text (the extension's placement today) unless told where.
@@ -70,6 +71,16 @@ function plant(withRect) {
   const v = endOf('vandelay', 'Vandelay', 1);
   const extra = withRect ? { 'data-anchor-rect': `${v.left + scrollX},${v.top + scrollY},${v.width},${v.height}` } : {};
   badge('Vandelay: Vandelay', Math.round(v.right + 30), Math.round(v.top - 36), extra);
+  // A name that wraps ("Soylent" ends one line, "Green" starts the next), badged right above its
+  // first word, as the extension's "above the start" spot does: near its first box, far from its last
+  // (bol.com in Firefox at 390 px once counted as unanchored).
+  const t = document.getElementById('soylent').firstChild;
+  const w = document.createRange();
+  w.setStart(t, t.data.indexOf('Soylent'));
+  w.setEnd(t, t.data.length);
+  const ws = w.getClientRects(), head = ws[0], tail = ws[ws.length - 1];
+  badge('Soylent Green: Soylent', Math.round(head.left), Math.round(head.top - 18),
+    withRect ? { 'data-anchor-rect': `${tail.left + scrollX},${tail.top + scrollY},${tail.width},${tail.height}` } : {});
 }
 
 let browser;
@@ -85,7 +96,7 @@ test('each planted misplacement is found, with its kind, and the right badge pas
   const g = await checkGeometry(page, { stops: 1, shots, name: 'planted' });
   const found = g.violations.map((v) => `${v.kind} ${v.title.split(':')[0]}`).sort();
   assert.deepEqual(found, ['attribute Hooli', 'attribute Initrode Tile', 'covered Umbrella', 'text Acme Widget', 'unanchored Nowhere Inc', 'viewport Initech'], JSON.stringify(g.violations, null, 1));
-  assert.equal(g.badges, 9);
+  assert.equal(g.badges, 10);
   assert.match(g.violations.find((v) => v.title.startsWith('Hooli')).detail, /away from/);
   assert.match(g.violations.find((v) => v.title.startsWith('Initrode')).detail, /px down/);
   assert.match(g.violations.find((v) => v.kind === 'text').detail, /"an/);
