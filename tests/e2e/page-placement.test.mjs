@@ -29,6 +29,19 @@ const textBoxes = (page, id) => page.evaluate((id) => {
   return [...r.getClientRects()].map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom }));
 }, id);
 
+// The badge titled `title` on `file`, once drawn and settled, covers no text of the elements `ids`.
+async function assertClear(file, title, ids) {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}${file}`);
+  const o = await waitForOverlay(page, (x) => Boolean(drawn(x, title)));
+  await page.waitForTimeout(300);
+  const badge = drawn(o, title).box;
+  for (const id of ids) {
+    for (const r of await textBoxes(page, id)) assert.ok(!overlaps(badge, r), `the badge ${JSON.stringify(badge)} covers text of #${id} at ${JSON.stringify(r)}`);
+  }
+  await page.close();
+}
+
 test('a name in the title of an inline link around a product tile: the badge is at the tile\'s top corner', async () => {
   // Found on real pages (amazon.fr, amazon.com carousels): "Windows 10" in a tile link's title was
   // badged 130 px down the tile, by its caption, where it read as the caption's badge.
@@ -47,30 +60,14 @@ test('a name in the title of an inline link around a product tile: the badge is 
 test('text laid out beside a mention from elsewhere in the document is never under its badge', async () => {
   // Found on a real page (allegro.pl): a badge after a footer link sat on the next column's heading,
   // which comes much later in the document than the link.
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}placement.html`);
-  const o = await waitForOverlay(page, (x) => Boolean(drawn(x, /^Zappos:/)));
-  await page.waitForTimeout(300);
-  const badge = drawn(o, /^Zappos:/).box;
-  for (const r of [...await textBoxes(page, 'beside'), ...await textBoxes(page, 'store')]) {
-    assert.ok(!overlaps(badge, r), `the badge ${JSON.stringify(badge)} covers text at ${JSON.stringify(r)}`);
-  }
-  await page.close();
+  await assertClear('placement.html', /^Zappos:/, ['beside', 'store']);
 });
 
 test('text seen through a transparent box laid over it is never under a badge', async () => {
   // Found on a real page in Firefox (amazon.com, 390 px): two reviews laid over each other; the
   // badge after "YouTube" sat on the letters of the review under the top one's transparent box,
   // where only the topmost element's text was looked at.
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}placement.html`);
-  const o = await waitForOverlay(page, (x) => Boolean(drawn(x, /^Sony:/)));
-  await page.waitForTimeout(300);
-  const badge = drawn(o, /^Sony:/).box;
-  for (const r of [...await textBoxes(page, 'under'), ...await textBoxes(page, 'over')]) {
-    assert.ok(!overlaps(badge, r), `the badge ${JSON.stringify(badge)} covers text at ${JSON.stringify(r)}`);
-  }
-  await page.close();
+  await assertClear('placement.html', /^Sony:/, ['under', 'over']);
 });
 
 test('a name in a wrapping product title with no free spot around it is badged at the title\'s end', async () => {
