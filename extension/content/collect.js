@@ -116,7 +116,7 @@
               // A <br> just before (or before the inline element the text starts): a line break
               // separates words even with no space written around it.
               const before = n.previousSibling ?? (p === block ? null : p.previousSibling);
-              if (before !== null && before.nodeName === 'BR') out.cut();
+              if (before !== null && before.localName === 'br') out.cut(); // localName: XHTML too
               out.word(n, block, text);
             }
           }

@@ -382,18 +382,19 @@
     // ancestors of the top one's.
     const UNDER = 16, DEPTH = 32;
     function textUnder(box, view) {
-      const seen = new Set();
+      const hides = new Map(); // element looked at -> whether it hides what lies under it
       for (const [x, y] of corners(box)) {
         if (x < 0 || y < 0 || x >= view.width || y >= view.height) continue;
         let depth = 0;
         for (const e of doc.elementsFromPoint(x, y)) {
           if (e === host) continue;
           if (++depth > DEPTH) break;
-          if (!seen.has(e)) {
-            seen.add(e);
+          let stop = hides.get(e);
+          if (stop === undefined) {
             if (ownTextUnder(e, box)) return true;
+            hides.set(e, (stop = opaque(e)));
           }
-          if (opaque(e)) break;
+          if (stop) break;
         }
       }
       return false;
