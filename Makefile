@@ -50,8 +50,9 @@ bench: build
 
 # Precision and recall on the shared corpus (../shared, or $$BACKSTORY_SHARED) against the hand
 # labels in tests/corpus-labels.json, default and NSI-imported datasets; tests/eval/main.rs.
+# Profile eval-opt (Cargo.toml): optimized without LTO, so a rerun after a change takes a minute or two.
 eval: setup
-	cargo test --features cli --test eval -- --ignored --nocapture --test-threads=1 eval_corpus
+	cargo test --profile eval-opt --features cli --test eval -- --ignored --nocapture --test-threads=1 eval_corpus
 
 # Store packages dist/backstory-<version>-{chromium,firefox}.zip; builds twice and fails unless
 # both builds give byte-identical zips (scripts/dist.sh). Checksums in dist/SHA256SUMS.
