@@ -19,7 +19,7 @@ fn stdout(o: &Output) -> String {
 fn check_accepts_the_bundled_dataset() {
     let out = backstory(&["check", &format!("{}/extension/data/default.json", env!("CARGO_MANIFEST_DIR"))]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).contains("0 error(s)"));
+    assert!(stdout(&out).contains("0 error(s), 0 warning(s)"), "{}", stdout(&out));
 }
 
 #[test]

@@ -44,7 +44,12 @@ fn words_writes_what_check_warns_about_and_the_judge_then_reads_the_page_languag
         serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("json");
     let alias = &written["companies"][0]["aliases"][0];
     assert_eq!((&alias["text"], &alias["word_in"]), (&serde_json::json!("Tous"), &serde_json::json!(["ca", "fr"])));
-    assert!(!stdout(&backstory(&["check", &file])).contains("ordinary word"), "the warning is gone once declared");
+    let declared = stdout(&backstory(&["check", &file]));
+    assert!(!declared.contains("warning: alias \"Tous\""), "the warning is gone once declared: {declared}");
+    assert!(
+        declared.contains("note: alias \"Tous\": is an ordinary word in ca, fr"),
+        "what it does stays said: {declared}"
+    );
 
     // After: on a French page it waits and nothing else names the company; in Spanish it is a name.
     let fr = stdout(&backstory(&["scan", "--dataset", &file, "--lang", "fr", "--explain", page]));
@@ -87,4 +92,38 @@ fn product_data_names_the_brand_and_confirms_the_names_that_wait() {
     let without = scan("confirm.html");
     assert_eq!(without["structured"], serde_json::json!([]));
     assert!(without["hits"].as_array().expect("hits").iter().all(|h| h["alias"] != "Gap"), "{without}");
+}
+
+/// The issue's examples: an organizer learns from `check` which names the judge holds back, and
+/// where, before shipping the list; and which ordinary English word nothing holds back.
+#[test]
+fn check_says_which_names_the_judge_holds_back_and_where() {
+    let dir = std::env::temp_dir().join(format!("backstory-cli-judge-held-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let csv = dir.join("list.csv");
+    std::fs::write(
+        &csv,
+        "brand,owner_company\nDove,Unilever\nTide,Procter & Gamble\nKayak,Booking Holdings\n\
+         Caterpillar,Caterpillar Inc.\nApple,Apple Inc.\nGap,Gap Inc.\nFebreze,Procter & Gamble\n",
+    )
+    .expect("write");
+    let file = dir.join("list.json");
+    let (csv, file) = (csv.to_str().expect("utf-8"), file.to_str().expect("utf-8"));
+    let import = backstory(&["import", "--from", "csv", "--id", "held", "--as-of", "2026-01-01", "-o", file, csv]);
+    assert!(import.status.code().is_some_and(|c| c <= 1), "{}", stdout(&import));
+    let check = stdout(&backstory(&["check", file]));
+    for (alias, said) in [
+        ("Tide", "note: alias \"Tide\": is an ordinary word in da, en, nb: on a page in one of those languages it gets a badge only where the page also names Procter & Gamble otherwise"),
+        ("Kayak", "note: alias \"Kayak\": is an ordinary word in en, fr, id, it, tr"),
+        ("Caterpillar", "note: alias \"Caterpillar\": is an ordinary word in en"),
+        ("Gap", "note: alias \"Gap\": is an ordinary word in en"),
+        ("Dove", "note: alias \"Dove\": is an ordinary word in it"),
+        ("Dove", "warning: alias \"Dove\": is an ordinary English word that nothing holds back on an English page"),
+        ("Apple", "alias \"Apple\" is an ordinary English word; give it a case, context or confirm rule"),
+    ] {
+        assert!(check.contains(said), "{alias}: {check}");
+    }
+    assert!(!check.contains("alias \"Febreze\""), "a coined name is no word anywhere: {check}");
+    assert!(check.contains("5 note(s)"), "{check}");
+    std::fs::remove_dir_all(dir).ok();
 }
