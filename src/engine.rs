@@ -6,22 +6,30 @@
 //! one at the same place. (2) Each candidate is judged: word boundaries, the alias's case and
 //! accent policy, its context words, exclusion phrases, and the stock-symbol rule. (3) The
 //! survivors are resolved leftmost-longest and mapped back to the original text.
+//!
+//! This file holds the types and the scan; `engine/build.rs` compiles a dataset, `engine/verdict.rs`
+//! judges one candidate (step 2), and `engine/lookup.rs` answers what the engine knows besides.
+
+mod build;
+mod lookup;
+mod verdict;
+
+pub use build::BuildError;
 
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::automaton::{Automaton, OverlappingState};
 use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Input, MatchKind};
+use aho_corasick::Input;
 
-use crate::dataset::{AccentPolicy, AliasRule, CasePolicy, Confirm, Dataset};
+use crate::dataset::{AccentPolicy, CasePolicy, Dataset};
 use crate::judge::{primary_language, Rule, Verdict};
-use crate::market::{self, Market, PageMarket};
+use crate::market::Market;
 use crate::normalize::{self, normalize, Fold, Normalized, BLOCK_BREAK};
 use crate::search::SearchIndex;
-use crate::symbols;
 use crate::utf16::byte_to_utf16;
-use crate::validate::{self, Problem};
-use crate::words::FINANCIAL_CONTEXT;
+
+use verdict::Site;
 
 /// What kind of name a hit matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -149,70 +157,6 @@ pub struct Engine {
     search: SearchIndex,
 }
 
-/// Why an engine could not be built.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BuildError {
-    /// The JSON could not be read as a dataset.
-    Parse(crate::dataset::ParseError),
-    /// The dataset has errors; every problem found is listed (warnings included).
-    Invalid(Vec<Problem>),
-    /// The automaton could not be built (too large).
-    Automaton(String),
-}
-
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Parse(e) => write!(f, "dataset is not valid JSON for format v1: {e}"),
-            BuildError::Invalid(problems) => {
-                let errors: Vec<String> = problems
-                    .iter()
-                    .filter(|p| p.severity == validate::Severity::Error)
-                    .map(|p| p.to_string())
-                    .collect();
-                write!(f, "dataset has {} error(s):\n{}", errors.len(), errors.join("\n"))
-            }
-            BuildError::Automaton(e) => write!(f, "could not build the matcher: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for BuildError {}
-
-#[derive(Default)]
-struct Builder {
-    pattern_ids: HashMap<String, usize>,
-    patterns: Vec<Pattern>,
-    texts: Vec<String>,
-    context_ids: HashMap<String, u32>,
-}
-
-impl Builder {
-    fn pattern(&mut self, text: &str) -> Option<usize> {
-        let folded = normalize(text, Fold::AUTOMATON).text;
-        let folded = folded.trim_matches(|c: char| c == ' ' || c == BLOCK_BREAK);
-        if folded.is_empty() {
-            return None;
-        }
-        let next = self.patterns.len();
-        let id = *self.pattern_ids.entry(folded.to_string()).or_insert(next);
-        if id == next {
-            self.patterns.push(Pattern::default());
-            self.texts.push(folded.to_string());
-        }
-        Some(id)
-    }
-
-    fn context_word(&mut self, word: &str) -> Option<u32> {
-        let folded = normalize(word, Fold::MATCH).text;
-        let next = self.context_ids.len() as u32;
-        let id = *self.context_ids.entry(folded).or_insert(next);
-        let pattern = self.pattern(word)?;
-        self.patterns[pattern].context = Some(id);
-        Some(id)
-    }
-}
-
 impl Engine {
     /// Parses, validates and compiles a dataset.
     ///
@@ -221,111 +165,6 @@ impl Engine {
     pub fn from_json(json: &str) -> Result<Engine, BuildError> {
         let dataset = Dataset::from_json(json).map_err(BuildError::Parse)?;
         Engine::new(dataset)
-    }
-
-    /// Validates and compiles a parsed dataset.
-    ///
-    /// # Errors
-    /// Every validation problem when any is an error, or an automaton error.
-    pub fn new(dataset: Dataset) -> Result<Engine, BuildError> {
-        let problems = validate::validate(&dataset);
-        if problems.iter().any(|p| p.severity == validate::Severity::Error) {
-            return Err(BuildError::Invalid(problems));
-        }
-        let company_by_id: HashMap<String, usize> =
-            dataset.companies.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        let brand_by_id: HashMap<String, usize> =
-            dataset.brands.iter().enumerate().map(|(i, b)| (b.id.clone(), i)).collect();
-
-        let mut b = Builder::default();
-        // Exchange spellings that are ordinary words ("she", "six", "pink", "bit") are left out:
-        // as context words they made any block with "She ..." financial, so a bare ticker counted.
-        let exchange_words = crate::exchanges::spellings().filter(|w| !crate::words::is_common_word(w));
-        for word in FINANCIAL_CONTEXT.iter().copied().chain(exchange_words) {
-            let folded = normalize(word, Fold::MATCH).text;
-            b.context_ids.insert(folded, FINANCIAL);
-            if let Some(p) = b.pattern(word) {
-                b.patterns[p].context = Some(FINANCIAL);
-            }
-        }
-        let mut entries = Vec::new();
-        for (ci, company) in dataset.companies.iter().enumerate() {
-            for rule in crate::dataset::match_rules(&company.name, &company.aliases) {
-                add_alias(&mut b, &mut entries, &rule, HitKind::Company, None, ci);
-            }
-            for symbol in &company.symbols {
-                let Some((exchange, ticker)) = symbol.split_once(':') else { continue };
-                let Some(p) = b.pattern(ticker) else { continue };
-                b.patterns[p].entries.push(entries.len() as u32);
-                entries.push(Entry {
-                    kind: HitKind::Symbol,
-                    alias: symbol.clone(),
-                    brand: None,
-                    company: ci,
-                    case: CasePolicy::Any,
-                    accents: AccentPolicy::Optional,
-                    verify_form: String::new(),
-                    context: Vec::new(),
-                    exchange: Some(exchange.to_string()),
-                    confirm: false,
-                    waits_everywhere: false,
-                    word_in: Vec::new(),
-                    markets_in: Vec::new(),
-                    markets_out: Vec::new(),
-                    outright: false,
-                    host_label: String::new(),
-                });
-            }
-        }
-        for (bi, brand) in dataset.brands.iter().enumerate() {
-            let Some(owner) = brand.owners.first().and_then(|o| company_by_id.get(&o.company)) else { continue };
-            for rule in crate::dataset::match_rules(&brand.name, &brand.aliases) {
-                add_alias(&mut b, &mut entries, &rule, HitKind::Brand, Some(bi), *owner);
-            }
-        }
-        for phrase in &dataset.exclusions {
-            if let Some(p) = b.pattern(phrase) {
-                b.patterns[p].excludes_all = true;
-            }
-        }
-
-        // A name that waits for the page must not shadow another company's same name that counts
-        // on its own ("Delta" of two companies): every entry that waits is tried last.
-        for pattern in &mut b.patterns {
-            pattern.entries.sort_by_key(|&id| entries[id as usize].confirm);
-        }
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            // Nearly every pattern begins with WORD_START, so a prefilter stops at every word and
-            // costs more than it saves (measured with callgrind: 40% fewer instructions without).
-            .prefilter(false)
-            .build(&b.texts)
-            .map_err(|e| BuildError::Automaton(e.to_string()))?;
-
-        let mut company_by_domain = HashMap::new();
-        for (ci, company) in dataset.companies.iter().enumerate() {
-            for domain in &company.domains {
-                company_by_domain.entry(domain.to_ascii_lowercase()).or_insert(ci);
-            }
-        }
-        let search = SearchIndex::build(&dataset);
-        let mut by_name = HashMap::new();
-        for (id, entry) in entries.iter().enumerate() {
-            if entry.kind != HitKind::Symbol && !entry.confirm {
-                by_name.entry(normalize(&entry.alias, Fold::MATCH).text.trim().to_string()).or_insert(id as u32);
-            }
-        }
-        Ok(Engine {
-            dataset,
-            automaton,
-            patterns: b.patterns,
-            entries,
-            company_by_id,
-            brand_by_id,
-            company_by_domain,
-            by_name,
-            search,
-        })
     }
 
     /// Finds every brand, company and symbol in `text`. Text blocks are separated by U+2029 or a
@@ -476,110 +315,6 @@ impl Engine {
         self.to_hits(text, &norm, &kept, &rules)
     }
 
-    fn accepts(
-        &self,
-        entry: &Entry,
-        text: &str,
-        norm: &Normalized,
-        (s, e, block): (usize, usize, u32),
-        contexts: &HashSet<(u32, u32)>,
-        site: &Site,
-    ) -> Result<Rule, Rule> {
-        // Another company's name on this site, in this country or language: nothing else matters.
-        if site.market.excludes(&entry.markets_in, &entry.markets_out) {
-            return Err(Rule::OtherMarket);
-        }
-        let (os, oe) = norm.original_range(s, e);
-        let original = &text[os..oe];
-        // On a site named after the alias ("Target" on target.com) the alias is the site's own
-        // name: it needs no context words there.
-        let own_site = site.is_named(entry);
-        // Whether this alias waits for the page here: everywhere, or in the page's language.
-        let word_here = site.lang.as_deref().is_some_and(|l| entry.word_in.iter().any(|w| w == l));
-        // A name with context words is disambiguated by them, not by the page (below).
-        let waits_here = entry.waits_everywhere || (word_here && entry.context.is_empty());
-        let mut outright_by = None;
-        if (entry.confirm || entry.outright) && waits_here {
-            let web_address = written_as_web_address(&text[oe..]);
-            let labelled = labelled_as_brand(&text[..os]);
-            outright_by = [(own_site, Rule::OwnSite), (web_address, Rule::WebAddress), (labelled, Rule::BrandLabel)]
-                .into_iter()
-                .find_map(|(yes, rule)| yes.then_some(rule));
-            if entry.outright && outright_by.is_none() {
-                return Err(Rule::NotOutright);
-            }
-            // Such a name is an ordinary word; written in lowercase where the dataset capitalizes
-            // it, it is the word ("standard size staples" on staples.com), unless a web address, a
-            // brand label, a social handle or a hashtag ("@godiva", "#godiva") says otherwise.
-            let handle = text[..os].ends_with(['@', '#']);
-            if is_lowercase_word(original) && !is_lowercase_word(&entry.alias) && !(web_address || labelled || handle) {
-                return Err(Rule::LowercaseWord);
-            }
-        } else if entry.confirm {
-            // Not an ordinary word on this page: its outright twin, tried first, decided.
-            return Err(Rule::NotOutright);
-        }
-        if entry.kind != HitKind::Symbol {
-            if starts_model_number(&text[oe..]) {
-                return Err(Rule::ModelNumber);
-            }
-            if cut_off_by_ellipsis(&text[oe..]) {
-                return Err(Rule::CutOff);
-            }
-            if after_title(&text[..os]) {
-                return Err(Rule::AfterTitle);
-            }
-        }
-        if entry.kind == HitKind::Symbol {
-            // The symbol rule reads the text around the ticker in its plain folded form (no marks),
-            // taken from the original: tickers are rare, so this costs nothing measurable.
-            let before_start = floor_char_boundary(text, os.saturating_sub(64));
-            let after_end = floor_char_boundary(text, (oe + 16).min(text.len()));
-            let before = normalize(&text[before_start..os], Fold::MATCH).text;
-            let after = normalize(&text[oe..after_end], Fold::MATCH).text;
-            let candidate = symbols::Candidate {
-                before: &before,
-                after: &after,
-                original,
-                exchange: entry.exchange.as_deref().unwrap_or_default(),
-                financial_block: contexts.contains(&(block, FINANCIAL)),
-            };
-            return symbols::judge(&candidate).map(|_| Rule::Symbol).ok_or(Rule::NotASymbol);
-        }
-        // An alias with context words and `word_in` is ambiguous only in those languages ("Kindle" is
-        // an English verb, on a German page Amazon's reader): elsewhere it needs no context word.
-        // A page whose language is not known is treated as one where it is ambiguous.
-        let ambiguous_here = entry.word_in.is_empty() || site.lang.is_none() || word_here;
-        let by_context = !entry.context.is_empty() && !own_site && ambiguous_here;
-        // No context word in its block: the name waits for the page to name the company otherwise
-        // (a shop's list of Canon products says "Canon EOS" somewhere), as an ordinary word does.
-        let without_context = by_context && !entry.context.iter().any(|c| contexts.contains(&(block, *c)));
-        let loose_case = entry.case == CasePolicy::Any;
-        let loose_accents = entry.accents == AccentPolicy::Optional;
-        let written_right = (loose_case && (loose_accents || (original.is_ascii() && entry.verify_form.is_ascii())))
-            || normalize(original, Fold::policy(loose_case, loose_accents)).text == entry.verify_form;
-        if !written_right {
-            return Err(Rule::WrongCase);
-        }
-        Ok(if without_context {
-            Rule::ContextOnPage
-        } else if entry.confirm {
-            if word_here && !entry.waits_everywhere {
-                Rule::OrdinaryWordInLanguage
-            } else {
-                Rule::OrdinaryWord
-            }
-        } else if let Some(rule) = outright_by {
-            rule
-        } else if own_site && !entry.context.is_empty() {
-            Rule::OwnSite
-        } else if by_context {
-            Rule::ContextWord
-        } else {
-            Rule::Name
-        })
-    }
-
     fn to_hits(
         &self,
         text: &str,
@@ -604,95 +339,6 @@ impl Engine {
             })
             .collect()
     }
-
-    /// The brand or company a page's product data names (JSON-LD, microdata or Open Graph
-    /// `brand`), by its whole name or alias under the fold page text gets: never a fuzzy match.
-    /// Returns the entry's id (`Engine::entry`).
-    pub fn named(&self, name: &str) -> Option<u32> {
-        self.by_name.get(normalize(name, Fold::MATCH).text.trim()).copied()
-    }
-
-    /// The entry a hit refers to.
-    pub fn entry(&self, id: u32) -> Option<&Entry> {
-        self.entries.get(id as usize)
-    }
-
-    /// Who runs a brand hit's brand under licence (the brand's `licensee`), or `None`.
-    ///
-    /// # Examples
-    /// ```
-    /// # use backstory::engine::{Engine, Page};
-    /// # let json = r#"{"format": "backstory-dataset", "format_version": 1, "id": "t", "title": "T",
-    /// #   "publisher": {"name": "P"}, "version": 1, "license": "CC0-1.0", "as_of": "2026-01-01",
-    /// #   "profile_origins": [], "categories": [],
-    /// #   "companies": [{"id": "yum", "name": "Yum Brands", "legal_name": "Yum! Brands, Inc.",
-    /// #     "categories": [], "summary": "S.", "as_of": "2026-01-01"}],
-    /// #   "brands": [{"id": "kfc-cn", "name": "KFC", "owners": [{"company": "yum"}],
-    /// #     "aliases": [{"text": "KFC", "markets": {"in": ["cn"]}}], "licensee": {"name": "Yum China"}}]}"#;
-    /// let engine = Engine::from_json(json).unwrap();
-    /// let hit = engine.scan_page("KFC", &Page::new(Some("www.kfc.com.cn"), None))[0];
-    /// let licence = engine.licence(hit.entry).unwrap();
-    /// assert_eq!(licence.name, "Yum China");
-    /// assert!(licence.in_market);
-    /// ```
-    pub fn licence(&self, id: u32) -> Option<Licence> {
-        let entry = self.entry(id)?;
-        let licensee = self.dataset.brands.get(entry.brand?)?.licensee.as_ref()?;
-        let company = licensee.company.as_deref().and_then(|c| self.company_index(c));
-        let name = match company {
-            Some(c) => self.dataset.companies[c].name.clone(),
-            None => licensee.name.clone()?,
-        };
-        Some(Licence { company, name, in_market: !entry.markets_in.is_empty() })
-    }
-
-    /// Number of aliases, names and symbols the engine matches (a `confirm: page` alias, two
-    /// entries inside, counts once).
-    pub fn entry_count(&self) -> usize {
-        self.entries.iter().filter(|e| !e.outright).count()
-    }
-
-    pub fn dataset(&self) -> &Dataset {
-        &self.dataset
-    }
-
-    pub fn company_index(&self, id: &str) -> Option<usize> {
-        self.company_by_id.get(id).copied()
-    }
-
-    pub fn brand_index(&self, id: &str) -> Option<usize> {
-        self.brand_by_id.get(id).copied()
-    }
-
-    /// Indices of the brands any of whose owners is the company at `company`.
-    pub fn brands_of(&self, company: usize) -> Vec<usize> {
-        let id = &self.dataset.companies[company].id;
-        (0..self.dataset.brands.len())
-            .filter(|&b| self.dataset.brands[b].owners.iter().any(|o| &o.company == id))
-            .collect()
-    }
-
-    /// The company operating `host` ("www.amazon.com", "smile.amazon.com" -> amazon), if any.
-    pub fn company_for_host(&self, host: &str) -> Option<usize> {
-        let host = host.trim_end_matches('.').to_ascii_lowercase();
-        let mut rest = host.as_str();
-        loop {
-            if let Some(&c) = self.company_by_domain.get(rest) {
-                return Some(c);
-            }
-            rest = rest.split_once('.')?.1;
-        }
-    }
-
-    /// Popup search: ranked results for `query`, best first.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<crate::search::SearchResult> {
-        self.search.search(query, limit)
-    }
-
-    /// Bytes held by the automaton (its own report).
-    pub fn automaton_memory(&self) -> usize {
-        self.automaton.memory_usage()
-    }
 }
 
 impl Entry {
@@ -700,121 +346,6 @@ impl Entry {
     pub fn target(&self) -> (Option<usize>, usize) {
         (self.brand, self.company)
     }
-}
-
-fn add_alias(
-    b: &mut Builder,
-    entries: &mut Vec<Entry>,
-    rule: &AliasRule,
-    kind: HitKind,
-    brand: Option<usize>,
-    company: usize,
-) {
-    let Some(p) = b.pattern(&rule.text) else { return };
-    let context: Vec<u32> = rule.context.iter().filter_map(|w| b.context_word(w)).collect();
-    let fold = Fold::policy(rule.case == CasePolicy::Any, rule.accents == AccentPolicy::Optional);
-    let entry = Entry {
-        kind,
-        alias: rule.text.clone(),
-        brand,
-        company,
-        case: rule.case,
-        accents: rule.accents,
-        verify_form: normalize(rule.text.trim(), fold).text,
-        context,
-        exchange: None,
-        confirm: false,
-        waits_everywhere: rule.confirm == Confirm::Page,
-        word_in: rule.word_in.iter().filter_map(|l| primary_language(l)).collect(),
-        markets_in: market::parse_all(&rule.markets.inside),
-        markets_out: market::parse_all(&rule.markets.outside),
-        outright: false,
-        host_label: normalize(&rule.text, Fold::MATCH).text.chars().filter(char::is_ascii_alphanumeric).collect(),
-    };
-    // An alias that may wait (`confirm: page`, `word_in`) is two entries, tried in this order: one
-    // that names the company outright, one that waits for the page to confirm it.
-    let twins = if entry.waits_everywhere || (!entry.word_in.is_empty() && entry.context.is_empty()) {
-        vec![Entry { outright: true, ..entry.clone() }, Entry { confirm: true, ..entry }]
-    } else {
-        vec![entry]
-    };
-    for twin in twins {
-        let id = entries.len() as u32;
-        for phrase in &rule.exclude {
-            if let Some(x) = b.pattern(phrase) {
-                b.patterns[x].excludes.push(id);
-            }
-        }
-        b.patterns[p].entries.push(id);
-        entries.push(twin);
-    }
-}
-
-/// Whether the text right after a name makes it a web address: ".com", ".co.uk", ".de", ...
-/// (Not a trademark sign: "®" marks a whole product name, "City Select®", "Crimson Sky™".)
-fn written_as_web_address(after: &str) -> bool {
-    const DOMAINS: [&str; 24] = [
-        "com", "net", "org", "co", "shop", "store", "us", "ca", "uk", "ie", "de", "at", "ch", "fr", "be", "nl", "it",
-        "es", "se", "dk", "au", "nz", "in", "jp",
-    ];
-    let Some(rest) = after.strip_prefix('.') else { return false };
-    let label = &rest[..rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len())];
-    // "staples.com", "GAP.COM"; not "…at Staples.In 2020", a missing space.
-    let one_case = label.bytes().all(|b| b.is_ascii_lowercase()) || label.bytes().all(|b| b.is_ascii_uppercase());
-    // "around the house.it is so pretty": a domain that is also an English word, then a space
-    // and a lowercase word, is a sentence missing the space after its full stop.
-    const WORD_DOMAINS: [&str; 5] = ["at", "be", "in", "it", "us"];
-    let sentence_goes_on = WORD_DOMAINS.iter().any(|d| label.eq_ignore_ascii_case(d)) && {
-        let next = rest[label.len()..].strip_prefix(' ').unwrap_or_default();
-        next.chars().next().is_some_and(char::is_lowercase)
-    };
-    one_case && !sentence_goes_on && DOMAINS.iter().any(|d| label.eq_ignore_ascii_case(d))
-}
-
-/// Whether the text right before a name labels it as a brand: "Brand: PUMA", "Vendor : CHAMPION
-/// PRODUCTS", a "Brand" heading over the name, as product pages print their item specifics.
-fn labelled_as_brand(before: &str) -> bool {
-    const LABELS: [&str; 4] = ["brand", "brand name", "manufacturer", "vendor"];
-    // The label, then only spaces, block breaks (U+2029 is white space) and one colon.
-    let trimmed = before.trim_end();
-    let trimmed = trimmed.strip_suffix([':', '\u{ff1a}']).unwrap_or(trimmed).trim_end();
-    LABELS.iter().any(|label| {
-        let Some(at) = trimmed.len().checked_sub(label.len()) else { return false };
-        trimmed.is_char_boundary(at)
-            && trimmed[at..].eq_ignore_ascii_case(label)
-            && !trimmed[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-    })
-}
-
-/// Whether the text right after a name makes it the start of a model number: "MFC-L6800DW",
-/// "RD-M8000" are printers and derailleurs, not the companies that share those letters.
-fn starts_model_number(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix('-') else { return false };
-    let code = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
-    code.chars().any(|c| c.is_ascii_digit())
-}
-
-/// Whether an ellipsis right after the name cuts the text off there: "Counter Stool Meta…" is a
-/// title cut inside "Metal", "if you have babi..." a review cut inside "babies". Where a shop cuts
-/// its text, the letters before the ellipsis may be the start of any longer word.
-fn cut_off_by_ellipsis(after: &str) -> bool {
-    after.starts_with('\u{2026}') || after.starts_with("...")
-}
-
-/// Whether a title and its full stop right before the name make it a person's: "Dr. Harvey's",
-/// "Mr. Wilson". A brand that begins with a title ("Dr. Martens") is matched whole by its own
-/// longer alias; without the full stop, "MS" may be Microsoft ("MS Surface").
-fn after_title(before: &str) -> bool {
-    const TITLES: [&str; 10] = ["Dr", "DR", "Mr", "MR", "Mrs", "MRS", "Ms", "MS", "Prof", "PROF"];
-    let Some(rest) = before.strip_suffix(". ") else { return false };
-    TITLES
-        .iter()
-        .any(|t| rest.strip_suffix(t).is_some_and(|head| !head.chars().next_back().is_some_and(char::is_alphanumeric)))
-}
-
-/// Letters, all of them lowercase: "staples", not "Staples", "STAPLES" or "H&M".
-fn is_lowercase_word(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_uppercase)
 }
 
 /// Non-overlapping hits, leftmost first and then longest, in order.
@@ -838,43 +369,6 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-/// What the judge knows of the page beyond its text: the site's own name, from its address, and
-/// the page's language.
-struct Site {
-    /// The label before the public suffix, without hyphens: "mango" for "shop.mango.com",
-    /// "argos" for "www.argos.co.uk"; empty for an IP address or a bare name.
-    name: String,
-    /// The page's language as a primary subtag (`Page::lang`).
-    lang: Option<String>,
-    /// What the host and language tell of the page's market.
-    market: PageMarket,
-}
-
-impl Site {
-    fn new(host: Option<&str>, lang: Option<&str>) -> Site {
-        let host = host.unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
-        let labels: Vec<&str> = host.split('.').collect();
-        // "co.uk", "com.au": a generic second level under a country code is part of the suffix.
-        let suffix = match labels.as_slice() {
-            [.., second, last] if last.len() == 2 && ["co", "com", "org", "net", "ac", "gov"].contains(second) => 2,
-            _ => 1,
-        };
-        let numeric = labels.last().is_some_and(|l| l.chars().all(|c| c.is_ascii_digit()));
-        let name = match labels.len().checked_sub(suffix + 1) {
-            Some(i) if !numeric => labels[i].replace('-', ""),
-            _ => String::new(),
-        };
-        Site { name, lang: lang.map(str::to_string), market: PageMarket::new(Some(&host), lang) }
-    }
-
-    /// Whether the site is named after the entry's alias: "mango" for "MANGO" on shop.mango.com,
-    /// "hm" for "H&M" on www2.hm.com. Not a company's other domains: Amazon's include imdb.com,
-    /// where "Ring" is a film. A one-letter name is never a site's.
-    fn is_named(&self, entry: &Entry) -> bool {
-        entry.host_label.len() >= 2 && self.name == entry.host_label
-    }
 }
 
 /// Block number of a byte offset in normalized text, from the positions of BLOCK_BREAK.
