@@ -58,8 +58,52 @@ fn quote(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use std::io::Write;
+
+    /// The smallest XLSX a spreadsheet program would open: one sheet of inline strings, rows as given.
+    pub(crate) fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
+        let cells = |r: usize, row: &[&str]| -> String {
+            row.iter()
+                .enumerate()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(c, v)| {
+                    let col = char::from(b'A' + c as u8);
+                    format!(r#"<c r="{col}{}" t="inlineStr"><is><t>{v}</t></is></c>"#, r + 1)
+                })
+                .collect()
+        };
+        let rows: String =
+            rows.iter().enumerate().map(|(r, row)| format!(r#"<row r="{}">{}</row>"#, r + 1, cells(r, row))).collect();
+        let files = [
+            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+            ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="List" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+            ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+            ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#)),
+        ];
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, text) in files {
+            zip.start_file(name, zip::write::SimpleFileOptions::default()).expect("entry");
+            zip.write_all(text.as_bytes()).expect("write");
+        }
+        zip.finish().expect("zip").into_inner()
+    }
+
+    #[test]
+    fn an_xlsx_sheet_reads_as_the_csv_it_would_export() {
+        let book = xlsx(&[
+            &["brand", "owner_company", "reason"],
+            &["Acme Soap", "Acme Corp", "Tested, often."],
+            &["Bolt", "", ""],
+        ]);
+        assert!(is_workbook(&book));
+        assert_eq!(
+            to_csv(&book).expect("read"),
+            "brand,owner_company,reason\nAcme Soap,Acme Corp,\"Tested, often.\"\nBolt\n"
+        );
+    }
 
     #[test]
     fn csv_cells_are_quoted_only_when_they_must_be() {

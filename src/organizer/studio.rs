@@ -207,6 +207,21 @@ mod tests {
     }
 
     #[test]
+    fn a_workbook_gives_the_same_list_and_the_same_places_as_its_csv() {
+        let book = crate::organizer::sheet::tests::xlsx(&[
+            &["brand", "owner_company", "symbol"],
+            &["Acme Soap", "Acme Corp", ""],
+            &["Bolt", "Bolt Inc", "MOON:X"],
+        ]);
+        let csv = "brand,owner_company,symbol\nAcme Soap,Acme Corp,\nBolt,Bolt Inc,MOON:X\n";
+        let (from_book, from_csv) =
+            (check_sheet("l.xlsx", &book, meta()), check_sheet("l.csv", csv.as_bytes(), meta()));
+        assert_eq!(from_book.issues, from_csv.issues);
+        assert_eq!((from_book.issues[0].line, from_book.issues[0].column), (Some(3), Some(3)));
+        assert_eq!(from_book.dataset, from_csv.dataset);
+    }
+
+    #[test]
     fn packing_refuses_what_pack_refuses() {
         let dataset = include_str!("../../extension/data/default.json");
         let files = tree::Files::from([("manifest.json".to_string(), br#"{"content_scripts": []}"#.to_vec())]);
