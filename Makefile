@@ -1,5 +1,5 @@
 # Entry points: build the extension, run it on the demo shop, test every tier, bench the engine.
-.PHONY: setup cli build run test bench eval dist fuzz clean screenshots
+.PHONY: setup cli build studio run test bench eval dist fuzz clean screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -14,6 +14,13 @@ cli:
 	@bash scripts/setup-cli.sh
 	REQUIRE_WASM_OPT=1 bash scripts/build-extension.sh
 	BACKSTORY_EXTENSION="$(CURDIR)/dist/chromium" cargo install --locked --path . --features embedded
+
+# The Organizer Studio (docs/organizers.md): the extension, then the Studio built from the same
+# crate into dist/studio (scripts/build-studio.sh), served on 127.0.0.1; it prints the address.
+# dist/studio/index.html also works opened from disk, offline.
+studio: build
+	bash scripts/build-studio.sh
+	node scripts/serve.mjs dist/studio
 
 # Headless (no $DISPLAY): saves target/run/screenshot.png and prints the badges found.
 run: build
