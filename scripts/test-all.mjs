@@ -21,6 +21,8 @@ const TIERS = [
   { name: 'browser e2e (Chromium)', cmd: 'node', args: ['--test', ...TAP, 'tests/e2e/'], parse: tapCounts, needs: 'extension build' },
   // Headless firefox-esr through Selenium and geckodriver (scripts/setup.sh installs them).
   { name: 'browser smoke (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/smoke.py'], parse: unittestCounts, needs: 'extension build' },
+  // The Organizer Studio from file:// in Firefox: sheet errors, preview, key pair, zips byte-identical to `pack`.
+  { name: 'Organizer Studio (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/studio.py'], parse: unittestCounts, needs: 'studio build' },
   // Saved shop pages of ../shared at their real host names: Firefox draws every badge it counts (skipped without ../shared).
   { name: 'browser real pages (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/corpus.py'], parse: unittestCounts, needs: 'extension build' },
   // Saved shop pages' badge geometry at 1280x800 and 390x844, by the Chromium check's own checker (any violation fails).
