@@ -43,11 +43,14 @@ test: setup
 # (bench/minimal.md), the infinite-scroll soak (bench/soak.md, BENCH_SOAK_SECONDS), and our
 # main-thread time on a page that never stops animating, once settled (bench/idle.md), and badge
 # geometry on every corpus page in Chromium (bench/geometry.md) and in Firefox (bench/geometry-firefox.md).
-# First, `backstory import` on a generated 100k-row spreadsheet (bench/import.md, IMPORT_ROWS).
+# First, `backstory import` on a generated 100k-row spreadsheet (bench/import.md, IMPORT_ROWS), and
+# the Organizer Studio checking a 10k-row one in Chromium (bench/studio.md, STUDIO_ROWS; goal under 2 s).
 bench: build
 	$(if $(BENCH_SKIP_CARGO),,cargo bench --bench engine)
 	cargo build --release --features cli --bin backstory
 	node bench/import.mjs
+	bash scripts/build-studio.sh
+	node bench/studio.mjs
 	node bench/run.mjs
 	node bench/minimal.mjs
 	node bench/soak.mjs
