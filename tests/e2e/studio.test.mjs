@@ -84,6 +84,15 @@ test('the Studio goes from a spreadsheet to signed store zips that `backstory pa
     assert.equal(acme[2], 'flag');
     assert.ok(acme[3].length > 10, 'a reason in words');
 
+    // A saved page: its visible text, in its declared language.
+    writeFileSync(join(dir, 'shop.html'), '<!doctype html><html lang="de"><head><title>Laden</title></head><body><p>Heute: Bolt Cola im Angebot.</p><script>var x = "Acme Soap";</script></body></html>');
+    await page.getByLabel('or a saved page (.html)').setInputFiles(join(dir, 'shop.html'));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.locator('#preview-status', { hasText: 'page language de' }).waitFor();
+    const onPage = await page.locator('#candidates tbody tr td:first-child').allTextContents();
+    assert.ok(onPage.includes('Bolt Cola'), JSON.stringify(onPage));
+    assert.ok(!onPage.includes('Acme Soap'), 'script text is not page text');
+
     // 3. Branding; 4. a password-protected key pair.
     await page.getByLabel('Extension name').fill(BRAND.name);
     await page.getByLabel('Colour').fill(BRAND.color);
@@ -127,6 +136,56 @@ test('the Studio goes from a spreadsheet to signed store zips that `backstory pa
     // The signature is one the extension accepts, for this list's id.
     const verified = spawnSync(CLI, ['verify', '--public-key', join(dir, 'backstory.pub'), '--dataset-id', META.id, join(dir, 'fair.json')], { encoding: 'utf8' });
     assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the Studio signs with an existing key: `backstory keygen`\'s, or its own with the right password only', { timeout: 300000 }, async () => {
+  assert.ok(existsSync(STUDIO), 'dist/studio is missing: run scripts/build-studio.sh');
+  if (!existsSync(CLI)) execFileSync('cargo', ['build', '--quiet', '--features', 'cli', '--bin', 'backstory'], { cwd: ROOT });
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-studio-key-'));
+  writeFileSync(join(dir, 'sheet.csv'), SHEET);
+  execFileSync(CLI, ['keygen', '-o', join(dir, 'keys')]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  try {
+    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await page.goto(pathToFileURL(STUDIO).href);
+    await page.getByText('Ready.').waitFor({ timeout: 60000 });
+    await page.getByLabel('Spreadsheet file').setInputFiles(join(dir, 'sheet.csv'));
+    await page.getByLabel('List id').fill(META.id);
+    await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
+    await page.locator('#sheet-status', { hasText: 'Ready to build' }).waitFor();
+
+    // A protected key with the wrong password is refused, with the reason.
+    await page.getByLabel('Password for a new key').fill('right one');
+    await page.getByLabel('The password again').fill('right one');
+    await page.getByRole('button', { name: 'Create a key pair' }).click();
+    await page.locator('#key-status', { hasText: 'New key pair' }).waitFor({ timeout: 60000 });
+    writeFileSync(join(dir, 'protected.key'), await download(page, 'backstory.key'));
+    await page.getByLabel('or your secret key file (minisign)').setInputFiles(join(dir, 'protected.key'));
+    await page.getByLabel('Its password').fill('wrong one');
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    await page.locator('#key-status.bad', { hasText: 'cannot be opened' }).waitFor({ timeout: 60000 });
+
+    // The command line's (unencrypted) key needs no password; the list is signed with it.
+    await page.getByLabel('or your secret key file (minisign)').setInputFiles(join(dir, 'keys/backstory.key'));
+    await page.getByLabel('Its password').fill('');
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    await page.locator('#key-status', { hasText: 'Using the key' }).waitFor({ timeout: 60000 });
+    await page.getByLabel('Extension name').fill(BRAND.name);
+    await page.getByLabel('Update address').fill(BRAND.updateUrl);
+    await page.getByRole('button', { name: 'Sign the list and build the extensions' }).click();
+    await page.locator('#build-status', { hasText: 'Built.' }).waitFor({ timeout: 60000 });
+    writeFileSync(join(dir, 'fair.json'), await download(page, 'fair.json'));
+    writeFileSync(join(dir, 'fair.json.minisig'), await download(page, 'fair.json.minisig'));
+    const zip = await download(page, 'fair-shopper-chromium.zip');
+    const verified = spawnSync(CLI, ['verify', '--public-key', join(dir, 'keys/backstory.pub'), join(dir, 'fair.json')], { encoding: 'utf8' });
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+    // The zip pins that key: `pack` with the same key file gives the same bytes.
+    execFileSync(CLI, ['pack', '--dataset', join(dir, 'fair.json'), '--name', BRAND.name, '--color', '#0f766e', '--update-url', BRAND.updateUrl,
+      '--public-key', join(dir, 'keys/backstory.pub'), '--extension', join(ROOT, 'dist/chromium'), '-o', join(dir, 'out')]);
+    assert.ok(readFileSync(join(dir, 'out/fair-shopper-chromium.zip')).equals(zip), 'the zip pins the loaded key as pack does');
   } finally {
     await browser.close();
   }
