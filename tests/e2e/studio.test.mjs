@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../../scripts/lib/browser.mjs';
 import { axeViolations } from './pages-lib.mjs';
+import { serve } from '../../scripts/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'target/debug/backstory');
@@ -188,5 +189,25 @@ test('the Studio signs with an existing key: `backstory keygen`\'s, or its own w
     assert.ok(readFileSync(join(dir, 'out/fair-shopper-chromium.zip')).equals(zip), 'the zip pins the loaded key as pack does');
   } finally {
     await browser.close();
+  }
+});
+
+test('any static host serves the Studio: over http from 127.0.0.1 it loads and checks a sheet', { timeout: 120000 }, async () => {
+  assert.ok(existsSync(STUDIO), 'dist/studio is missing: run scripts/build-studio.sh');
+  const server = await serve(join(ROOT, 'dist/studio'));
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-studio-http-'));
+  writeFileSync(join(dir, 'broken.csv'), BROKEN);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByText('Ready.').waitFor({ timeout: 60000 });
+    await page.getByLabel('Spreadsheet file').setInputFiles(join(dir, 'broken.csv'));
+    await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
+    await page.locator('#sheet-status', { hasText: 'Fix the errors' }).waitFor();
+    assert.equal(await page.locator('#issues tbody tr.error').count(), 2);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
