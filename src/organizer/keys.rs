@@ -65,9 +65,14 @@ pub fn sign_dataset(secret: &SecretKey, bytes: &[u8]) -> Result<(String, String)
     if !errors.is_empty() {
         return Err(errors);
     }
-    let comment = trusted_comment(&dataset);
+    signature(secret, bytes, &dataset).map_err(|e| vec![e])
+}
+
+/// The `.minisig` text for `bytes`, the file of `dataset` (already checked), and its trusted comment.
+pub fn signature(secret: &SecretKey, bytes: &[u8], dataset: &Dataset) -> Result<(String, String), String> {
+    let comment = trusted_comment(dataset);
     let signature = minisign::sign(None, secret, bytes, Some(&comment), Some("signature from backstory"))
-        .map_err(|e| vec![format!("signing failed: {e}")])?;
+        .map_err(|e| format!("signing failed: {e}"))?;
     Ok((signature.into_string(), comment))
 }
 

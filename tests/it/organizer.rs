@@ -228,6 +228,41 @@ fn xlsx_and_ods_workbooks_import_like_their_csv() {
     }
 }
 
+/// Issue 20: the Studio's keys are password-protected; `sign` opens one with the password from
+/// $BACKSTORY_KEY_PASSWORD (never an argument, which `ps` shows), and says so without it.
+#[test]
+fn sign_opens_a_password_protected_key_with_the_password_from_the_environment() {
+    let dir = temp("protected-key");
+    let pair = backstory::organizer::keys::generate(Some("s3cret horse")).expect("a key pair");
+    let (key, public, dataset) = (dir.join("studio.key"), dir.join("studio.pub"), dir.join("list.json"));
+    std::fs::write(&key, &pair.secret).expect("key");
+    std::fs::write(&public, &pair.public).expect("pub");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("extension/data/default.json"), &dataset)
+        .expect("dataset");
+    let sign = |password: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_backstory"));
+        c.args(["sign", "--key", path(&key), path(&dataset)]).env_remove("BACKSTORY_KEY_PASSWORD");
+        if let Some(p) = password {
+            c.env("BACKSTORY_KEY_PASSWORD", p);
+        }
+        c.output().expect("the binary runs")
+    };
+    let out = sign(None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("password-protected: give its password in the BACKSTORY_KEY_PASSWORD"),
+        "{}",
+        stderr(&out)
+    );
+    let out = sign(Some("wrong"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("list.json.minisig").exists());
+    let out = sign(Some("s3cret horse"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let verified = backstory(&["verify", "--public-key", path(&public), path(&dataset)]);
+    assert_eq!(verified.status.code(), Some(0), "{}", String::from_utf8_lossy(&verified.stdout));
+}
+
 #[test]
 fn semicolon_and_tab_separators_are_detected_or_given() {
     let dir = temp("separators");
