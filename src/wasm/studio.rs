@@ -78,12 +78,15 @@ pub struct Packed {
 
 #[wasm_bindgen]
 impl Packed {
+    /// The zip's bytes: the same file for the Chromium and the Firefox store, as `pack` writes.
     pub fn zip(&self) -> Vec<u8> {
         self.zipped.zip.clone()
     }
+    /// The name as it starts the zips' file names (`fair-shopper` for "Fair Shopper").
     pub fn slug(&self) -> String {
         self.zipped.slug.clone()
     }
+    /// What `pack` would print as warnings (a colour too light for white text, a large list).
     pub fn warnings(&self) -> Vec<String> {
         self.zipped.warnings.clone()
     }
