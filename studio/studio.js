@@ -44,6 +44,8 @@
   await wasm_bindgen({ module_or_path: wasm });
   const studio = wasm_bindgen;
   $('meta-as-of').value = today();
+  // The buttons wait for the wasm: a click before it would have nothing to run.
+  for (const button of document.querySelectorAll('button')) button.disabled = false;
   say('loading', 'Ready.');
 
   $('sheet-form').addEventListener('submit', async (event) => {
