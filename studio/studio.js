@@ -165,11 +165,13 @@
     const form = {
       name: $('name').value.trim(),
       description: optional('description'),
+      names_in: $('names-in').value.split('\n').map((s) => s.trim()).filter(Boolean),
       color: $('color').value,
       sites: $('sites').value.split(',').map((s) => s.trim()).filter(Boolean),
       update_url: updateUrl || undefined,
       public_key: updateUrl ? state.publicKey : undefined,
       version: optional('version'),
+      addon_id: optional('addon-id'),
     };
     const icon = $('icon').files[0];
     say('build-status', 'Building…');

@@ -134,12 +134,17 @@ pub struct Zipped {
 pub struct PackForm {
     pub name: String,
     pub description: Option<String>,
+    /// The name and description in other locales, as `--name-in` takes them: `de=Fairer Einkauf`.
+    pub names_in: Vec<String>,
+    pub descriptions_in: Vec<String>,
     pub color: Option<String>,
     pub sites: Vec<String>,
     pub update_url: Option<String>,
     /// A `.pub` file's text or the base64 key line.
     pub public_key: Option<String>,
     pub version: Option<String>,
+    /// The Firefox add-on id (`name@domain`); `<slug>@backstory-pack` when absent.
+    pub addon_id: Option<String>,
 }
 
 /// Brands `template` with the dataset file's text and the form, and zips it.
@@ -154,6 +159,9 @@ pub fn pack(
         None => None,
     };
     let options = Options {
+        names: super::pack_locales::parse_localized(&form.names_in, "name")?,
+        descriptions: super::pack_locales::parse_localized(&form.descriptions_in, "description")?,
+        addon_id: form.addon_id,
         name: form.name,
         description: form.description,
         color: form.color,
@@ -227,6 +235,9 @@ mod tests {
         let files = tree::Files::from([("manifest.json".to_string(), br#"{"content_scripts": []}"#.to_vec())]);
         let form = PackForm { name: "Fair Shopper".into(), color: Some("red".into()), ..PackForm::default() };
         assert!(pack(files.clone(), dataset, form, None).expect_err("not #rrggbb").contains("#rrggbb"));
+        let form =
+            PackForm { name: "Fair Shopper".into(), names_in: vec!["Fairer Einkauf".into()], ..PackForm::default() };
+        assert!(pack(files.clone(), dataset, form, None).expect_err("not LOCALE=TEXT").contains("LOCALE=TEXT"));
         let form = PackForm { name: "Fair Shopper".into(), ..PackForm::default() };
         let zipped = pack(files, dataset, form, None).expect("packed");
         assert_eq!(zipped.slug, "fair-shopper");

@@ -99,6 +99,8 @@ test('the Studio goes from a spreadsheet to signed store zips that `backstory pa
     await page.getByLabel('Colour').fill(BRAND.color);
     await page.getByLabel('Icon, PNG or SVG').setInputFiles(join(dir, 'icon.svg'));
     await page.getByLabel('Extension version').fill(BRAND.version);
+    await page.getByLabel('The name in other languages').fill('de=Fairer Einkauf\nfr=Achat équitable');
+    await page.getByLabel('Firefox add-on id').fill('fair@shopper.example');
     await page.getByLabel('Update address').fill(BRAND.updateUrl);
     await page.getByLabel('Password for a new key').fill('correct horse battery');
     await page.getByLabel('The password again').fill('correct horse battery');
@@ -129,6 +131,7 @@ test('the Studio goes from a spreadsheet to signed store zips that `backstory pa
     assert.ok(readFileSync(join(dir, 'cli.json')).equals(list), 'the Studio\'s list is the file `backstory import` writes');
     execFileSync(CLI, ['pack', '--dataset', join(dir, 'cli.json'), '--name', BRAND.name, '--color', BRAND.color,
       '--icon', join(dir, 'icon.svg'), '--version', BRAND.version, '--update-url', BRAND.updateUrl,
+      '--name-in', 'de=Fairer Einkauf', '--name-in', 'fr=Achat équitable', '--addon-id', 'fair@shopper.example',
       '--public-key', join(dir, 'backstory.pub'), '--extension', join(ROOT, 'dist/chromium'), '-o', join(dir, 'out')]);
     for (const [browserName, zip] of [['chromium', chromiumZip], ['firefox', firefoxZip]]) {
       const cli = readFileSync(join(dir, 'out', `fair-shopper-${browserName}.zip`));
