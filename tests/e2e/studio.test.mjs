@@ -195,7 +195,7 @@ test('the Studio signs with an existing key: `backstory keygen`\'s, or its own w
   }
 });
 
-test('any static host serves the Studio: over http from 127.0.0.1 it loads and checks a sheet', { timeout: 120000 }, async () => {
+test('any static host serves the Studio: over http from 127.0.0.1 it loads and checks a CSV, an XLSX and an ODS sheet', { timeout: 120000 }, async () => {
   assert.ok(existsSync(STUDIO), 'dist/studio is missing: run scripts/build-studio.sh');
   const server = await serve(join(ROOT, 'dist/studio'));
   const dir = mkdtempSync(join(tmpdir(), 'backstory-studio-http-'));
@@ -209,6 +209,14 @@ test('any static host serves the Studio: over http from 127.0.0.1 it loads and c
     await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
     await page.locator('#sheet-status', { hasText: 'Fix the errors' }).waitFor();
     assert.equal(await page.locator('#issues tbody tr.error').count(), 2);
+    // Workbooks too: the bad ticker on row 3 of each fixture, in column 3.
+    for (const book of ['organizer-sheet.xlsx', 'organizer-sheet.ods']) {
+      await page.getByLabel('Spreadsheet file').setInputFiles(join(ROOT, 'tests/fixtures', book));
+      await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
+      await page.locator('#sheet-status', { hasText: '2 companies, 2 brands; 1 error(s)' }).waitFor();
+      const where = await page.locator('#issues tbody tr.error').evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(0, 2).map((td) => td.textContent)));
+      assert.deepEqual(where, [['3', '3']], book);
+    }
   } finally {
     await browser.close();
     await server.close();
