@@ -1,5 +1,5 @@
 # Entry points: build the extension, run it on the demo shop, test every tier, bench the engine.
-.PHONY: setup cli build run test bench eval dist fuzz clean screenshots
+.PHONY: setup cli build studio run test bench eval dist fuzz clean screenshots
 
 setup:
 	@bash scripts/setup.sh
@@ -14,6 +14,13 @@ cli:
 	@bash scripts/setup-cli.sh
 	REQUIRE_WASM_OPT=1 bash scripts/build-extension.sh
 	BACKSTORY_EXTENSION="$(CURDIR)/dist/chromium" cargo install --locked --path . --features embedded
+
+# The Organizer Studio (docs/organizers.md): the extension, then the Studio built from the same
+# crate into dist/studio (scripts/build-studio.sh), served on 127.0.0.1; it prints the address.
+# dist/studio/index.html also works opened from disk, offline.
+studio: build
+	bash scripts/build-studio.sh
+	node scripts/serve.mjs dist/studio
 
 # Headless (no $DISPLAY): saves target/run/screenshot.png and prints the badges found.
 run: build
@@ -36,11 +43,14 @@ test: setup
 # (bench/minimal.md), the infinite-scroll soak (bench/soak.md, BENCH_SOAK_SECONDS), and our
 # main-thread time on a page that never stops animating, once settled (bench/idle.md), and badge
 # geometry on every corpus page in Chromium (bench/geometry.md) and in Firefox (bench/geometry-firefox.md).
-# First, `backstory import` on a generated 100k-row spreadsheet (bench/import.md, IMPORT_ROWS).
+# First, `backstory import` on a generated 100k-row spreadsheet (bench/import.md, IMPORT_ROWS), and
+# the Organizer Studio checking a 10k-row one in Chromium (bench/studio.md, STUDIO_ROWS; goal under 2 s).
 bench: build
 	$(if $(BENCH_SKIP_CARGO),,cargo bench --bench engine)
 	cargo build --release --features cli --bin backstory
 	node bench/import.mjs
+	bash scripts/build-studio.sh
+	node bench/studio.mjs
 	node bench/run.mjs
 	node bench/minimal.mjs
 	node bench/soak.mjs

@@ -1,4 +1,4 @@
-//! Build script: under feature `embedded`, archives a built extension for the binary to carry.
+//! Build script: under feature `bundle` (`embedded` for the CLI; the Studio too), archives a built extension for the binary to carry.
 //!
 //! That lets `pack` work with no `--extension` folder (`make cli`). The folder archived (into
 //! OUT_DIR) is BACKSTORY_EXTENSION, else dist/chromium from `make build`. Without the feature this
@@ -7,15 +7,15 @@
 use std::path::PathBuf;
 
 // The same walk and archive format that `pack` decodes with: one file, so they cannot drift.
-#[path = "src/cli/tree.rs"]
+#[path = "src/organizer/tree.rs"]
 #[allow(dead_code)] // `decode` is for the binary, not for this script
 mod tree;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/cli/tree.rs");
+    println!("cargo:rerun-if-changed=src/organizer/tree.rs");
     println!("cargo:rerun-if-env-changed=BACKSTORY_EXTENSION");
-    if std::env::var_os("CARGO_FEATURE_EMBEDDED").is_none() {
+    if std::env::var_os("CARGO_FEATURE_BUNDLE").is_none() {
         return;
     }
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));

@@ -49,6 +49,11 @@ export default [
     files: ['extension/**/*.js', 'bench/minimal/**/*.js'],
     languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: { ...webextension, module: 'readonly' } },
   },
+  // The Organizer Studio's page: a classic script in any browser tab, no extension API.
+  {
+    files: ['studio/**/*.js'],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: globals.browser },
+  },
   // The background (service worker in Chromium, event page in Firefox) is ES modules.
   {
     files: ['extension/background.js', 'extension/background/**/*.js'],

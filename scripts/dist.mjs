@@ -1,5 +1,6 @@
 // `make dist`: zips dist/chromium and dist/firefox into the store packages
-// dist/backstory-<version>-<browser>.zip. The zips are reproducible: entries sorted by path, one
+// dist/backstory-<version>-<browser>.zip, and dist/studio (the Organizer Studio, any static host
+// serves it) into dist/backstory-<version>-studio.zip. The zips are reproducible: entries sorted by path, one
 // fixed timestamp (1980-01-01 00:00, the earliest a zip can say), fixed permissions (0644), no
 // extra fields, deflate at level 9; so the same tree always gives the same bytes, whatever the
 // files' times, owners or modes on disk, and a reviewer can rebuild and compare checksums.
@@ -18,7 +19,7 @@ const UNIX_FILE_0644 = (0o100644 << 16) >>> 0; // external attributes: regular f
 const MADE_BY_UNIX = (3 << 8) | 20;
 const UTF8_NAMES = 1 << 11;
 
-// The content-script matches only tests use (src/cli/pack.rs TEST_MATCHES drops the same).
+// The content-script matches only tests use (src/organizer/pack.rs TEST_MATCHES drops the same).
 export const TEST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 // The manifest text with TEST_MATCHES removed from every content script.
@@ -84,11 +85,12 @@ function fields(list) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { version } = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
-  for (const browser of ['chromium', 'firefox']) {
+  for (const browser of ['chromium', 'firefox', 'studio']) {
     const dir = join(ROOT, 'dist', browser);
-    const zip = zipDir(dir, { store: true });
+    const store = browser !== 'studio'; // the Studio is a web page, not a store package
+    const zip = zipDir(dir, { store });
     // Reproducible means the same bytes from a second, independent pass over the tree.
-    if (!zip.equals(zipDir(dir, { store: true }))) throw new Error(`dist: two passes over dist/${browser} differ`);
+    if (!zip.equals(zipDir(dir, { store }))) throw new Error(`dist: two passes over dist/${browser} differ`);
     const out = join(ROOT, 'dist', `backstory-${version}-${browser}.zip`);
     writeFileSync(out, zip);
     const sha = createHash('sha256').update(zip).digest('hex');

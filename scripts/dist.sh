@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# `make dist`: builds the extension, zips the store packages (scripts/dist.mjs), then rebuilds the
-# crate, the wasm glue and the packages a second time and fails unless every byte is the same.
+# `make dist`: builds the extension and the Organizer Studio, zips the store packages and the
+# Studio (scripts/dist.mjs), then rebuilds the crate, the wasm glue and the zips a second time and
+# fails unless every byte is the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build-extension.sh
+bash scripts/build-studio.sh
 first=$(node scripts/dist.mjs)
 # Second build: recompile this crate (dependencies stay cached), rerun wasm-bindgen and wasm-opt.
 cargo clean --release --target wasm32-unknown-unknown -p backstory >/dev/null 2>&1
+cargo clean --release --target wasm32-unknown-unknown -p backstory --target-dir "${CARGO_TARGET_DIR:-target}/studio" >/dev/null 2>&1
 bash scripts/build-extension.sh
+bash scripts/build-studio.sh
 second=$(node scripts/dist.mjs)
 if [ "$first" != "$second" ]; then
   printf 'dist: NOT reproducible\nfirst build:\n%s\nsecond build:\n%s\n' "$first" "$second" >&2

@@ -68,7 +68,10 @@ export function unexplainedPermissions(manifest, design) {
   ];
 }
 
-// Extension code as shipped: the source tree and the built packages (generated glue included).
+// Extension code as shipped: the source tree and the built packages (generated glue included);
+// and the Organizer Studio's page source, which shows a sheet's strings too. Not dist/studio/pkg:
+// its glue prints a JS function's name as the text `Function(name)` (wasm-bindgen's debug
+// string), which the new-Function pattern cannot tell from a call.
 export function extensionFiles(root = ROOT) {
   const out = [];
   const walk = (dir) => {
@@ -78,7 +81,7 @@ export function extensionFiles(root = ROOT) {
       else if (/\.(m?js|html?)$/.test(e.name)) out.push(p);
     }
   };
-  for (const d of ['extension', 'dist/chromium', 'dist/firefox']) if (existsSync(join(root, d))) walk(join(root, d));
+  for (const d of ['extension', 'dist/chromium', 'dist/firefox', 'studio']) if (existsSync(join(root, d))) walk(join(root, d));
   return out;
 }
 

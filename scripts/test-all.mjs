@@ -14,10 +14,15 @@ const TIERS = [
   { name: 'extension build', cmd: 'bash', args: ['scripts/build-extension.sh'], parse: () => null, silentCount: true },
   // The command line with that extension built in (`make cli`): `pack` gives the zips `--extension dist/chromium` gives.
   { name: 'rust (command line with the extension built in)', cmd: 'cargo', args: ['test', '--features', 'embedded', '--test', 'embedded'], parse: cargoCounts, needs: 'extension build' },
+  // The Organizer Studio (dist/studio) from the same crate, with that extension inside it.
+  { name: 'studio build', cmd: 'bash', args: ['scripts/build-studio.sh'], parse: () => null, silentCount: true, needs: 'extension build' },
   { name: 'js units', cmd: 'node', args: ['--test', ...TAP, 'tests/js/'], parse: tapCounts, needs: 'extension build' },
+  // studio.test.mjs among them needs the Studio build; it fails with that reason without it.
   { name: 'browser e2e (Chromium)', cmd: 'node', args: ['--test', ...TAP, 'tests/e2e/'], parse: tapCounts, needs: 'extension build' },
   // Headless firefox-esr through Selenium and geckodriver (scripts/setup.sh installs them).
   { name: 'browser smoke (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/smoke.py'], parse: unittestCounts, needs: 'extension build' },
+  // The Organizer Studio from file:// in Firefox: sheet errors, preview, key pair, zips byte-identical to `pack`.
+  { name: 'Organizer Studio (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/studio.py'], parse: unittestCounts, needs: 'studio build' },
   // Saved shop pages of ../shared at their real host names: Firefox draws every badge it counts (skipped without ../shared).
   { name: 'browser real pages (Firefox)', cmd: 'target/venv/bin/python', args: ['tests/firefox/corpus.py'], parse: unittestCounts, needs: 'extension build' },
   // Saved shop pages' badge geometry at 1280x800 and 390x844, by the Chromium check's own checker (any violation fails).

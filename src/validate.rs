@@ -219,7 +219,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     claims(&mut f, d);
     lint_aliases(&mut f, d);
     shared_symbols(&mut f, d);
-    #[cfg(feature = "cli")]
+    #[cfg(feature = "studio")]
     update_size(&mut f, d);
     f.0.sort_by_key(|p| p.severity);
     f.0
@@ -468,10 +468,10 @@ fn shared_symbols(f: &mut Findings, d: &Dataset) {
 
 /// The command line warns before signing what installed extensions would refuse as an update. The
 /// compact JSON is the least the file can weigh; `sign` and `pack` also check the file's own size.
-#[cfg(feature = "cli")]
+#[cfg(feature = "studio")]
 fn update_size(f: &mut Findings, d: &Dataset) {
     let bytes = serde_json::to_string(d).map_or(0, |j| j.len());
-    if let Some(w) = crate::cli::size::update_size_warning(bytes) {
+    if let Some(w) = crate::organizer::size::update_size_warning(bytes) {
         f.warn("$", w.replacen("the file is", "the dataset is at least", 1));
     }
 }

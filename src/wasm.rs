@@ -2,6 +2,10 @@
 //! every method forwards to the pure core and converts values.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+// The Organizer Studio's exports, only in its own build (scripts/build-studio.sh).
+#[cfg(feature = "studio")]
+mod studio;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

@@ -25,7 +25,7 @@ class Outcome extends Error {
   constructor(code, reason) { super(reason); this.code = code; }
 }
 
-// Exact host names only: "localhost.evil.com" is anybody's server (src/cli/limits.rs LOCAL_HOSTS).
+// Exact host names only: "localhost.evil.com" is anybody's server (src/organizer/limits.rs LOCAL_HOSTS).
 export const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** https only, except http on this machine for testing. */

@@ -157,7 +157,8 @@ enum Command {
     },
     /// Validate and sign a dataset; writes DATASET.minisig.
     Sign {
-        /// Secret key file from `backstory keygen` (or an unencrypted minisign key).
+        /// Secret key file from `backstory keygen`, the Organizer Studio or minisign; a
+        /// password-protected one opens with the password in $BACKSTORY_KEY_PASSWORD.
         #[arg(long)]
         key: String,
         #[arg(long)]

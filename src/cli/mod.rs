@@ -1,18 +1,18 @@
 //! The subcommands behind the `backstory` binary, kept in the library so tests can call them.
+//! Each is file and console I/O around the pure organizer tools (crate::organizer), which the
+//! Organizer Studio runs in the browser too.
 
 pub mod atomic;
 pub mod check;
 pub mod import;
-pub mod limits;
 pub mod pack;
-mod pack_locales;
-pub use pack_locales::parse_localized;
+pub use crate::organizer::pack_locales::parse_localized;
+// Kept under their old paths: tests and the binary name them here.
+pub use crate::organizer::{limits, size, tree};
 pub mod scan;
 pub mod signing;
-pub mod size;
 pub mod stale;
 pub mod stats;
-pub mod tree;
 pub mod words;
 
 /// Reads a file, or standard input for `-`; the error names the file.
@@ -23,4 +23,14 @@ pub fn read_input(path: &str) -> Result<String, String> {
         return Ok(text);
     }
     std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Reads a file's bytes, or standard input's for `-`; the error names the file.
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|e| format!("standard input: {e}"))?;
+        return Ok(bytes);
+    }
+    std::fs::read(path).map_err(|e| format!("{path}: {e}"))
 }

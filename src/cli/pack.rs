@@ -1,36 +1,24 @@
 //! `backstory pack`: a branded extension for Chromium and for Firefox from the built one, with the
 //! organizer's dataset, name, icon, colour, sites and update key; each a folder and a zip, and the
-//! same inputs always give byte-identical zips so a reviewer can rebuild them.
+//! same inputs always give byte-identical zips so a reviewer can rebuild them. The branding and the
+//! zip are crate::organizer::pack's, which the Organizer Studio runs too.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde_json::{json, Value};
+use serde_json::json;
 
-use super::{atomic, limits, pack_locales, tree};
-use crate::dataset::Dataset;
-use crate::engine::Engine;
-
-/// Icon sizes the manifest names (extension/icons/icon-<size>.png).
-const ICON_SIZES: [u32; 4] = [16, 32, 48, 128];
-
-/// Where the packed extension reads its branding and update subscription.
-pub const CONFIG_PATH: &str = "extension/data/config.json";
-
-/// Content-script matches the built extension carries only so tests can serve pages from this
-/// machine; a store package must not run there, so `pack` drops them unless `--for-testing`.
-pub const TEST_MATCHES: [&str; 2] = ["http://127.0.0.1/*", "http://localhost/*"];
+use super::{atomic, tree};
+use crate::organizer::pack::{self as core, Options};
+pub use crate::organizer::pack::{CONFIG_PATH, TEST_MATCHES};
 
 /// The built extension `pack` brands when none is given and the binary carries none: `make build`'s,
 /// for a binary run from the repository's root.
 pub const DEFAULT_EXTENSION: &str = "dist/chromium";
 
-/// The extension archived by build.rs under the `embedded` feature (src/cli/tree.rs format).
-#[cfg(feature = "embedded")]
-pub const EMBEDDED: Option<&[u8]> = Some(include_bytes!(concat!(env!("OUT_DIR"), "/extension.bin")));
-#[cfg(not(feature = "embedded"))]
-pub const EMBEDDED: Option<&[u8]> = None;
+/// The extension archived by build.rs under the `embedded` feature (src/organizer/tree.rs format).
+pub const EMBEDDED: Option<&[u8]> = core::BUNDLED;
 
 pub struct PackOptions {
     pub dataset: String,
@@ -56,51 +44,39 @@ pub struct PackOptions {
 }
 
 pub fn run(o: &PackOptions) -> Result<u8, String> {
-    // Every argument is checked before anything is read or written (src/cli/limits.rs).
-    limits::name(&o.name)?;
-    if let Some(d) = &o.description {
-        limits::description(d)?;
-    }
-    if let Some(v) = &o.version {
-        limits::version(v)?;
-    }
+    let options = Options {
+        name: o.name.clone(),
+        description: o.description.clone(),
+        names: o.names.clone(),
+        descriptions: o.descriptions.clone(),
+        color: o.color.clone(),
+        sites: o.sites.clone(),
+        update_url: o.update_url.clone(),
+        public_key: o.public_key.as_deref().map(public_key).transpose()?,
+        addon_id: o.addon_id.clone(),
+        version: o.version.clone(),
+        for_testing: o.for_testing,
+    };
+    // Every argument is checked before anything is read or written (src/organizer/limits.rs).
+    core::check_options(&options)?;
     let dataset_text = super::read_input(&o.dataset)?;
-    let checked = Engine::from_json(&dataset_text)
-        .map_err(|e| e.to_string())
-        .and_then(|_| Dataset::from_json(&dataset_text).map_err(|e| e.to_string()));
-    let dataset_id = match checked {
-        Ok(d) => d.id,
-        Err(e) => {
-            eprintln!("{}: not packed: {e}", o.dataset);
-            return Ok(1);
-        }
-    };
-    super::size::warn_update_size(&o.dataset, dataset_text.len());
-    let (template, mut files) = template(o.extension.as_deref())?;
-    let manifest_bytes =
-        files.get("manifest.json").ok_or_else(|| format!("{template}: not a built extension, no manifest.json"))?;
-    let manifest: Value =
-        serde_json::from_slice(manifest_bytes).map_err(|e| format!("{template}/manifest.json: {e}"))?;
-
-    let slug = super::import::slug(&o.name);
-    let branding = pack_locales::Branding {
-        name: &o.name,
-        description: o.description.as_deref(),
-        names: &o.names,
-        descriptions: &o.descriptions,
-    };
-    pack_locales::brand_messages(&mut files, &branding)?;
-    files.insert("extension/data/default.json".into(), dataset_text.into_bytes());
-    files.insert(CONFIG_PATH.into(), config(o, &dataset_id)?);
-    if let Some(icon) = &o.icon {
-        for (size, png) in icons(icon)? {
-            files.insert(format!("extension/icons/icon-{size}.png"), png);
+    if let Err(e) = core::dataset_id(&dataset_text) {
+        eprintln!("{}: not packed: {e}", o.dataset);
+        return Ok(1);
+    }
+    let icon = o.icon.as_deref().map(|p| std::fs::read(p).map(|b| (p, b)).map_err(|e| format!("{p}: {e}")));
+    let icon = icon.transpose()?;
+    let (template, files) = template(o.extension.as_deref())?;
+    let packed = core::pack(&template, files, &dataset_text, &options, icon.as_ref().map(|(p, b)| (*p, &b[..])))?;
+    for w in &packed.warnings {
+        if w.starts_with("the file is") {
+            eprintln!("{}: warning: {w}", o.dataset);
+        } else {
+            eprintln!("warning: {w}");
         }
     }
-    let manifest = branded_manifest(manifest, o, &slug)?;
-    let mut manifest_bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
-    manifest_bytes.push(b'\n');
-    files.insert("manifest.json".into(), manifest_bytes);
+    let (slug, files) = (packed.slug, packed.files);
+    let zip = core::zip(&files)?;
 
     // Everything is built in a staging folder inside `out` first; only when all four outputs are
     // complete are they renamed into place, so a failure leaves the previous outputs as they were.
@@ -115,7 +91,7 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
     let staging = atomic::staging(out)?;
     for browser in browsers {
         write_tree(&staging.path().join(browser), &files)?;
-        write_zip(&staging.path().join(format!("{browser}.zip")), &files)?;
+        write_file(&staging.path().join(format!("{browser}.zip")), &zip)?;
     }
     let mut outputs = Vec::new();
     for (browser, (folder, zip)) in browsers.iter().zip(&targets) {
@@ -161,103 +137,15 @@ fn write_tree(root: &Path, files: &tree::Files) -> Result<(), String> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        let mut file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        file.write_all(bytes).and_then(|()| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))?;
+        write_file(&path, bytes)?;
     }
     Ok(())
 }
 
-/// A zip whose bytes depend only on `files`: sorted entries, a fixed date, fixed permissions.
-fn write_zip(path: &Path, files: &tree::Files) -> Result<(), String> {
-    let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(9))
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
-    for (rel, bytes) in files {
-        zip.start_file(rel.as_str(), options).map_err(|e| e.to_string())?;
-        zip.write_all(bytes).map_err(|e| e.to_string())?;
-    }
-    let file = zip.finish().map_err(|e| format!("{}: {e}", path.display()))?;
-    // Flushed and synced here, so a full disk fails the pack instead of a later rename.
-    let file = file.into_inner().map_err(|e| format!("{}: {}", path.display(), e.error()))?;
-    file.sync_all().map_err(|e| format!("{}: {e}", path.display()))
-}
-
-fn branded_manifest(mut m: Value, o: &PackOptions, slug: &str) -> Result<Value, String> {
-    // Named per locale, the manifest takes its name from the messages (`pack_locales`).
-    let localized =
-        |plain: &str, key: &str, given: bool| if given { json!(format!("__MSG_{key}__")) } else { json!(plain) };
-    m["name"] = localized(&o.name, "ext_name", !o.names.is_empty());
-    if let Some(v) = &o.version {
-        m["version"] = json!(v);
-    }
-    m["short_name"] = json!(o.name.chars().take(12).collect::<String>());
-    if let Some(d) = &o.description {
-        m["description"] = localized(d, "ext_description", !o.descriptions.is_empty());
-    }
-    if m.get("action").is_some() {
-        m["action"]["default_title"] = localized(&o.name, "ext_name", !o.names.is_empty());
-    }
-    let id = o.addon_id.clone().unwrap_or_else(|| format!("{slug}@backstory-pack"));
-    if !id.contains('@') {
-        return Err(format!("add-on id {id:?} must look like name@domain"));
-    }
-    m["browser_specific_settings"]["gecko"]["id"] = json!(id);
-    let scripts = m["content_scripts"].as_array_mut().ok_or("the manifest has no content_scripts")?;
-    if !o.sites.is_empty() {
-        let patterns = o.sites.iter().map(|s| limits::site_patterns(s)).collect::<Result<Vec<_>, _>>()?.concat();
-        for script in scripts.iter_mut() {
-            script["matches"] = json!(patterns);
-        }
-    } else if !o.for_testing {
-        for script in scripts.iter_mut() {
-            if let Some(matches) = script["matches"].as_array_mut() {
-                matches.retain(|p| !p.as_str().is_some_and(|p| TEST_MATCHES.contains(&p)));
-            }
-        }
-    }
-    if let Some(url) = &o.update_url {
-        let origin = limits::update_origin(url)?;
-        let perms = m["host_permissions"].as_array().cloned().unwrap_or_default();
-        let mut perms: Vec<Value> = perms;
-        let pattern = json!(format!("{origin}/*"));
-        if !perms.contains(&pattern) {
-            perms.push(pattern);
-        }
-        m["host_permissions"] = json!(perms);
-    }
-    Ok(m)
-}
-
-/// config.json: the branding, and the update subscription pinned to this dataset id and key.
-fn config(o: &PackOptions, dataset_id: &str) -> Result<Vec<u8>, String> {
-    if let Some(color) = &o.color {
-        let hex = color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit());
-        if !hex {
-            return Err(format!("colour {color:?} must be #rrggbb"));
-        }
-        match limits::contrast_with_white(color) {
-            Some(c) if c < 4.5 => eprintln!(
-                "warning: colour {color} is too light for white text ({c:.1}:1, under 4.5:1): popup and options keep their default accent"
-            ),
-            _ => {}
-        }
-    }
-    let update = match (&o.update_url, &o.public_key) {
-        (Some(url), Some(key)) => {
-            limits::update_origin(url)?;
-            Some(json!({"url": url, "public_key": public_key(key)?}))
-        }
-        (None, None) => None,
-        _ => return Err("--update-url and --public-key go together".into()),
-    };
-    let config = json!({"name": o.name, "color": o.color, "dataset_id": dataset_id, "update": update});
-    let mut bytes = serde_json::to_vec_pretty(&config).map_err(|e| e.to_string())?;
-    bytes.push(b'\n');
-    Ok(bytes)
+/// Writes and syncs `bytes`, so a full disk fails the pack instead of a later rename.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let mut file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The base64 key line, from a `.pub` file or the key itself; checked to be a minisign key.
@@ -267,30 +155,5 @@ fn public_key(key: &str) -> Result<String, String> {
     } else {
         key.to_string()
     };
-    let line = text
-        .lines()
-        .map(str::trim)
-        .rfind(|l| !l.is_empty() && !l.starts_with("untrusted comment:"))
-        .unwrap_or_default();
-    minisign_verify::PublicKey::from_base64(line).map_err(|_| format!("{key}: not a minisign public key"))?;
-    Ok(line.to_string())
-}
-
-/// PNG files for every icon size: a PNG is used as given for all sizes (browsers scale it); an
-/// SVG is rendered at each size.
-fn icons(path: &str) -> Result<Vec<(u32, Vec<u8>)>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Ok(ICON_SIZES.iter().map(|&s| (s, bytes.clone())).collect());
-    }
-    let tree = resvg::usvg::Tree::from_data(&bytes, &resvg::usvg::Options::default())
-        .map_err(|e| format!("{path}: neither a PNG nor an SVG: {e}"))?;
-    let mut out = Vec::new();
-    for size in ICON_SIZES {
-        let mut pixmap = tiny_skia::Pixmap::new(size, size).ok_or("icon size")?;
-        let scale = size as f32 / tree.size().width().max(tree.size().height());
-        resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-        out.push((size, pixmap.encode_png().map_err(|e| e.to_string())?));
-    }
-    Ok(out)
+    core::public_key_line(&text).ok_or_else(|| format!("{key}: not a minisign public key"))
 }

@@ -3,10 +3,14 @@
 
 use std::path::Path;
 
-use minisign::{KeyPair, PublicKeyBox, SecretKeyBox};
+use minisign::PublicKeyBox;
 
 use crate::dataset::Dataset;
-use crate::update::{trusted_comment, verify_update_of};
+use crate::organizer::keys;
+use crate::update::verify_update_of;
+
+/// Where `sign` reads the password of a password-protected secret key.
+pub const PASSWORD_VAR: &str = "BACKSTORY_KEY_PASSWORD";
 
 /// Writes `<dir>/backstory.key` (secret, unencrypted: keep it offline) and `<dir>/backstory.pub`.
 /// Refuses to overwrite an existing key.
@@ -17,9 +21,8 @@ pub fn keygen(dir: &str, json: bool) -> Result<u8, String> {
         return Err(format!("{}: a key already exists; move it away first", dir.display()));
     }
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let pair = KeyPair::generate_unencrypted_keypair().map_err(|e| format!("key generation failed: {e}"))?;
-    let secret = pair.sk.to_box(Some("backstory dataset signing key")).map_err(|e| e.to_string())?.into_string();
-    let public = pair.pk.to_box().map_err(|e| e.to_string())?.into_string();
+    let pair = keys::generate(None)?;
+    let (secret, public) = (pair.secret, pair.public);
     // Each file appears whole or not at all (src/cli/atomic.rs); a half-made pair is taken back,
     // since the next keygen would refuse to replace it.
     super::atomic::write_new_private(&secret_path, secret.as_bytes())?;
@@ -29,12 +32,12 @@ pub fn keygen(dir: &str, json: bool) -> Result<u8, String> {
     }
     set_public(&public_path);
     if json {
-        let report = serde_json::json!({"secret_key": secret_path, "public_key": public_path, "public_key_base64": pair.pk.to_base64()});
+        let report = serde_json::json!({"secret_key": secret_path, "public_key": public_path, "public_key_base64": pair.public_base64});
         println!("{report}");
     } else {
         println!("secret key: {} (keep it offline; anyone holding it can publish updates)", secret_path.display());
         println!("public key: {}", public_path.display());
-        println!("{}", pair.pk.to_base64());
+        println!("{}", pair.public_base64);
     }
     Ok(0)
 }
@@ -54,14 +57,19 @@ pub fn sign(key: &str, dataset_path: &str, json: bool) -> Result<u8, String> {
     }
     super::size::warn_update_size(dataset_path, bytes.len());
     let secret_text = std::fs::read_to_string(key).map_err(|e| format!("{key}: {e}"))?;
-    let secret = SecretKeyBox::from_string(&secret_text)
-        .and_then(|b| b.into_unencrypted_secret_key())
-        .map_err(|e| format!("{key}: not an unencrypted minisign secret key: {e}"))?;
-    let comment = trusted_comment(&dataset);
-    let signature = minisign::sign(None, &secret, &bytes[..], Some(&comment), Some("signature from backstory"))
-        .map_err(|e| format!("signing failed: {e}"))?;
+    // A password-protected key (the Studio makes those) opens with the password in the environment,
+    // never on the command line, where other users' `ps` would see it.
+    let password = std::env::var(PASSWORD_VAR).ok();
+    let secret = keys::secret_key(&secret_text, password.as_deref()).map_err(|e| {
+        if password.is_none() && e.contains("password-protected") {
+            format!("{key}: {e} in the {PASSWORD_VAR} environment variable")
+        } else {
+            format!("{key}: {e}")
+        }
+    })?;
+    let (signature, comment) = keys::signature(&secret, &bytes, &dataset)?;
     let out = format!("{dataset_path}.minisig");
-    super::atomic::write_file(&out, signature.into_string().as_bytes())?;
+    super::atomic::write_file(&out, signature.as_bytes())?;
     if json {
         println!(
             "{}",

@@ -1,5 +1,5 @@
 //! The rules `backstory import --from nsi` adds so a shop-name list can match page text: each test
-//! pins one rule of src/cli/import/nsi.rs, found by `make eval` on the shared corpus.
+//! pins one rule of src/organizer/import/nsi.rs, found by `make eval` on the shared corpus.
 #![cfg(feature = "cli")]
 
 use std::process::Command;

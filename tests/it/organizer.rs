@@ -203,6 +203,66 @@ fn an_unbalanced_quote_is_an_error_at_its_row_and_column() {
     assert!(!dir.join("out.json").exists());
 }
 
+/// Issue 20: an XLSX or ODS workbook imports as its first sheet's CSV export would: the same
+/// dataset, and each problem at the same line and column (tests/fixtures/organizer-sheet.*).
+#[test]
+fn xlsx_and_ods_workbooks_import_like_their_csv() {
+    let dir = temp("workbooks");
+    let csv = "brand,owner_company,symbol,reason\nAcme Soap,Acme Corp,,\"Tested, often.\"\nBolt Cola,Bolt Beverages,MOON:X,\n";
+    let out = import_csv(&dir, csv, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("line 3, column 3 (symbol)"), "{}", stderr(&out));
+    let from_csv = std::fs::read(dir.join("out.json")).expect("dataset");
+    for book in ["organizer-sheet.xlsx", "organizer-sheet.ods"] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(book);
+        let out_json = dir.join(format!("{book}.json"));
+        let out = backstory(&["import", "--from", "csv", "--as-of", "2025-01-01", "-o", path(&out_json), path(&file)]);
+        assert_eq!(out.status.code(), Some(1), "{book}: {}", stderr(&out));
+        assert!(stderr(&out).contains("line 3, column 3 (symbol)"), "{book}: {}", stderr(&out));
+        let from_book = std::fs::read(&out_json).expect("dataset");
+        // The title names the file; everything else is the same.
+        let strip = |b: &[u8]| {
+            String::from_utf8_lossy(b).lines().filter(|l| !l.contains("\"title\"")).collect::<Vec<_>>().join("\n")
+        };
+        assert_eq!(strip(&from_book), strip(&from_csv), "{book}");
+    }
+}
+
+/// Issue 20: the Studio's keys are password-protected; `sign` opens one with the password from
+/// $BACKSTORY_KEY_PASSWORD (never an argument, which `ps` shows), and says so without it.
+#[test]
+fn sign_opens_a_password_protected_key_with_the_password_from_the_environment() {
+    let dir = temp("protected-key");
+    let pair = backstory::organizer::keys::generate(Some("s3cret horse")).expect("a key pair");
+    let (key, public, dataset) = (dir.join("studio.key"), dir.join("studio.pub"), dir.join("list.json"));
+    std::fs::write(&key, &pair.secret).expect("key");
+    std::fs::write(&public, &pair.public).expect("pub");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("extension/data/default.json"), &dataset)
+        .expect("dataset");
+    let sign = |password: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_backstory"));
+        c.args(["sign", "--key", path(&key), path(&dataset)]).env_remove("BACKSTORY_KEY_PASSWORD");
+        if let Some(p) = password {
+            c.env("BACKSTORY_KEY_PASSWORD", p);
+        }
+        c.output().expect("the binary runs")
+    };
+    let out = sign(None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("password-protected: give its password in the BACKSTORY_KEY_PASSWORD"),
+        "{}",
+        stderr(&out)
+    );
+    let out = sign(Some("wrong"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("list.json.minisig").exists());
+    let out = sign(Some("s3cret horse"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let verified = backstory(&["verify", "--public-key", path(&public), path(&dataset)]);
+    assert_eq!(verified.status.code(), Some(0), "{}", String::from_utf8_lossy(&verified.stdout));
+}
+
 #[test]
 fn semicolon_and_tab_separators_are_detected_or_given() {
     let dir = temp("separators");

@@ -1,5 +1,6 @@
-//! `backstory import`: turns an organizer's list (CSV, TechForPalestine JSON, name-suggestion-index
-//! TSV) into a dataset, or adds SEC stock symbols to one, listing precisely what could not be mapped.
+//! Turns an organizer's list (CSV, TechForPalestine JSON, name-suggestion-index TSV) into a
+//! dataset, or adds SEC stock symbols to one, listing precisely what could not be mapped; text in,
+//! dataset out, so `backstory import` and the Organizer Studio run the very same code.
 
 mod csv_list;
 mod csv_read;
@@ -7,6 +8,8 @@ mod nsi;
 mod overrides;
 mod sec;
 mod techforpalestine;
+
+pub use csv_read::delimiter_arg;
 
 use std::collections::{HashMap, HashSet};
 
@@ -32,94 +35,64 @@ pub struct Unmapped {
     pub why: String,
 }
 
-/// What `backstory import` was asked to do, beyond the dataset's metadata.
-pub struct Request<'a> {
+/// An import's inputs: each text with the name its errors give it (a file name, a sheet's name).
+pub struct Inputs<'a> {
     /// csv, techforpalestine, nsi or sec.
     pub from: &'a str,
-    pub file: &'a str,
-    pub out: &'a str,
-    /// With --from sec: the dataset to add symbols to.
-    pub base: Option<&'a str>,
-    /// The organizer's hand edits, merged over what the import makes (overrides.rs); only read.
-    pub overrides: Option<&'a str>,
+    pub file: (&'a str, &'a str),
+    /// With `from` sec: the dataset to add symbols to.
+    pub base: Option<(&'a str, &'a str)>,
+    /// The organizer's hand edits, merged over what the import makes (overrides.rs).
+    pub overrides: Option<(&'a str, &'a str)>,
     /// The CSV separator; detected from the header when absent.
-    pub delimiter: Option<&'a str>,
-    pub json: bool,
+    pub delimiter: Option<u8>,
 }
 
-/// Runs an import; writes `out` and returns 0 when everything mapped, 1 when something did not
-/// (the rest is still written if it forms a valid dataset), 2-style errors as `Err`. `out` is
-/// replaced atomically and only when the import succeeds, so a failure leaves it as it was.
-pub fn run(r: &Request, meta: Meta) -> Result<u8, String> {
-    let (file, out) = (r.file, r.out);
-    if let Some(o) = r.overrides {
-        if same_file(o, out) {
-            return Err(format!(
-                "{out}: this is the overrides file; import never writes over hand edits, give another -o"
-            ));
-        }
+/// What an import made: the dataset, the records it could not map, and the dataset's validation
+/// errors (a dataset with any must not be written or packed).
+pub struct Imported {
+    pub dataset: Dataset,
+    pub unmapped: Vec<Unmapped>,
+    pub errors: Vec<String>,
+}
+
+impl Imported {
+    /// The dataset file's text, as `backstory import` writes it and `pack` bundles it.
+    pub fn to_json(&self) -> Result<String, String> {
+        Ok(serde_json::to_string_pretty(&self.dataset).map_err(|e| e.to_string())? + "\n")
     }
-    let delimiter = r.delimiter.map(csv_read::delimiter_arg).transpose()?;
-    if delimiter.is_some() && r.from != "csv" {
+}
+
+/// Runs an import over texts; `Err` when an input cannot be read as its format at all.
+pub fn import(i: &Inputs, meta: Meta) -> Result<Imported, String> {
+    let (file, input) = i.file;
+    if i.delimiter.is_some() && i.from != "csv" {
         return Err("--delimiter is for --from csv".into());
     }
-    let input = super::read_input(file)?;
-    let (mut dataset, unmapped) = match r.from {
-        "csv" => csv_list::import(&input, meta, delimiter).map_err(|e| format!("{file}: {e}; nothing written"))?,
-        "techforpalestine" => techforpalestine::import(&input, meta).map_err(|e| format!("{file}: {e}"))?,
-        "nsi" => nsi::import(&input, meta),
+    let (mut dataset, unmapped) = match i.from {
+        "csv" => csv_list::import(input, meta, i.delimiter).map_err(|e| format!("{file}: {e}; nothing written"))?,
+        "techforpalestine" => techforpalestine::import(input, meta).map_err(|e| format!("{file}: {e}"))?,
+        "nsi" => nsi::import(input, meta),
         "sec" => {
-            let base = r.base.ok_or("--from sec adds symbols to an existing dataset: give it with --dataset")?;
-            let base_text = super::read_input(base)?;
-            let dataset = Dataset::from_json(&base_text).map_err(|e| format!("{base}: {e}"))?;
-            sec::import(&input, dataset).map_err(|e| format!("{file}: {e}"))?
+            let (base, base_text) =
+                i.base.ok_or("--from sec adds symbols to an existing dataset: give it with --dataset")?;
+            let dataset = Dataset::from_json(base_text).map_err(|e| format!("{base}: {e}"))?;
+            sec::import(input, dataset).map_err(|e| format!("{file}: {e}"))?
         }
         other => return Err(format!("unknown format {other:?}; use csv, techforpalestine, nsi or sec")),
     };
-    for u in &unmapped {
-        eprintln!("{file}: {}: not mapped: {}", u.at, u.why);
-    }
     // Names that are ordinary words of some language wait for the page there (crate::languages);
     // `sec` only adds symbols to a dataset whose names are its author's.
-    if r.from != "sec" {
+    if i.from != "sec" {
         crate::languages::annotate(&mut dataset);
     }
     // The organizer's hand edits come last, so they win over anything the import decided.
-    let dataset = match r.overrides {
-        Some(path) => {
-            overrides::apply(dataset, &super::read_input(path)?).map_err(|e| format!("{path}: {e}; nothing written"))?
-        }
+    let dataset = match i.overrides {
+        Some((path, text)) => overrides::apply(dataset, text).map_err(|e| format!("{path}: {e}; nothing written"))?,
         None => dataset,
     };
     let errors = crate::validate::errors(&dataset);
-    if !errors.is_empty() {
-        return Err(format!("the imported dataset is not valid, nothing written:\n{}", errors.join("\n")));
-    }
-    let json = serde_json::to_string_pretty(&dataset).map_err(|e| e.to_string())? + "\n";
-    super::size::warn_update_size(out, json.len());
-    super::atomic::write_file(out, json.as_bytes())?;
-    if r.json {
-        let unmapped: Vec<serde_json::Value> =
-            unmapped.iter().map(|u| serde_json::json!({"at": u.at, "why": u.why})).collect();
-        let report = serde_json::json!({"out": out, "companies": dataset.companies.len(), "brands": dataset.brands.len(), "unmapped": unmapped});
-        println!("{report}");
-    } else {
-        println!(
-            "{out}: {} companies, {} brands; {} record(s) not mapped",
-            dataset.companies.len(),
-            dataset.brands.len(),
-            unmapped.len()
-        );
-    }
-    Ok(u8::from(!unmapped.is_empty()))
-}
-
-/// Whether two paths name one file (both must exist to compare; a new output is never the same).
-fn same_file(a: &str, b: &str) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    Ok(Imported { dataset, unmapped, errors })
 }
 
 /// Collects companies, brands and categories by name while an importer reads its input.
@@ -388,24 +361,6 @@ fn plain(text: &str) -> Alias {
     Alias::Plain(text.trim().to_string())
 }
 
-/// Today's date (UTC) as YYYY-MM-DD, the default `as_of` of an import.
-pub fn today() -> String {
-    let days =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0)
-            as i64;
-    // Civil-from-days (Howard Hinnant's algorithm), valid for the Gregorian calendar.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,6 +372,5 @@ mod tests {
         assert_eq!(symbol("NASDAQ: AMZN").as_deref(), Some("NASDAQ:AMZN"));
         assert_eq!(symbol("nsdq amzn").as_deref(), Some("NASDAQ:AMZN"));
         assert_eq!(symbol("MOON: X"), None);
-        assert_eq!(today().len(), 10);
     }
 }
