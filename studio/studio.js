@@ -83,9 +83,8 @@
     }
     $('issues').hidden = report.issues.length === 0;
     $('issues').dataset.ms = String(ms);
-    const errors = report.issues.filter((i) => i.severity === 'error').length;
-    const warnings = report.issues.length - errors;
-    const counts = `${report.companies} companies, ${report.brands} brands; ${errors} error(s), ${warnings} warning(s)`;
+    const count = (severity) => report.issues.filter((i) => i.severity === severity).length;
+    const counts = `${report.companies} companies, ${report.brands} brands; ${count('error')} error(s), ${count('warning')} warning(s), ${count('note')} note(s)`;
     if (report.ok) {
       state.dataset = report.dataset;
       state.datasetId = meta.id;

@@ -13,3 +13,4 @@ pub mod sheet;
 pub mod size;
 pub mod studio;
 pub mod tree;
+pub mod word_findings;

@@ -88,6 +88,10 @@ pub fn check_sheet(name: &str, bytes: &[u8], meta: SheetMeta) -> Checked {
         .into_iter()
         .filter(|p| p.severity == crate::validate::Severity::Warning);
     issues.extend(warnings.map(|p| issue("warning", p.to_string())));
+    // What the judge will hold back, as `backstory check` says it (notes after the warnings).
+    let mut words = super::word_findings::of(&imported.dataset);
+    words.sort_by_key(|w| w.severity == "note");
+    issues.extend(words.into_iter().map(|w| issue(w.severity, format!("alias {:?}: {}", w.alias, w.message))));
     let dataset = if imported.errors.is_empty() { imported.to_json().ok() } else { None };
     Checked {
         ok: dataset.is_some() && imported.unmapped.is_empty(),
@@ -202,6 +206,17 @@ mod tests {
         let broken = check_sheet("s.csv", b"brand,owner_company\n\"Acme,Acme Corp\n", meta());
         assert_eq!((broken.issues[0].line, broken.issues[0].column), (Some(2), Some(1)));
         assert!(broken.dataset.is_none());
+    }
+
+    #[test]
+    fn the_check_says_which_names_the_judge_holds_back_as_the_command_line_does() {
+        let sheet = "brand,owner_company\nTide,Procter & Gamble\nFebreze,Procter & Gamble\n";
+        let checked = check_sheet("s.csv", sheet.as_bytes(), meta());
+        assert!(checked.ok, "a note is no problem: {:?}", checked.issues);
+        let notes: Vec<&str> =
+            checked.issues.iter().filter(|i| i.severity == "note").map(|i| i.message.as_str()).collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].starts_with("alias \"Tide\": is an ordinary word in da, en, nb"), "{notes:?}");
     }
 
     #[test]
