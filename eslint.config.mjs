@@ -11,8 +11,9 @@
 // `page.evaluate((needle) => ..., needle)`, where the shadowing is the point (the function runs in
 // the page and must not reach for the outer name).
 // Globals follow where the code runs: extension/ in the browser with the WebExtension API (the
-// content scripts and pages are classic scripts that share state only through globalThis.Backstory*
-// objects, so no cross-file global is declared; the background is ES modules); everything else
+// extension pages and shared/ are classic scripts that share state only through globalThis.Backstory*
+// objects, so no cross-file global is declared; the content script and the background are ES
+// modules, the content script bundled into one file by esbuild); everything else
 // under Node, and the files that drive a browser also get its globals, because the functions they
 // hand to Playwright's page.evaluate are serialized and run in the page or the service worker.
 import js from '@eslint/js';
@@ -49,9 +50,9 @@ export default [
     files: ['extension/**/*.js', 'bench/minimal/**/*.js'],
     languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: { ...webextension, module: 'readonly' } },
   },
-  // The background (service worker in Chromium, event page in Firefox) is ES modules.
+  // The background (service worker in Chromium, event page in Firefox) and the content script are ES modules.
   {
-    files: ['extension/background.js', 'extension/background/**/*.js'],
+    files: ['extension/background.js', 'extension/background/**/*.js', 'extension/content/**/*.js'],
     languageOptions: { sourceType: 'module', globals: webextension },
   },
 ];

@@ -6,14 +6,29 @@
 // Page watching (watch.js) hands changed blocks back to the same pass; benchmark timing lives in
 // timing.js. Runs at document_idle in the top frame. Nothing from the page leaves the device: the
 // background is this extension's own worker. Hidden tabs do no work; an idle page runs no timers.
-(function () {
-  'use strict';
-  // A site added with "Check this site too" may also be injected by executeScript: run once.
-  if (globalThis.__backstoryStarted) return;
-  globalThis.__backstoryStarted = true;
+import '../api.js';
+import Format from '../shared/format.js';
+import R from '../shared/rules.js';
+import * as B from './blocks.js';
+import * as Cards from './cards.js';
+import * as Collect from './collect.js';
+import * as Overlay from './overlay.js';
+import * as Region from './region.js';
+import * as S from './structured.js';
+import * as Timing from './timing.js';
+import * as Watch from './watch.js';
 
+// card.js, a classic script in the popup as well, finds the interface's formats on globalThis.
+globalThis.BackstoryFormat = Format;
+
+// A site added with "Check this site too" may also be injected by executeScript: run once.
+if (!globalThis.__backstoryStarted) {
+  globalThis.__backstoryStarted = true;
+  run();
+}
+
+function run() {
   const api = globalThis.BackstoryApi;
-  const { BackstoryBlocks: B, BackstoryRules: R, BackstoryStructured: S, BackstoryRegion: Region, BackstoryWatch: Watch } = globalThis;
   const HOST = location.hostname;
 
   // One scan message: ~1 ms to match in the background, sent while the walk goes on, so its round
@@ -42,7 +57,7 @@
   let overlay = null;
   const badgeCount = () => overlay?.count ?? 0;
 
-  const { stats, clock } = globalThis.BackstoryTiming.create({
+  const { stats, clock } = Timing.create({
     badges: badgeCount,
     findings: () => findings.size,
     product: () => overlay?.inRegion('product') ?? { badges: 0, shown: 0 },
@@ -50,8 +65,8 @@
   });
   clock.begin(); // this script's top level; ends after start() reaches its first await
 
-  const collector = globalThis.BackstoryCollect.create(document, { isOwn: (n) => overlay !== null && overlay.isHost(n), sliceMs: SLICE_MS });
-  const yieldToPage = globalThis.BackstoryCollect.yieldToPage;
+  const collector = Collect.create(document, { isOwn: (n) => overlay !== null && overlay.isHost(n), sliceMs: SLICE_MS });
+  const yieldToPage = Collect.yieldToPage;
   const whenVisible = () => Watch.whenVisible(document);
   const alive = () => { try { return Boolean(api.runtime?.id); } catch { return false; } };
   async function send(msg) {
@@ -72,12 +87,12 @@
     routeChanged: () => { reset(); scheduleReport(); },
     removed: () => { overlay?.prune(); overlay?.position(undefined, { recheck: true }); scheduleReport(); },
   });
-  const cards = globalThis.BackstoryCards.create({
+  const cards = Cards.create({
     api, host: HOST, signal: life.signal, send, ui, overlay: () => overlay, site: () => site, clock,
   });
   function ui() {
     if (overlay) return overlay;
-    overlay = globalThis.BackstoryOverlay.create(document, { onActivate: cards.open, clock, stats });
+    overlay = Overlay.create(document, { onActivate: cards.open, clock, stats });
     overlay.setUnderline(settings.display === 'badges+underline');
     overlay.setAccent(site.accent);
     try { api.runtime.onMessage.addListener(onMessage); } catch { /* orphaned: the next message tears down */ }
@@ -178,7 +193,7 @@
     // while the walk goes on; the answers are read after the walk. `done` tells whether waiting for
     // one would really end the slice (awaiting a settled promise continues the same task).
     const sent = [];
-    const lang = globalThis.BackstoryCollect.pageLang(document);
+    const lang = Collect.pageLang(document);
     const batcher = B.createBatcher(BATCH_CHARS, (batch) => {
       if (!current(gen)) return;
       const job = { batch, res: null, done: false };
@@ -371,4 +386,4 @@
 
   start();
   clock.end(); // the top level, begun at the first line
-})();
+}
