@@ -44,11 +44,12 @@ export default [
     files: ['tests/e2e/**/*.mjs', 'tests/firefox/**/*.mjs', 'bench/*.mjs', 'scripts/lib/**/*.mjs', 'scripts/screenshots.mjs', 'scripts/run.mjs'],
     languageOptions: { globals: { ...globals.node, ...webextension } },
   },
-  // The extension's classic scripts: content scripts and extension pages. `module` is only read
-  // behind `typeof module === 'object'`, so node --test can require the pure parts (tests/js).
+  // The extension's classic scripts: shared/ and the extension pages. `module` and `require` are
+  // only read behind `typeof module === 'object'`: node --test requires the pure parts (tests/js),
+  // and the content-script bundle takes shared/ in as CommonJS.
   {
     files: ['extension/**/*.js', 'bench/minimal/**/*.js'],
-    languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: { ...webextension, module: 'readonly' } },
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: { ...webextension, module: 'readonly', require: 'readonly' } },
   },
   // The background (service worker in Chromium, event page in Firefox) and the content script are ES modules.
   {

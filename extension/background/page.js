@@ -3,6 +3,7 @@
 // badge-cycling shortcut, and sites added with "Check this site too" (registered content scripts).
 // background.js registers each handler in its MESSAGES table.
 import '../api.js';
+import '../shared/safe.js';
 import { accentColor, organizerAccent } from './config.js';
 import { neededBy, release } from './origins.js';
 
@@ -39,7 +40,7 @@ async function datasetExtras(engine) {
       owners: (b.owners ?? []).map((o) => ({ id: o.company, name: companies.get(o.company) ?? o.company, share: typeof o.share === 'number' ? o.share : null })),
       alternatives: Array.isArray(b.alternatives) ? b.alternatives.filter((a) => typeof a === 'string') : [],
     }]));
-    const reportUrl = typeof d.report_url === 'string' && d.report_url.startsWith('https://') ? d.report_url : null;
+    const reportUrl = globalThis.BackstorySafe.httpsUrl(d.report_url);
     extras = { key, reportUrl, brands, companies };
     return extras;
   }

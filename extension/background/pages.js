@@ -2,11 +2,11 @@
 // dataset is in use, loading one from disk or going back to the bundled one, and the offline profile.
 // background.js registers each handler in its MESSAGES table as extension-pages-only.
 import '../api.js';
+import '../shared/safe.js';
 import { Engine } from '../pkg/backstory.js';
 
 const api = globalThis.BackstoryApi;
-// Same cap as signed updates (src/update.rs MAX_UPDATE_BYTES): a bigger file is refused before parsing.
-export const MAX_DATASET_CHARS = 5 * 1024 * 1024;
+const { MAX_DATASET_BYTES } = globalThis.BackstorySafe; // a bigger file is refused before parsing
 const STORED = 'dataset'; // storage.local: {text, name, loadedAt, source} of a dataset loaded in options or by an update
 const BUNDLED = 'extension/data/default.json';
 
@@ -67,7 +67,7 @@ export async function dataset() {
   };
 }
 
-export const validLoad = (m) => typeof m.json === 'string' && m.json.length <= MAX_DATASET_CHARS &&
+export const validLoad = (m) => typeof m.json === 'string' && m.json.length <= MAX_DATASET_BYTES &&
   (m.name === undefined || (typeof m.name === 'string' && m.name.length <= 300));
 
 // Records stored before sources were told apart have none: they were files.
