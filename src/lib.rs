@@ -37,6 +37,7 @@ pub mod symbols;
 pub mod update;
 pub mod utf16;
 pub mod validate;
+pub mod views;
 pub mod words;
 
 pub use dataset::Dataset;
