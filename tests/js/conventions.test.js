@@ -126,3 +126,19 @@ test('the content script is ES modules that name what they use: no globalThis.Ba
   }
   assert.deepEqual(manifest.content_scripts[0].js, ['extension/pkg/content.js'], 'the manifest loads the one bundle');
 });
+
+// DESIGN.md's own rule (its last section): short, and free of hashes, session talk and timings.
+test('DESIGN.md stays at most 300 lines, with no commit hash, session talk or timing', () => {
+  const lines = read('DESIGN.md').split('\n');
+  assert.ok(lines.length - 1 <= 300, `${lines.length - 1} lines`);
+  const bad = lines.filter((l) => /[0-9a-f]{7,40}|[Ss]essio[n]|[0-9]+ ?ms/.test(l) && !l.includes('storage.session') && !l.includes("grep -nE"));
+  assert.deepEqual(bad, []);
+});
+
+// Short files with one job (shared/notes/style.md): the extension's scripts stay under 400 lines.
+test('no extension script is over 400 lines', () => {
+  for (const f of ownScripts().filter((p) => p.endsWith('.js'))) {
+    const n = read(f).split('\n').length - 1;
+    assert.ok(n <= 400, `${f} has ${n} lines`);
+  }
+});
