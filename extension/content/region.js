@@ -67,4 +67,4 @@
     return { region, inChrome };
   }
 
-export { create, CHROME_WORDS, isChromeElement };
+export { create };
