@@ -11,8 +11,9 @@
 // `page.evaluate((needle) => ..., needle)`, where the shadowing is the point (the function runs in
 // the page and must not reach for the outer name).
 // Globals follow where the code runs: extension/ in the browser with the WebExtension API (the
-// content scripts and pages are classic scripts that share state only through globalThis.Backstory*
-// objects, so no cross-file global is declared; the background is ES modules); everything else
+// extension pages and shared/ are classic scripts that share state only through globalThis.Backstory*
+// objects, so no cross-file global is declared; the content script and the background are ES
+// modules, the content script bundled into one file by esbuild); everything else
 // under Node, and the files that drive a browser also get its globals, because the functions they
 // hand to Playwright's page.evaluate are serialized and run in the page or the service worker.
 import js from '@eslint/js';
@@ -43,20 +44,21 @@ export default [
     files: ['tests/e2e/**/*.mjs', 'tests/firefox/**/*.mjs', 'bench/*.mjs', 'scripts/lib/**/*.mjs', 'scripts/screenshots.mjs', 'scripts/run.mjs'],
     languageOptions: { globals: { ...globals.node, ...webextension } },
   },
-  // The extension's classic scripts: content scripts and extension pages. `module` is only read
-  // behind `typeof module === 'object'`, so node --test can require the pure parts (tests/js).
+  // The extension's classic scripts: shared/ and the extension pages. `module` and `require` are
+  // only read behind `typeof module === 'object'`: node --test requires the pure parts (tests/js),
+  // and the content-script bundle takes shared/ in as CommonJS.
   {
     files: ['extension/**/*.js', 'bench/minimal/**/*.js'],
-    languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: { ...webextension, module: 'readonly' } },
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: { ...webextension, module: 'readonly', require: 'readonly' } },
   },
   // The Organizer Studio's page: a classic script in any browser tab, no extension API.
   {
     files: ['studio/**/*.js'],
     languageOptions: { ecmaVersion: 'latest', sourceType: 'script', globals: globals.browser },
   },
-  // The background (service worker in Chromium, event page in Firefox) is ES modules.
+  // The background (service worker in Chromium, event page in Firefox) and the content script are ES modules.
   {
-    files: ['extension/background.js', 'extension/background/**/*.js'],
+    files: ['extension/background.js', 'extension/background/**/*.js', 'extension/content/**/*.js'],
     languageOptions: { sourceType: 'module', globals: webextension },
   },
 ];

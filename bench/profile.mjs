@@ -28,6 +28,8 @@ const EVENTS = args.includes('--events') ? (args.splice(args.indexOf('--events')
 const TRACE = args.includes('--trace') ? (args.splice(args.indexOf('--trace'), 1), true) : false;
 const DIST = opt('--dist', join(ROOT, 'dist/chromium'));
 const pattern = new RegExp(args[0] ?? 'grid');
+// The content script's code: the bundle the manifest loads (extension/pkg/content.js), or its modules.
+const CONTENT = /\/content\/|\/pkg\/content\.js/;
 
 function findPage() {
   const corpus = existsSync(CORPUS) ? readdirSync(CORPUS, { recursive: true }).map(String).filter((f) => f.endsWith('.html')) : [];
@@ -44,7 +46,7 @@ function analyse(profile, extensionId) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const ours = (url) => url.includes(extensionId) && url.includes('/content/');
+  const ours = (url) => url.includes(extensionId) && CONTENT.test(url);
   const inOurs = new Map();
   const ourStack = (id) => {
     if (inOurs.has(id)) return inOurs.get(id);
@@ -108,7 +110,7 @@ async function trace(cdp, run) {
 }
 
 function tasks(events, extensionId) {
-  const ours = (url) => url?.includes(extensionId) && url.includes('/content/');
+  const ours = (url) => url?.includes(extensionId) && CONTENT.test(url);
   // V8 samples: per profiled thread, nodes and (time, node) samples.
   const profiles = new Map();
   for (const e of events) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, quantile } from './lib.mjs';
 
-// The content script's parts of its main-thread time (extension/content/main.js, __backstoryStats);
+// The content script's parts of its main-thread time (extension/content/timing.js, __backstoryStats);
 // sendMs and hostMs lie inside the others (batches are sent while the walk goes on; the host is
 // created by the first badge drawn, or by the site notice).
 export const PARTS = ['setupMs', 'walkMs', 'sendMs', 'mapMs', 'productMs', 'hostMs', 'drawMs', 'placeMs', 'reportMs'];

@@ -1,6 +1,7 @@
 // Background (Chromium service worker / Firefox event page): owns the wasm matcher and answers
 // the content script and the popup. The engine is built once per worker life, on first use.
 import './api.js';
+import './shared/safe.js'; // before card.js, which reads it
 import './shared/format.js';
 import './shared/card.js';
 import './shared/dataset-text.js';
@@ -10,6 +11,7 @@ import * as page from './background/page.js';
 import * as updates from './background/updates.js';
 
 const api = globalThis.BackstoryApi;
+const { httpsUrl } = globalThis.BackstorySafe;
 const MAX_SCAN_CHARS = 1 << 20; // one message never carries more than 1 Mi UTF-16 units of page text
 const MAX_QUERY_CHARS = 200;
 
@@ -85,7 +87,7 @@ function companySummary(engine, id) {
   const out = c ? {
     id: String(c.id), name: String(c.name),
     badge: String(c.badge_text ?? ''), // the engine's short label (src/badge.rs), never made here
-    profile_url: httpsOnly(c.profile_url),
+    profile_url: httpsUrl(c.profile_url),
     categories: (c.category_details ?? []).map((d) => ({ id: String(d.id), label: String(d.label), color: String(d.color ?? '') })),
   } : null;
   // The badge's accessible name, localized here: the first i18n.getMessage in a content script
@@ -129,9 +131,6 @@ function licenceSummary(engine, l) {
 function pageHost(sender) {
   if (sender?.tab == null || typeof sender.url !== 'string' || sender.url.startsWith(api.runtime.getURL(''))) return undefined;
   try { return new URL(sender.url).hostname || undefined; } catch { return undefined; }
-}
-function httpsOnly(url) {
-  try { return new URL(url).protocol === 'https:' ? String(url) : null; } catch { return null; }
 }
 
 async function scan(m, sender) {

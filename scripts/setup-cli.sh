@@ -21,23 +21,24 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
 fi
 
 # wasm-opt comes from npm's binaryen at package-lock.json's version (build-extension.sh says why
-# not Debian's), so Node.js is needed, but not the other dev tools: when `npm ci` has not put it
-# in node_modules, binaryen alone goes to target/binaryen (about half of node_modules' size),
-# and its integrity must equal the lock's. Skipping wasm-opt would embed other wasm bytes than
-# `make build` ships and tests.
-command -v node >/dev/null || { say "Node.js 20 or later is needed (for wasm-opt)"; exit 1; }
-lock() { node -p "require('./package-lock.json').packages['node_modules/binaryen'].$1"; }
-version_in() { node -p "try { require('./$1/binaryen/package.json').version } catch { '' }"; }
-BINARYEN=$(lock version)
-if [ "$(version_in node_modules)" != "$BINARYEN" ] && [ "$(version_in target/binaryen/node_modules)" != "$BINARYEN" ]; then
-  say "installing binaryen $BINARYEN alone into target/binaryen (npm, for wasm-opt)"
-  rm -rf target/binaryen
+# not Debian's), and the content-script bundler from npm's esbuild, so Node.js is needed, but not
+# the other dev tools: when `npm ci` has not put them in node_modules, the two alone go to
+# target/binaryen (about half of node_modules' size), and their integrity must equal the lock's.
+# Skipping wasm-opt would embed other wasm bytes than `make build` ships and tests.
+command -v node >/dev/null || { say "Node.js 20 or later is needed (for wasm-opt and esbuild)"; exit 1; }
+lock() { node -p "require('./package-lock.json').packages['node_modules/$1'].$2"; }
+version_in() { node -p "try { require('./$1/$2/package.json').version } catch { '' }"; }
+for tool in binaryen esbuild; do
+  want=$(lock "$tool" version)
+  [ "$(version_in node_modules "$tool")" = "$want" ] && continue
+  [ "$(version_in target/binaryen/node_modules "$tool")" = "$want" ] && continue
+  say "installing $tool $want alone into target/binaryen (npm)"
   mkdir -p target/binaryen
-  npm install --prefix target/binaryen --save-exact --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN"
-  got=$(node -p "require('./target/binaryen/package-lock.json').packages['node_modules/binaryen'].integrity")
-  if [ "$got" != "$(lock integrity)" ]; then
+  npm install --prefix target/binaryen --save-exact --no-audit --no-fund --loglevel=error "$tool@$want"
+  got=$(node -p "require('./target/binaryen/package-lock.json').packages['node_modules/$tool'].integrity")
+  if [ "$got" != "$(lock "$tool" integrity)" ]; then
     rm -rf target/binaryen
-    say "binaryen $BINARYEN from npm has integrity $got, not package-lock.json's; removed"
+    say "$tool $want from npm has integrity $got, not package-lock.json's; removed"
     exit 1
   fi
-fi
+done

@@ -39,6 +39,7 @@ pub mod symbols;
 pub mod update;
 pub mod utf16;
 pub mod validate;
+pub mod views;
 pub mod words;
 
 pub use dataset::Dataset;

@@ -254,6 +254,22 @@ impl Engine {
         self.core.company_for_host(host).map(|c| self.core.dataset().companies[c].id.clone())
     }
 
+    /// The brand with `id` as its card shows it (owners, shares, alternatives), or undefined.
+    #[wasm_bindgen(js_name = brandCard)]
+    pub fn brand_card(&self, id: &str) -> Result<JsValue, JsError> {
+        crate::views::brand_card(self.core.dataset(), id).map_or(Ok(JsValue::UNDEFINED), |v| to_js(&v))
+    }
+
+    /// What the offline profile page shows about the company with `id`, or undefined.
+    pub fn profile(&self, id: &str) -> Result<JsValue, JsError> {
+        crate::views::profile(self.core.dataset(), id).map_or(Ok(JsValue::UNDEFINED), |v| to_js(&v))
+    }
+
+    /// The dataset's publication facts: title, date, licence, attribution, report address, categories.
+    pub fn publication(&self) -> Result<JsValue, JsError> {
+        to_js(&crate::views::publication(self.core.dataset()))
+    }
+
     /// Dataset metadata and counts.
     pub fn info(&self) -> Result<JsValue, JsError> {
         let d = self.core.dataset();

@@ -3,11 +3,11 @@
 // badge-cycling shortcut, and sites added with "Check this site too" (registered content scripts).
 // background.js registers each handler in its MESSAGES table.
 import '../api.js';
+import '../shared/safe.js';
 import { accentColor, organizerAccent } from './config.js';
 import { neededBy, release } from './origins.js';
 
 const api = globalThis.BackstoryApi;
-const BUNDLED = 'extension/data/default.json';
 const SITES = 'sites'; // storage.local: [origin] added with "Check this site too" (shared contract)
 const findingsKey = (tabId) => `findings:${tabId}`;
 const KINDS = ['brand', 'company', 'symbol', 'structured'];
@@ -19,32 +19,16 @@ export function connect(engineHost) { host = engineHost; }
 const hostOf = (url) => { try { return new URL(url).hostname; } catch { return ''; } };
 const str = (v, max = 200) => typeof v === 'string' && v.length > 0 && v.length <= max;
 
-// ---- dataset fields the engine does not expose (report URL, brand owners and alternatives) --------
-// Read from the same text the engine was built from: the dataset loaded in options (storage.local
-// `dataset`, see pages.js) or the bundled file, whichever has the engine's id and version.
-let extras = null; // {key, reportUrl, brands: Map(id -> {name, owners, alternatives}), companies: Map(id -> name)}
-async function datasetExtras(engine) {
-  const info = engine.info();
-  const key = `${info.id}@${info.version}`;
-  if (extras?.key === key) return extras;
-  const stored = (await api.storage.local.get('dataset')).dataset;
-  const candidates = [() => stored?.text, async () => (await fetch(api.runtime.getURL(BUNDLED))).text()];
-  for (const get of candidates) {
-    let d;
-    try { d = JSON.parse(await get()); } catch { continue; }
-    if (!d || d.id !== info.id || d.version !== info.version) continue;
-    const companies = new Map((d.companies ?? []).map((c) => [c.id, host.local.text(c, 'name')]));
-    const brands = new Map((d.brands ?? []).map((b) => [b.id, {
-      name: b.name,
-      owners: (b.owners ?? []).map((o) => ({ id: o.company, name: companies.get(o.company) ?? o.company, share: typeof o.share === 'number' ? o.share : null })),
-      alternatives: Array.isArray(b.alternatives) ? b.alternatives.filter((a) => typeof a === 'string') : [],
-    }]));
-    const reportUrl = typeof d.report_url === 'string' && d.report_url.startsWith('https://') ? d.report_url : null;
-    extras = { key, reportUrl, brands, companies };
-    return extras;
-  }
-  extras = { key, reportUrl: null, brands: new Map(), companies: new Map() };
-  return extras;
+// ---- a brand's owners and alternatives, from the engine (src/views.rs brand_card) ---------------
+// Owners' names in the interface's language; null when the dataset has no such brand.
+function brandFacts(engine, id) {
+  const b = id == null ? null : engine.brandCard(String(id));
+  if (!b) return null;
+  return {
+    name: b.name,
+    owners: b.owners.map((o) => ({ id: o.id, name: o.company ? host.local.text(o.company, 'name') : o.id, share: typeof o.share === 'number' ? o.share : null })),
+    alternatives: b.alternatives,
+  };
 }
 
 // ---- content-script handlers ----------------------------------------------------------------------
@@ -67,8 +51,7 @@ export async function brand(m) {
   if (!e) return { entry: null };
   const company = host.companySummary(engine, String(e.company.id));
   if (!company) return { entry: null };
-  const x = await datasetExtras(engine);
-  const b = e.brand ? x.brands.get(String(e.brand.id)) : null;
+  const b = brandFacts(engine, e.brand?.id);
   return {
     entry: {
       kind: 'structured', alias: m.name,
@@ -88,13 +71,12 @@ export async function cardInfo(m) {
   const engine = await host.getEngine();
   const c = host.local.company(engine.company(m.company));
   if (!c) return { company: null };
-  const x = await datasetExtras(engine);
-  const b = m.brand ? x.brands.get(m.brand) : null;
+  const b = brandFacts(engine, m.brand);
   return {
     company: { summary: String(c.summary ?? ''), as_of: String(c.as_of ?? ''), profile_url: host.companySummary(engine, m.company)?.profile_url ?? null },
     owners: b ? b.owners : null,
     alternatives: b ? b.alternatives : [],
-    reportUrl: x.reportUrl,
+    reportUrl: globalThis.BackstorySafe.httpsUrl(engine.publication().report_url),
     dataset: datasetLine(engine.info()),
   };
 }

@@ -3,6 +3,7 @@
 // the engine verifies its signature, its version and the whole dataset, else the last good dataset
 // stays in use. The outcome of every check is kept for options, in plain words.
 import '../api.js';
+import '../shared/safe.js';
 import { verifyUpdate, isPublicKey } from '../pkg/backstory.js';
 import { neededBy, originOf, release } from './origins.js';
 
@@ -12,7 +13,7 @@ const BUNDLED = 'extension/data/default.json';
 const SUBSCRIPTION = 'subscription'; // storage.local: {url, public_key, dataset_id?} added by the user
 const STATUS = 'updateStatus'; // storage.local: outcome of the last check
 const ALARM = 'dataset-update';
-export const MAX_BYTES = 5 * 1024 * 1024; // src/update.rs MAX_UPDATE_BYTES
+const { MAX_DATASET_BYTES } = globalThis.BackstorySafe; // src/update.rs MAX_UPDATE_BYTES
 const MAX_SIGNATURE_BYTES = 4096;
 const TIMEOUT_MS = 20_000;
 const DAY_MINUTES = 24 * 60;
@@ -130,7 +131,7 @@ export async function check() {
     const headers = {};
     if (previous.url === sub.url && previous.etag) headers['If-None-Match'] = previous.etag;
     if (previous.url === sub.url && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
-    const { res, bytes } = await fetchCapped(sub.url, headers, MAX_BYTES);
+    const { res, bytes } = await fetchCapped(sub.url, headers, MAX_DATASET_BYTES);
     if (!bytes) {
       next = { ...base, code: 'not-modified', reason: 'the dataset has not changed', lastSuccess: now, etag: previous.etag, lastModified: previous.lastModified };
     } else {

@@ -10,7 +10,7 @@
 
   // Hits are [start, end, kind, entry, rule]*; one row per company, one line per (dataset name,
   // kind). The list is one page: a name the judge says waits ("Gap") counts only if the list also
-  // names its company otherwise, by the page's rule (content/rules.js, as src/confirm.rs); the names
+  // names its company otherwise, by the page's rule (shared/rules.js, as src/confirm.rs); the names
   // left waiting are returned apart.
   const R = globalThis.BackstoryRules;
   function group(text, hits, entries, rules = {}) {

@@ -1,7 +1,5 @@
 // Pure helpers for the content script: join page text into scan batches and map hit offsets back.
 // No DOM access here, so node --test can run it (tests/js/blocks.test.js).
-(function (root) {
-  'use strict';
 
   // U+2029 PARAGRAPH SEPARATOR: the wasm engine treats it as a block boundary; context rules stop at it.
   const SEP = '\u2029';
@@ -215,7 +213,4 @@
     return attrs.length ? text.concat(attrs) : text;
   }
 
-  const api = { SEP, BLOCK_TAGS, isBlockTag, BLANK, blankText, createBatcher, buildBatches, segments, locate, mapHits, onePerCompany, textFirst };
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else root.BackstoryBlocks = api;
-})(globalThis);
+export { SEP, BLOCK_TAGS, isBlockTag, BLANK, blankText, createBatcher, buildBatches, segments, locate, mapHits, onePerCompany, textFirst };

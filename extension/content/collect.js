@@ -1,9 +1,9 @@
 // Collects a page's text for matching: text nodes under the given roots (TreeWalker), plus the alt,
 // aria-label and title attributes where brands often hide, each tagged with its text block.
 // Time-sliced: the walk yields to the page whenever a slice passes its budget.
-(function (root) {
-  'use strict';
-  const B = root.BackstoryBlocks;
+import * as B from './blocks.js';
+const root = globalThis; // the window, in the content script's world
+
   const BLANK = B.BLANK; // B.blankText without the call, for the walk's every text node
 
   // Never read: code, form fields, and everything that is not page text.
@@ -154,7 +154,4 @@
     return declared?.trim() ? declared.trim().slice(0, 35) : null;
   }
 
-  const api = { create, yieldToPage, pageLang, SKIP_TAGS };
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else root.BackstoryCollect = api;
-})(globalThis);
+export { create, yieldToPage, pageLang, SKIP_TAGS };

@@ -1,8 +1,6 @@
 // Which part of a shop page a mention is in: the product on sale, the page's content, or its chrome
 // (menus, footers, share and login buttons, cookie and other dialogs). By default only product and
 // content mentions get a badge; chrome mentions are listed in the popup. DOM reads only, no writes.
-(function (root) {
-  'use strict';
 
   // Page chrome by its landmark or role. A <header> or <footer> inside an article or section is
   // that part's own header (the product title often sits in one), not the site's.
@@ -69,7 +67,4 @@
     return { region, inChrome };
   }
 
-  const api = { create, CHROME_WORDS, isChromeElement };
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else root.BackstoryRegion = api;
-})(globalThis);
+export { create };

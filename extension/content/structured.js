@@ -1,8 +1,6 @@
 // Reads a product's brand from the page's structured data: JSON-LD Product.brand/manufacturer,
 // microdata itemprop=brand, and the product:brand meta tag. A brand stated there is certain, so it is
 // flagged near the product title even where the text rules would hold back an ambiguous name.
-(function (root) {
-  'use strict';
 
   const MAX_JSONLD_CHARS = 200000; // a product block is a few KB; skip giant blobs rather than parse them
   const MAX_NAME = 120;
@@ -59,7 +57,4 @@
     return doc.querySelector('[itemtype*="schema.org/Product"] [itemprop~="name"]:not(meta)') ?? doc.querySelector('h1');
   }
 
-  const api = { brandsFromJsonLd, readBrands, titleElement };
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else root.BackstoryStructured = api;
-})(globalThis);
+export { brandsFromJsonLd, readBrands, titleElement };

@@ -8,7 +8,7 @@
   const { el, chip, link } = globalThis.BackstoryDom;
   const Settings = globalThis.BackstorySettings;
   const $ = (id) => document.getElementById(id);
-  const MAX_CHARS = 5 * 1024 * 1024; // the background's cap (pages.js MAX_DATASET_CHARS)
+  const MAX_CHARS = globalThis.BackstorySafe.MAX_DATASET_BYTES; // the background's cap, checked here before sending
 
   let categories = [];
   const names = new Map(); // company id -> name, for hidden matches (settings store the id)

@@ -56,9 +56,8 @@
   }
 
   const safeColor = (c) => (/^#[0-9a-f]{3,8}$/i.test(c || '') ? c : null);
-  function httpsUrl(u) {
-    try { const url = new URL(u); return url.protocol === 'https:' ? url.href : null; } catch { return null; }
-  }
+  // shared/safe.js: loaded before this file in the popup; required in the content bundle and tests.
+  const { httpsUrl } = typeof module === 'object' && module.exports ? require('./safe.js') : root.BackstorySafe;
 
   // "Amazon: Immigration and border enforcement, Prisons and policing — details".
   function badgeLabel(company, tr = t, f = fmt()) {
@@ -214,7 +213,7 @@
     return card;
   }
 
-  const out = { CSS, t, build, badgeLabel, relationText, whyText, ownerText, reportHref, httpsUrl, safeColor };
+  const out = { CSS, t, build, badgeLabel, relationText, whyText, ownerText, reportHref, safeColor };
   if (typeof module === 'object' && module.exports) module.exports = out;
   else root.BackstoryCard = out;
 })(globalThis);

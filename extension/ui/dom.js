@@ -9,9 +9,7 @@
     for (const c of children.flat()) if (c != null) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
     return e;
   }
-  function httpsUrl(url) {
-    try { const u = new URL(url); return u.protocol === 'https:' ? u.href : null; } catch { return null; }
-  }
+  const { httpsUrl } = globalThis.BackstorySafe; // shared/safe.js, loaded before this file
   // An external link that opens in a new tab, or plain text when the URL is not https.
   function link(url, text) {
     const href = httpsUrl(url);
@@ -24,5 +22,5 @@
     return c;
   }
   const chips = (cats) => el('ul', { class: 'chips' }, (cats ?? []).map((c) => chip(c)));
-  globalThis.BackstoryDom = { el, link, httpsUrl, chip, chips };
+  globalThis.BackstoryDom = { el, link, chip, chips };
 })();

@@ -23,6 +23,8 @@ mod properties;
 mod regressions;
 /// Names in other scripts (Arabic, Hebrew, Cyrillic, Greek, CJK), one table per script.
 mod scripts_table;
+/// What the card and the profile page read from the engine's dataset (`src/views.rs`).
+mod views;
 
 // ---- the bundled dataset and its updates --------------------------------------------------------
 

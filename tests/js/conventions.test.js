@@ -81,3 +81,64 @@ test('the content script and src/page_text.rs agree on block tags and skipped ta
   assert.deepEqual(minus(rustSkipped, jsSkipped), [], 'skipped only in src/page_text.rs');
   assert.deepEqual(minus(jsSkipped, rustSkipped), [], 'skipped only in collect.js');
 });
+
+// One home for each fact the extension's contexts share, and the lists that must agree across
+// files and across the WebAssembly boundary.
+test('the dataset size cap is written once, and equals the engine\'s update cap', () => {
+  const rust = read('src/update.rs').match(/pub const MAX_UPDATE_BYTES: usize = ([^;]+);/)[1];
+  const { MAX_DATASET_BYTES } = require('../../extension/shared/safe.js');
+  assert.equal(MAX_DATASET_BYTES, Function(`return ${rust.replace(/_/g, '')}`)(), 'shared/safe.js and src/update.rs');
+  for (const f of ownScripts()) {
+    if (f === path.join('extension', 'shared', 'safe.js')) continue;
+    assert.doesNotMatch(read(f), /5 \* 1024 \* 1024|5242880/, `${f} writes the cap again`);
+  }
+});
+
+test('https links are decided in one place, shared/safe.js', () => {
+  for (const f of ownScripts()) {
+    if (f === path.join('extension', 'shared', 'safe.js')) continue;
+    assert.doesNotMatch(read(f), /function httpsUrl|protocol === 'https:' \?|startsWith\('https:\/\/'\)/, `${f} decides https links itself`);
+  }
+});
+
+test('settings have one reader, shared/rules.js, whose displays are the options page\'s choices', () => {
+  const { DISPLAYS } = require('../../extension/shared/rules.js');
+  const radios = [...read('extension/options/options.html').matchAll(/name="display" value="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual([...radios].sort(), [...DISPLAYS].sort());
+  for (const f of ownScripts()) {
+    if (f === path.join('extension', 'shared', 'rules.js')) continue;
+    assert.doesNotMatch(read(f), /DISPLAYS = \[|function (normalize|readSettings)\(/, `${f} reads settings itself`);
+  }
+});
+
+test('the kinds a findings report may carry are the engine\'s hit kinds and structured data', () => {
+  const rust = read('src/wasm.rs');
+  const kinds = [...rust.slice(rust.indexOf('fn kind_name')).match(/\{([^}]*)\}/)[1].matchAll(/=> "(\w+)"/g)].map((m) => m[1]);
+  const page = read('extension/background/page.js').match(/const KINDS = \[([^\]]*)\]/)[1];
+  assert.deepEqual([...page.matchAll(/'(\w+)'/g)].map((m) => m[1]).sort(), [...kinds, 'structured'].sort());
+});
+
+test('the content script is ES modules that name what they use: no globalThis.Backstory* between them', () => {
+  const dir = path.join('extension', 'content');
+  for (const f of fs.readdirSync(path.join(ROOT, dir)).filter((n) => n.endsWith('.js'))) {
+    const text = read(path.join(dir, f));
+    assert.doesNotMatch(text, /globalThis\.Backstory(?!Api\b|Format = )\w+|root\.Backstory\w+/, `${f} reaches another file through a global`);
+  }
+  assert.deepEqual(manifest.content_scripts[0].js, ['extension/pkg/content.js'], 'the manifest loads the one bundle');
+});
+
+// DESIGN.md's own rule (its last section): short, and free of hashes, session talk and timings.
+test('DESIGN.md stays at most 300 lines, with no commit hash, session talk or timing', () => {
+  const lines = read('DESIGN.md').split('\n');
+  assert.ok(lines.length - 1 <= 300, `${lines.length - 1} lines`);
+  const bad = lines.filter((l) => /[0-9a-f]{7,40}|[Ss]essio[n]|[0-9]+ ?ms/.test(l) && !l.includes('storage.session') && !l.includes("grep -nE"));
+  assert.deepEqual(bad, []);
+});
+
+// Short files with one job (shared/notes/style.md): the extension's scripts stay under 400 lines.
+test('no extension script is over 400 lines', () => {
+  for (const f of ownScripts().filter((p) => p.endsWith('.js'))) {
+    const n = read(f).split('\n').length - 1;
+    assert.ok(n <= 400, `${f} has ${n} lines`);
+  }
+});

@@ -1,8 +1,8 @@
-// Unit tests for extension/content/rules.js: settings defaults, hidden categories and matches, findings.
+// Unit tests for extension/shared/rules.js: settings defaults, hidden categories and matches, findings.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const R = require('../../extension/content/rules.js');
+const R = require('../../extension/shared/rules.js');
 
 const amazon = { id: 'amazon', name: 'Amazon', categories: [{ id: 'immigration' }, { id: 'military' }] };
 const entry = (alias, company = amazon) => ({ alias, company });
