@@ -66,6 +66,21 @@ const SLIP: &[(&str, &str)] = &[("western-union", "https://investigate.info/comp
 /// for the companies it names.
 const GAZA_LIST: &str = "https://afsc.org/gaza-genocide-companies";
 
+/// The card shows the summary whole, so it says why the company is listed once: a second sentence
+/// with the same listing (Amazon's said it twice, in four languages) only makes the card longer.
+#[test]
+fn every_summary_gives_its_listing_once_in_every_language() {
+    const MONTHS: [&str; 4] = ["July 2025", "Juli 2025", "juillet 2025", "julio de 2025"];
+    for c in &dataset().companies {
+        let summaries = std::iter::once(("en", c.summary.as_str()))
+            .chain(c.translations.iter().filter_map(|(lang, t)| Some((lang.as_str(), t.summary.as_deref()?))));
+        for (lang, summary) in summaries {
+            let month = MONTHS.iter().map(|m| summary.matches(m).count()).sum::<usize>();
+            assert!(month <= 1 && summary.matches("Gaza").count() <= 1, "{} ({lang}) lists it twice: {summary}", c.id);
+        }
+    }
+}
+
 #[test]
 fn every_company_is_sourced_dated_linked_and_says_why_it_is_listed() {
     let d = dataset();
