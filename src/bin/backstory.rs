@@ -236,20 +236,24 @@ fn main() -> ExitCode {
             let localized = backstory::cli::parse_localized(&name_in, "name")
                 .and_then(|n| Ok((n, backstory::cli::parse_localized(&description_in, "description")?)));
             localized.and_then(|(names, descriptions)| {
-                pack::run(&pack::PackOptions {
-                    dataset,
+                let options = backstory::organizer::pack::Options {
                     name,
                     description,
                     names,
                     descriptions,
-                    icon,
                     color,
                     sites,
                     update_url,
-                    public_key,
+                    public_key: None,
                     addon_id,
                     version,
                     for_testing,
+                };
+                pack::run(&pack::PackOptions {
+                    dataset,
+                    options,
+                    icon,
+                    public_key_file: public_key,
                     extension,
                     out,
                     json,

@@ -3,7 +3,6 @@
 //! same inputs always give byte-identical zips so a reviewer can rebuild them. The branding and the
 //! zip are crate::organizer::pack's, which the Organizer Studio runs too.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,23 +19,15 @@ pub const DEFAULT_EXTENSION: &str = "dist/chromium";
 /// The extension archived by build.rs under the `embedded` feature (src/organizer/tree.rs format).
 pub const EMBEDDED: Option<&[u8]> = core::BUNDLED;
 
+/// `pack`'s arguments: the files it reads and writes around the branding choices, which are
+/// crate::organizer::pack's `Options` (the Studio fills the same struct).
 pub struct PackOptions {
     pub dataset: String,
-    pub name: String,
-    pub description: Option<String>,
-    /// The name and description in other locales (`_locales` folder -> text), `--name-in de=...`.
-    pub names: BTreeMap<String, String>,
-    pub descriptions: BTreeMap<String, String>,
+    /// The branding; its `public_key` is taken from `public_key_file`.
+    pub options: Options,
     pub icon: Option<String>,
-    pub color: Option<String>,
-    pub sites: Vec<String>,
-    pub update_url: Option<String>,
-    pub public_key: Option<String>,
-    pub addon_id: Option<String>,
-    /// The extension's version (manifest `version`); the built extension's when absent.
-    pub version: Option<String>,
-    /// Keep the test-only localhost matches (never for a store upload).
-    pub for_testing: bool,
+    /// A minisign public key file, whose key line goes into the extension.
+    pub public_key_file: Option<String>,
     /// The built extension to brand; without it, the one built into the binary, else `DEFAULT_EXTENSION`.
     pub extension: Option<String>,
     pub out: String,
@@ -44,19 +35,8 @@ pub struct PackOptions {
 }
 
 pub fn run(o: &PackOptions) -> Result<u8, String> {
-    let options = Options {
-        name: o.name.clone(),
-        description: o.description.clone(),
-        names: o.names.clone(),
-        descriptions: o.descriptions.clone(),
-        color: o.color.clone(),
-        sites: o.sites.clone(),
-        update_url: o.update_url.clone(),
-        public_key: o.public_key.as_deref().map(public_key).transpose()?,
-        addon_id: o.addon_id.clone(),
-        version: o.version.clone(),
-        for_testing: o.for_testing,
-    };
+    let options =
+        Options { public_key: o.public_key_file.as_deref().map(public_key).transpose()?, ..o.options.clone() };
     // Every argument is checked before anything is read or written (src/organizer/limits.rs).
     core::check_options(&options)?;
     let dataset_text = super::read_input(&o.dataset)?;
@@ -104,7 +84,7 @@ pub fn run(o: &PackOptions) -> Result<u8, String> {
         outputs.push(json!({"browser": browser, "folder": folder, "zip": zip}));
     }
     if o.json {
-        println!("{}", json!({"name": o.name, "outputs": outputs}));
+        println!("{}", json!({"name": o.options.name, "outputs": outputs}));
     }
     Ok(0)
 }

@@ -29,7 +29,7 @@ pub const BUNDLED: Option<&[u8]> = Some(include_bytes!(concat!(env!("OUT_DIR"), 
 pub const BUNDLED: Option<&[u8]> = None;
 
 /// The organizer's choices, checked by [`pack`] before anything is built.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Options {
     pub name: String,
     pub description: Option<String>,

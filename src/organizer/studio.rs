@@ -8,20 +8,6 @@ use super::import::{import, Inputs, Meta};
 use super::pack::{self as core, Options};
 use super::{sheet, tree};
 
-/// The dataset's metadata as the page's form gives it; the same fields as `backstory import`'s
-/// flags, so the same values give the same dataset file.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SheetMeta {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    pub license: String,
-    /// YYYY-MM-DD; the page passes today's, as `import` defaults to it.
-    pub as_of: String,
-    pub version: u64,
-}
-
 /// One thing to fix, where a spreadsheet shows it (line = the sheet's row, column counted from 1)
 /// when it has a place in the sheet.
 #[derive(Serialize, Debug, PartialEq)]
@@ -45,7 +31,7 @@ pub struct Checked {
 }
 
 /// Imports a sheet (CSV text, or an XLSX/ODS workbook) named `name` and lists every problem.
-pub fn check_sheet(name: &str, bytes: &[u8], meta: SheetMeta) -> Checked {
+pub fn check_sheet(name: &str, bytes: &[u8], meta: Meta) -> Checked {
     let fatal = |message: String| Checked {
         ok: false,
         issues: vec![issue("error", message)],
@@ -63,14 +49,6 @@ pub fn check_sheet(name: &str, bytes: &[u8], meta: SheetMeta) -> Checked {
             Ok(t) => t,
             Err(_) => return fatal("the file is neither UTF-8 text (CSV) nor an XLSX or ODS workbook".into()),
         }
-    };
-    let meta = Meta {
-        id: meta.id,
-        title: meta.title,
-        publisher: meta.publisher,
-        license: meta.license,
-        as_of: meta.as_of,
-        version: meta.version,
     };
     let inputs = Inputs { from: "csv", file: (name, &text), base: None, overrides: None, delimiter: None };
     let imported = match import(&inputs, meta) {
@@ -183,8 +161,8 @@ pub fn pack(
 mod tests {
     use super::*;
 
-    fn meta() -> SheetMeta {
-        SheetMeta {
+    fn meta() -> Meta {
+        Meta {
             id: "fair-shopper".into(),
             title: "Fair Shopper".into(),
             publisher: "Us".into(),

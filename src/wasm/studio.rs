@@ -13,7 +13,7 @@ use crate::organizer::{keys, preview, studio};
 /// companies, brands, dataset}`. `meta` is `{id, title, publisher, license, as_of, version}`.
 #[wasm_bindgen(js_name = checkSheet)]
 pub fn check_sheet(name: &str, bytes: &[u8], meta: JsValue) -> Result<JsValue, JsError> {
-    let meta: studio::SheetMeta = serde_wasm_bindgen::from_value(meta)?;
+    let meta: crate::organizer::import::Meta = serde_wasm_bindgen::from_value(meta)?;
     to_js(&studio::check_sheet(name, bytes, meta))
 }
 

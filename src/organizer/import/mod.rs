@@ -18,12 +18,16 @@ use crate::dataset::{
 };
 use crate::normalize::{normalize, Fold};
 
-/// Metadata for the dataset an import produces.
+/// Metadata for the dataset an import produces: `backstory import`'s flags, or the Studio's form
+/// (deserialized from it), so the same values give the same dataset file.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meta {
     pub id: String,
     pub title: String,
     pub publisher: String,
     pub license: String,
+    /// YYYY-MM-DD; the Studio passes today's, as `import` defaults to it.
     pub as_of: String,
     pub version: u64,
 }
