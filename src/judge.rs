@@ -55,8 +55,8 @@ pub enum Rule {
     AfterTitle = 14,
     /// Letters that look like a ticker with nothing saying they are one.
     NotASymbol = 15,
-    /// A name that names its company only when written as a web address, after a brand label or
-    /// on its own site, and is none of those here.
+    /// A name that names its company only when written as a web address, after a brand label,
+    /// before a model number or on its own site, and is none of those here.
     NotOutright = 16,
     /// Overlapped by a longer or earlier name that won the place.
     Overlapped = 17,
@@ -65,10 +65,12 @@ pub enum Rule {
     /// The dataset scopes the name to other markets: on this page's site, country or language
     /// another company has it (`markets`).
     OtherMarket = 19,
+    /// Written before a manufacturer's model number ("LG 25UM58-P").
+    ProductModel = 20,
 }
 
 /// Every rule, in table order.
-pub const RULES: [Rule; 20] = [
+pub const RULES: [Rule; 21] = [
     Rule::Name,
     Rule::ContextWord,
     Rule::OwnSite,
@@ -89,6 +91,7 @@ pub const RULES: [Rule; 20] = [
     Rule::Overlapped,
     Rule::StructuredData,
     Rule::OtherMarket,
+    Rule::ProductModel,
 ];
 
 impl Rule {
@@ -105,7 +108,8 @@ impl Rule {
             | Rule::WebAddress
             | Rule::BrandLabel
             | Rule::Symbol
-            | Rule::StructuredData => Verdict::Flag,
+            | Rule::StructuredData
+            | Rule::ProductModel => Verdict::Flag,
             Rule::OrdinaryWord | Rule::OrdinaryWordInLanguage | Rule::ContextOnPage => Verdict::Wait,
             _ => Verdict::Reject,
         }
@@ -134,6 +138,7 @@ impl Rule {
             Rule::Overlapped => "overlapped",
             Rule::StructuredData => "structured-data",
             Rule::OtherMarket => "other-market",
+            Rule::ProductModel => "product-model",
         }
     }
 
@@ -160,12 +165,15 @@ impl Rule {
             Rule::CutOff => "an ellipsis cuts the text there, so it may be part of a longer word",
             Rule::AfterTitle => "a title before it makes it a person's name",
             Rule::NotASymbol => "nothing says these letters are a stock symbol",
-            Rule::NotOutright => "this name counts only as a web address, after a brand label or on its own site",
+            Rule::NotOutright => {
+                "this name counts only as a web address, after a brand label, before a model number or on its own site"
+            }
             Rule::Overlapped => "a longer or earlier name takes its place",
             Rule::StructuredData => "the page's product data names it as the product's brand",
             Rule::OtherMarket => {
                 "the dataset says another company has this name on this site, in this country or language"
             }
+            Rule::ProductModel => "a product's model number follows it",
         }
     }
 }

@@ -39,9 +39,15 @@ impl Engine {
         if (entry.confirm || entry.outright) && waits_here {
             let web_address = written_as_web_address(&text[oe..]);
             let labelled = labelled_as_brand(&text[..os]);
-            outright_by = [(own_site, Rule::OwnSite), (web_address, Rule::WebAddress), (labelled, Rule::BrandLabel)]
-                .into_iter()
-                .find_map(|(yes, rule)| yes.then_some(rule));
+            let model = before_model_code(&text[oe..]);
+            outright_by = [
+                (own_site, Rule::OwnSite),
+                (web_address, Rule::WebAddress),
+                (labelled, Rule::BrandLabel),
+                (model, Rule::ProductModel),
+            ]
+            .into_iter()
+            .find_map(|(yes, rule)| yes.then_some(rule));
             if entry.outright && outright_by.is_none() {
                 return Err(Rule::NotOutright);
             }
@@ -160,6 +166,23 @@ fn starts_model_number(after: &str) -> bool {
     let Some(rest) = after.strip_prefix('-') else { return false };
     let code = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
     code.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether a manufacturer's model number follows the name after one space: "LG 25UM58-P", "LG
+/// OLED65C36LC". A model number here is a word of capitals, digits and hyphens in which letters
+/// and digits take turns at least four times (25|UM|58|P): a shop's article number after a colour
+/// ("Green BS3682"), a part code ("PRIME Z270-A", "Code FIVE4U") or a size ("128GB") alternates
+/// less, and a word with lowercase letters ("Gen2") is not one.
+fn before_model_code(after: &str) -> bool {
+    const MIN_RUNS: usize = 4;
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let word = &rest[..rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(rest.len())];
+    if word.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let kinds = word.bytes().filter(|b| *b != b'-').map(|b| b.is_ascii_digit());
+    let runs = kinds.clone().zip(kinds.skip(1)).filter(|(a, b)| a != b).count() + 1;
+    runs >= MIN_RUNS
 }
 
 /// Whether an ellipsis right after the name cuts the text off there: "Counter Stool Meta…" is a

@@ -49,7 +49,7 @@ fn missing_word_rules(dataset: &Dataset) -> Vec<WordFinding> {
 
 /// What the judge does with the dataset's names that are ordinary words, so an organizer knows it
 /// before shipping: a note for each alias that waits for the page (it gets a badge there only where
-/// the page also names its company by another name, its web address or a brand label), and a
+/// the page also names its company by another name, its web address, a brand label or a model number after it), and a
 /// warning for a one-word alias that is an ordinary English word but that no rule holds back on an
 /// English page ("Dove": "a dove" would name its owner).
 fn held_back(dataset: &Dataset) -> Vec<WordFinding> {
@@ -73,7 +73,7 @@ fn held_back(dataset: &Dataset) -> Vec<WordFinding> {
 fn held_back_finding(rule: &AliasRule, owner: &str) -> Vec<WordFinding> {
     let view = |severity, message| WordFinding { severity, alias: rule.text.clone(), message };
     let badge_only = format!(
-        "it gets a badge only where the page also names {owner} otherwise (another of its names, its web address or a brand label)"
+        "it gets a badge only where the page also names {owner} otherwise (another of its names, its web address, a brand label or a model number after it)"
     );
     let mut out = Vec::new();
     if rule.confirm == Confirm::Page {

@@ -48,6 +48,16 @@ const ROWS: &[Row] = &[
     row("Brand: Gap", "Gap", Rule::BrandLabel),
     row("Shares (NYSE: ZZQ) rose", "ZZQ", Rule::Symbol),
     row("Mind the Gap", "Gap", Rule::OrdinaryWord),
+    // A manufacturer's model number after the name; a shop's article number, a part code, a size
+    // or a word with lowercase letters after it is none, and the name still waits.
+    row("Gap 25UM58-P monitor", "Gap", Rule::ProductModel),
+    row("Gap OLED65C36LC", "Gap", Rule::ProductModel),
+    row("Trace Gap BS3682", "Gap", Rule::OrdinaryWord),
+    row("Gap Z270-A board", "Gap", Rule::OrdinaryWord),
+    row("Gap FIVE4U code", "Gap", Rule::OrdinaryWord),
+    row("Gap 128GB", "Gap", Rule::OrdinaryWord),
+    row("Gap Gen2Pro4", "Gap", Rule::OrdinaryWord),
+    row("Gap-25UM58-P", "Gap", Rule::ModelNumber),
     Row { lang: Some("fr-FR"), ..row("Tous les prix", "Tous", Rule::OrdinaryWordInLanguage) },
     Row { lang: Some("es"), ..row("Pendientes Tous de plata", "Tous", Rule::Name) },
     row("Pendientes Tous de plata", "Tous", Rule::Name),
