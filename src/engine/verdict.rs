@@ -169,8 +169,8 @@ fn starts_model_number(after: &str) -> bool {
 }
 
 /// Whether a manufacturer's model number follows the name after one space: "LG 25UM58-P", "LG
-/// OLED65C36LC". A model number here is a word of capitals, digits and hyphens in which letters
-/// and digits take turns at least four times (25|UM|58|P): a shop's article number after a colour
+/// OLED65C36LC". A model number here is a word of capitals, digits and hyphens made of at least four
+/// alternating runs of letters and digits (25|UM|58|P): a shop's article number after a colour
 /// ("Green BS3682"), a part code ("PRIME Z270-A", "Code FIVE4U") or a size ("128GB") alternates
 /// less, and a word with lowercase letters ("Gen2") is not one.
 fn before_model_code(after: &str) -> bool {
