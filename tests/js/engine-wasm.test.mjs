@@ -70,6 +70,11 @@ test('a confirm: page alias comes back waiting, and the page host names it outri
   const onItsSite = local.scan('Gap jeans', 'www.gap.com');
   assert.deepEqual([rules[onItsSite[4]].id, rules[onItsSite[4]].verdict], ['own-site', 'flag']);
   assert.equal(rules[local.scan('Gap jeans', undefined)[4]].verdict, 'wait');
+  // A manufacturer's model number after it names the company (src/engine/verdict.rs); a shop's
+  // article number does not.
+  const beforeModel = local.scan('Gap 25UM58-P monitor');
+  assert.deepEqual([rules[beforeModel[4]].id, rules[beforeModel[4]].verdict], ['product-model', 'flag']);
+  assert.equal(rules[local.scan('Gap BS3682')[4]].id, 'ordinary-word');
 });
 
 test('a name that is a word of the page language waits there and is a name elsewhere', () => {
