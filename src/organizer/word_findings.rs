@@ -49,9 +49,9 @@ fn missing_word_rules(dataset: &Dataset) -> Vec<WordFinding> {
 
 /// What the judge does with the dataset's names that are ordinary words, so an organizer knows it
 /// before shipping: a note for each alias that waits for the page (it gets a badge there only where
-/// the page also names its company by another name, its web address, a brand label or a model number after it), and a
-/// warning for a one-word alias that is an ordinary English word but that no rule holds back on an
-/// English page ("Dove": "a dove" would name its owner).
+/// the page also names its company by another name, its web address, a brand label or a model
+/// number after it), and a warning for a one-word alias that is an ordinary English word but that
+/// no rule holds back on an English page ("Dove": "a dove" would name its owner).
 fn held_back(dataset: &Dataset) -> Vec<WordFinding> {
     let company_name = |id: &str| -> String {
         dataset.companies.iter().find(|c| c.id == id).map_or_else(|| id.to_string(), |c| c.name.clone())
