@@ -83,12 +83,14 @@ const entryCache = new Map();
 const companyCache = new Map();
 function companySummary(engine, id) {
   if (companyCache.has(id)) return companyCache.get(id);
-  const c = localCompany(engine.company(id));
+  // The brief, not the whole company: converting a company with its aliases and profile was most
+  // of this handler's time on a large dataset, where each page brings new companies.
+  const c = engine.companyBrief(id);
   const out = c ? {
-    id: String(c.id), name: String(c.name),
+    id: String(c.id), name: String(localText(c, 'name')),
     badge: String(c.badge_text ?? ''), // the engine's short label (src/badge.rs), never made here
     profile_url: httpsUrl(c.profile_url),
-    categories: (c.category_details ?? []).map((d) => ({ id: String(d.id), label: String(d.label), color: String(d.color ?? '') })),
+    categories: (c.category_details ?? []).map(localCategory).map((d) => ({ id: String(d.id), label: String(d.label), color: String(d.color ?? '') })),
   } : null;
   // The badge's accessible name, localized here: the first i18n.getMessage in a content script
   // loads the message catalog synchronously on the page's main thread (1.4 to 3 ms measured), and

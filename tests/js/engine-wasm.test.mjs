@@ -50,6 +50,23 @@ test('company, search, companyForHost and info answer in the documented shapes',
   assert.ok(info.counts.companies >= 1 && typeof info.version !== 'undefined');
 });
 
+test('companyBrief gives what a badge shows of a company, with its name in other languages only', () => {
+  const full = engine.company('amazon');
+  const brief = engine.companyBrief('amazon');
+  assert.deepEqual(Object.keys(brief).sort(), ['badge_text', 'category_details', 'id', 'name', 'profile_url', 'translations']);
+  assert.equal(brief.name, full.name);
+  assert.equal(brief.badge_text, full.badge_text);
+  assert.equal(brief.profile_url, full.profile_url);
+  assert.deepEqual(brief.category_details, full.category_details);
+  // Only a translated name is carried; a translation without one is left out.
+  const dataset = JSON.parse(DATASET);
+  const amazon = dataset.companies.find((c) => c.id === 'amazon');
+  amazon.translations = { de: { name: 'Amazon (Testname)', summary: 'Zusammenfassung' }, fr: { summary: 'Résumé' } };
+  const named = Engine.fromJson(JSON.stringify(dataset)).companyBrief('amazon');
+  assert.deepEqual(named.translations, { de: { name: 'Amazon (Testname)' } });
+  assert.equal(engine.companyBrief('no-such-company'), undefined);
+});
+
 test('fromJson throws an Error that lists the problems', () => {
   assert.throws(() => Engine.fromJson('{"not": "a dataset"}'), (e) => e instanceof Error && e.message.length > 0);
 });
