@@ -20,7 +20,7 @@ use crate::words::FINANCIAL_CONTEXT;
 pub enum BuildError {
     /// The JSON could not be read as a dataset.
     Parse(crate::dataset::ParseError),
-    /// The dataset has errors; every problem found is listed (warnings included).
+    /// The dataset has errors; every error found is listed.
     Invalid(Vec<Problem>),
     /// The automaton could not be built (too large).
     Automaton(String),
@@ -85,8 +85,8 @@ impl Engine {
     /// # Errors
     /// Every validation problem when any is an error, or an automaton error.
     pub fn new(dataset: Dataset) -> Result<Engine, BuildError> {
-        let problems = validate::validate(&dataset);
-        if problems.iter().any(|p| p.severity == validate::Severity::Error) {
+        let problems = validate::error_problems(&dataset);
+        if !problems.is_empty() {
             return Err(BuildError::Invalid(problems));
         }
         let company_by_id: HashMap<String, usize> =

@@ -607,6 +607,13 @@ fn validation() {
             }
         };
         let problems = validate(&d);
+        // The engine checks with the errors-only pass: it must find every error the full one does.
+        let errors: Vec<_> =
+            problems.iter().filter(|p| p.severity == Severity::Error).map(ToString::to_string).collect();
+        let errors_only: Vec<_> = backstory::validate::error_problems(&d).iter().map(ToString::to_string).collect();
+        if errors != errors_only {
+            failures.push(format!("{}: the errors-only pass found {errors_only:?}, the full one {errors:?}", t.name));
+        }
         let (sev, path, msg) = t.want;
         let at_path: Vec<_> = problems.iter().filter(|p| p.path == path).collect();
         let ok = match sev {
