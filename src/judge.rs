@@ -34,7 +34,8 @@ pub enum Rule {
     BrandLabel = 4,
     /// A stock symbol with its exchange, a `$` or a financial context.
     Symbol = 5,
-    /// The dataset says the name is an ordinary word everywhere (`confirm: page`).
+    /// The dataset says the page must confirm the name everywhere (`confirm: page`): it is also an
+    /// ordinary word, an abbreviation or a person's name.
     OrdinaryWord = 6,
     /// The name is an ordinary word in the page's language (`word_in`).
     OrdinaryWordInLanguage = 7,
@@ -151,7 +152,9 @@ impl Rule {
             Rule::WebAddress => "it is written as a web address",
             Rule::BrandLabel => "it follows a brand label",
             Rule::Symbol => "it is a stock symbol, with its exchange, a $ sign or talk of shares",
-            Rule::OrdinaryWord => "the name is also an ordinary word, so the page must name the company otherwise",
+            Rule::OrdinaryWord => {
+                "the name can also mean something else (a word, an abbreviation, a person), so the page must name the company otherwise"
+            }
             Rule::OrdinaryWordInLanguage => {
                 "the name is an ordinary word in this page's language, so the page must name the company otherwise"
             }
@@ -196,6 +199,16 @@ mod tests {
             assert_eq!(Rule::from_code(i as u32), Some(*rule));
         }
         assert_eq!(Rule::from_code(RULES.len() as u32), None);
+    }
+
+    /// `confirm: page` is set for acronyms ("BMW", "DPD") and given names as well as for words: the
+    /// explanation called "BMW" an ordinary word.
+    #[test]
+    fn confirm_page_is_explained_by_every_reason_for_it() {
+        let words = Rule::OrdinaryWord.words();
+        for reason in ["a word", "an abbreviation", "a person"] {
+            assert!(words.contains(reason), "{words}");
+        }
     }
 
     #[test]
