@@ -40,6 +40,8 @@ function summary(ds) {
     ...(pages.some((p) => p.underlineFrameMs != null) ? [row('not ours: the frame that paints the underline (style, layout, paint), ms',
       col((p) => p.underlineFrameMs))] : []),
     row('matcher in the background, ms', col((p) => p.bgScanMs)),
+    ...(pages.some((p) => p.bgEngineMs != null) ? [row('of which the engine\'s scan (language, matching, judging), ms', col((p) => p.bgEngineMs)),
+      row('of which the hits\' summaries (names, categories, labels), ms', col((p) => p.bgScanMs - p.bgEngineMs))] : []),
     row('badges drawn', col((p) => p.badges), (x) => x.toFixed(0)),
     row('Backstory main / floor', col((p) => p.mainMs / p.floorMs), f2),
     ...(pages.some((p) => p.isoFloorMs != null) ? [row('Backstory main / isolated-world floor', col((p) => p.mainMs / p.isoFloorMs), f2),
@@ -135,7 +137,7 @@ export function writeReport(results, dir) {
     '*Backstory main thread*: every synchronous slice of the content script from its first line to settled (its top level, ' +
     'settings and site check, collection, messaging, accepting hits, drawing and placing badges, the findings report), from ' +
     'its own timers read over CDP in its isolated world, with the parts listed; *longest slice*: the longest of those. ' +
-    'Not in them: compiling the content scripts before they run, and decoding the background\'s replies. *Matcher*: time in the `scan` handler of the service worker (its counter, read with the `info` message). ' +
+    'Not in them: compiling the content scripts before they run, and decoding the background\'s replies. *Matcher*: time in the `scan` handler of the service worker (its counter, read with the `info` message): the engine\'s scan, and the summaries of the hits\' companies it has not described before; wall time, so it includes waiting for a core while the page loads beside it. ' +
     'Peers (bench/peers.mjs) build their matcher from the same dataset names and search the same page in its main world; they draw nothing. ' +
     'A peer slower than 2 s on a page is run once there. ' +
     'Style recalculation or layout the browser does in its own rendering step after our DOM writes is not in our timers; ' +

@@ -133,7 +133,7 @@ async function measure(b, url, names, skip = new Set()) {
       mainMs: s.mainMs, longestMs: s.longestMs, walkMs: s.walkMs, slices: s.slices, passes: s.passes,
       parts: Object.fromEntries(PARTS.map((k) => [k, s[k]])), underlineFrameMs: s.underlineFrameMs,
       badges: s.badges, batches: s.batches, timedOut: Boolean(s.timedOut),
-      bgScanMs: after.scanMs - before.scanMs, bgScans: after.scans - before.scans,
+      bgScanMs: after.scanMs - before.scanMs, bgEngineMs: after.engineMs - before.engineMs, bgScans: after.scans - before.scans,
       peers: Object.fromEntries(Object.entries(peers).map(([k, v]) => [k, v.ms])), // skipped peers absent
       peerFound: Object.fromEntries(Object.entries(peers).map(([k, v]) => [k, v.found])),
     };
@@ -148,7 +148,7 @@ function mergeRuns(runs) {
   const first = runs[0];
   return {
     nodes: first.nodes, chars: first.chars, floorMs: m((r) => r.floorMs), warmFloorMs: m((r) => r.warmFloorMs), isoFloorMs: m((r) => r.isoFloorMs), mainMs: m((r) => r.mainMs),
-    longestMs: m((r) => r.longestMs), walkMs: m((r) => r.walkMs), bgScanMs: m((r) => r.bgScanMs),
+    longestMs: m((r) => r.longestMs), walkMs: m((r) => r.walkMs), bgScanMs: m((r) => r.bgScanMs), bgEngineMs: m((r) => r.bgEngineMs),
     parts: Object.fromEntries(PARTS.map((k) => [k, m((r) => r.parts?.[k])])), underlineFrameMs: m((r) => r.underlineFrameMs),
     badges: m((r) => r.badges), passes: m((r) => r.passes), timedOut: runs.some((r) => r.timedOut),
     peers: Object.fromEntries(Object.keys(first.peers).map((k) => [k, m((r) => r.peers[k])])),
