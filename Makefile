@@ -41,7 +41,8 @@ test: setup
 # every corpus and fixture page with the real extension beside the floor and peer-style matchers
 # (bench/report.md, BENCH_RUNS, BENCH_PAGES), the least a content script costs on the same pages
 # (bench/minimal.md), the infinite-scroll soak (bench/soak.md, BENCH_SOAK_SECONDS), and our
-# main-thread time on a page that never stops animating, once settled (bench/idle.md), and badge
+# main-thread time on a page that never stops animating, once settled (bench/idle.md), our longest
+# task per page in wall and thread time (bench/slices.md), and badge
 # geometry on every corpus page in Chromium (bench/geometry.md) and in Firefox (bench/geometry-firefox.md).
 # First, `backstory import` on a generated 100k-row spreadsheet (bench/import.md, IMPORT_ROWS), and
 # the Organizer Studio checking a 10k-row one in Chromium (bench/studio.md, STUDIO_ROWS; goal under 2 s).
@@ -55,6 +56,7 @@ bench: build
 	node bench/minimal.mjs
 	node bench/soak.mjs
 	node bench/idle.mjs
+	node bench/slices.mjs
 	node bench/geometry.mjs
 	target/venv/bin/python bench/geometry_firefox.py
 
