@@ -122,6 +122,11 @@ struct Info<'a> {
     counts: Counts,
 }
 
+/// The dataset's categories of `company`, in its order.
+fn category_details<'a>(d: &'a crate::Dataset, company: &crate::dataset::Company) -> Vec<&'a crate::dataset::Category> {
+    company.categories.iter().filter_map(|c| d.categories.iter().find(|k| &k.id == c)).collect()
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
@@ -251,8 +256,7 @@ impl Engine {
             .into_iter()
             .map(|b| Named { id: &d.brands[b].id, name: &d.brands[b].name })
             .collect();
-        let category_details =
-            company.categories.iter().filter_map(|c| d.categories.iter().find(|k| &k.id == c)).collect();
+        let category_details = category_details(d, company);
         let badge_text = crate::badge::badge_text(&company.name, company.badge.as_deref());
         to_js(&CompanyView { company, brands, category_details, badge_text })
     }
@@ -264,10 +268,13 @@ impl Engine {
         let d = self.core.dataset();
         let company = &d.companies[ci];
         let translations = NameTexts(
-            company.translations.iter().filter_map(|(tag, t)| Some((tag.as_str(), NameText { name: t.name.as_deref()? }))).collect(),
+            company
+                .translations
+                .iter()
+                .filter_map(|(tag, t)| Some((tag.as_str(), NameText { name: t.name.as_deref()? })))
+                .collect(),
         );
-        let category_details =
-            company.categories.iter().filter_map(|c| d.categories.iter().find(|k| &k.id == c)).collect();
+        let category_details = category_details(d, company);
         to_js(&CompanyBrief {
             id: &company.id,
             name: &company.name,
