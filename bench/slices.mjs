@@ -67,7 +67,7 @@ const lines = [
   `Command: \`node bench/slices.mjs\`${ONLY ? ` (BENCH_PAGES='${ONLY.source}')` : ''}, ${new Date(started).toISOString()}, ${Math.round((Date.now() - started) / 1000)} s.  `,
   `Machine: ${cpus().length} cores, load average during the run ${f1(Math.min(...loads))}–${f1(Math.max(...loads))} (median ${f1(loads.sort((x, y) => x - y)[loads.length >> 1] ?? NaN)}); ${b.version ?? 'Chromium'}, headless. ${rows.length} pages of ../shared/corpus, one load each, default dataset.`,
   '',
-  'Each page is loaded once under a Chromium trace. A task of ours is a renderer main-thread task in which V8 sampled content-script code; its wall time is the trace event\'s duration, its thread time the CPU time the thread got during it. The sampler slows our code, so both are upper bounds for an unprofiled load. Our samples in a task are V8's samples in our code, on wall time (the sampler's clock), so they can exceed the task's thread time. Wall time on a shared machine includes the time the thread waited for a core.',
+  'Each page is loaded once under a Chromium trace. A task of ours is a renderer main-thread task in which V8 sampled content-script code; its wall time is the trace event\'s duration, its thread time the CPU time the thread got during it. The sampler slows our code, so both are upper bounds for an unprofiled load. Our samples in a task are V8\'s samples in our code, on wall time (the sampler\'s clock), so they can exceed the task\'s thread time. Wall time on a shared machine includes the time the thread waited for a core.',
   '',
   '| per page | median | p90 | max |',
   '|---|---|---|---|',
