@@ -11,6 +11,7 @@
 //! judges one candidate (step 2), and `engine/lookup.rs` answers what the engine knows besides.
 
 mod build;
+mod lists;
 mod lookup;
 mod verdict;
 
@@ -294,15 +295,7 @@ impl Engine {
         // them come second, where no other hit is: a name that may never count must not take
         // the place of one that does ("New Look" waiting, "Look Fantastic" not).
         let waits = |f: &(usize, usize, u32)| rules.get(f).is_some_and(|r| r.verdict() == Verdict::Wait);
-        if let Some(out) = explained.as_mut() {
-            for f in &found {
-                let (os, oe) = norm.original_range(f.0, f.1);
-                let units = byte_to_utf16(text, &[os, oe]);
-                out.push(Judged { start: units[0], end: units[1], entry: f.2, rule: rules[f] });
-            }
-            out.sort_by_key(|j| (j.start, std::cmp::Reverse(j.end)));
-        }
-        let (waiting, named): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| waits(f));
+        let (waiting, named): (Vec<_>, Vec<_>) = found.iter().copied().partition(|f| waits(f));
         let mut kept = leftmost_longest(named);
         for w in leftmost_longest(waiting) {
             let at = kept.partition_point(|k| k.0 < w.0);
@@ -311,6 +304,15 @@ impl Engine {
             if clear_before && clear_after {
                 kept.insert(at, w);
             }
+        }
+        self.brands_listed(text, &norm, &block_of, &kept, &mut rules);
+        if let Some(out) = explained.as_mut() {
+            for f in &found {
+                let (os, oe) = norm.original_range(f.0, f.1);
+                let units = byte_to_utf16(text, &[os, oe]);
+                out.push(Judged { start: units[0], end: units[1], entry: f.2, rule: rules[f] });
+            }
+            out.sort_by_key(|j| (j.start, std::cmp::Reverse(j.end)));
         }
         self.to_hits(text, &norm, &kept, &rules)
     }

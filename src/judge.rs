@@ -68,10 +68,13 @@ pub enum Rule {
     OtherMarket = 19,
     /// Written before a manufacturer's model number ("LG 25UM58-P").
     ProductModel = 20,
+    /// A name that would wait, written in a list among other companies' names that stand on their
+    /// own ("Calvin Klein, Converse, Diesel"): a shop's list of the brands it carries.
+    BrandList = 21,
 }
 
 /// Every rule, in table order.
-pub const RULES: [Rule; 21] = [
+pub const RULES: [Rule; 22] = [
     Rule::Name,
     Rule::ContextWord,
     Rule::OwnSite,
@@ -93,6 +96,7 @@ pub const RULES: [Rule; 21] = [
     Rule::StructuredData,
     Rule::OtherMarket,
     Rule::ProductModel,
+    Rule::BrandList,
 ];
 
 impl Rule {
@@ -110,7 +114,8 @@ impl Rule {
             | Rule::BrandLabel
             | Rule::Symbol
             | Rule::StructuredData
-            | Rule::ProductModel => Verdict::Flag,
+            | Rule::ProductModel
+            | Rule::BrandList => Verdict::Flag,
             Rule::OrdinaryWord | Rule::OrdinaryWordInLanguage | Rule::ContextOnPage => Verdict::Wait,
             _ => Verdict::Reject,
         }
@@ -140,6 +145,7 @@ impl Rule {
             Rule::StructuredData => "structured-data",
             Rule::OtherMarket => "other-market",
             Rule::ProductModel => "product-model",
+            Rule::BrandList => "brand-list",
         }
     }
 
@@ -177,6 +183,7 @@ impl Rule {
                 "the dataset says another company has this name on this site, in this country or language"
             }
             Rule::ProductModel => "a product's model number follows it",
+            Rule::BrandList => "it stands in a list among other brands' names",
         }
     }
 }

@@ -73,7 +73,7 @@ fn held_back(dataset: &Dataset) -> Vec<WordFinding> {
 fn held_back_finding(rule: &AliasRule, owner: &str) -> Vec<WordFinding> {
     let view = |severity, message| WordFinding { severity, alias: rule.text.clone(), message };
     let badge_only = format!(
-        "it gets a badge only where the page also names {owner} otherwise (another of its names, its web address, a brand label or a model number after it)"
+        "it gets a badge only where the page also names {owner} otherwise (another of its names, its web address, a brand label, a model number after it or a list of other brands around it)"
     );
     let mut out = Vec::new();
     if rule.confirm == Confirm::Page {

@@ -58,6 +58,17 @@ const ROWS: &[Row] = &[
     row("Gap 128GB", "Gap", Rule::OrdinaryWord),
     row("Gap Gen2Pro4", "Gap", Rule::OrdinaryWord),
     row("Gap-25UM58-P", "Gap", Rule::ModelNumber),
+    // Among two other companies' names that stand: in a list written with punctuation, or one name
+    // per block (a brand filter). A space alone or a hyphen without spaces makes one name
+    // ("Amazon Prime", "Sisley-Paris"); one other company is a pair, not a list.
+    row("Brands: Ringco, Gap, Meta", "Gap", Rule::BrandList),
+    row("Ringco | Gap | McDonald's", "Gap", Rule::BrandList),
+    row("Ringco\u{2029}Gap\u{2029}Meta", "Gap", Rule::BrandList),
+    row("Ringco Gap Meta", "Gap", Rule::OrdinaryWord),
+    row("Ringco-Gap, Meta", "Gap", Rule::OrdinaryWord),
+    row("Ringco, Gap and more", "Gap", Rule::OrdinaryWord),
+    row("Ringco, Gap, Ringco", "Gap", Rule::OrdinaryWord),
+    row("Ringco, Gap and Meta", "Gap", Rule::OrdinaryWord),
     Row { lang: Some("fr-FR"), ..row("Tous les prix", "Tous", Rule::OrdinaryWordInLanguage) },
     Row { lang: Some("es"), ..row("Pendientes Tous de plata", "Tous", Rule::Name) },
     row("Pendientes Tous de plata", "Tous", Rule::Name),

@@ -94,6 +94,30 @@ test('a confirm: page alias comes back waiting, and the page host names it outri
   assert.equal(rules[local.scan('Gap BS3682')[4]].id, 'ordinary-word');
 });
 
+test('a waiting name in a list among other companies\' names stands (src/engine/lists.rs)', () => {
+  // Synthetic companies (not campaign facts): two plain names and one that needs the page.
+  const dataset = JSON.parse(DATASET);
+  const company = (id, name, aliases) => ({
+    id, name, legal_name: name, aliases, categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
+  });
+  dataset.companies = [
+    company('ringco', 'Ringco', []), company('zedco', 'Zedco', []),
+    company('gap', 'Gap Inc.', [{ text: 'Gap', confirm: 'page' }]),
+  ];
+  dataset.brands = [];
+  const local = Engine.fromJson(JSON.stringify(dataset));
+  const rules = Engine.rules();
+  const gapRule = (text) => {
+    const hits = local.scan(text);
+    const at = text.indexOf('Gap');
+    for (let i = 0; i < hits.length; i += 5) if (hits[i] === at) return rules[hits[i + 4]];
+    return undefined;
+  };
+  assert.deepEqual([gapRule('Ringco, Gap, Zedco').id, gapRule('Ringco, Gap, Zedco').verdict], ['brand-list', 'flag']);
+  assert.equal(gapRule('Ringco\u2029Gap\u2029Zedco').id, 'brand-list');
+  assert.equal(gapRule('Ringco Gap Zedco').id, 'ordinary-word');
+});
+
 test('a name that is a word of the page language waits there and is a name elsewhere', () => {
   const dataset = JSON.parse(DATASET);
   dataset.companies = [{
