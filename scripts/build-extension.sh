@@ -66,6 +66,8 @@ for browser in chromium firefox; do
   # The manifest loads the bundle: the content script's module sources stay out of the package.
   find "dist/$browser/extension/content" -type f ! -name '*.css' -delete
   cp LICENSE-MIT LICENSE-APACHE "dist/$browser/"
+  # The wasm holds data/country-languages.txt (CLDR): its license travels with it.
+  cp data/country-languages.COPYRIGHT "dist/$browser/"
 done
 t3=$(t)
 awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" -v w="$(stat -c %s extension/pkg/backstory_bg.wasm)" \

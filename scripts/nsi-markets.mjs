@@ -41,7 +41,9 @@ function countryOf(code) {
   const c = String(code).toLowerCase();
   const m = /^([a-z]{2})(?:-[a-z0-9]+(?:\.geojson)?)?$/.exec(c) ?? /^([a-z]{2})-[a-z0-9_-]+\.geojson$/.exec(c);
   if (!m) return null;
-  return m[1] === 'uk' ? 'gb' : m[1];
+  // NSI (country-coder) writes the United Kingdom "uk" and metropolitan France "fx"; ISO 3166-1,
+  // and a page's domain, say "gb" and "fr".
+  return { uk: 'gb', fx: 'fr' }[m[1]] ?? m[1];
 }
 
 const nsi = loadNsi(process.argv[2]).nsi;

@@ -77,23 +77,49 @@ pub struct PageMarket {
     host: String,
     country: Option<String>,
     lang: Option<String>,
+    /// Where the host names no country: the countries where the page's language is official
+    /// (`data/country-languages.txt`), sorted; empty when no language or no country is known.
+    speaking: Vec<&'static str>,
+}
+
+/// Official languages by country (national, de facto or regional), from CLDR's territory data
+/// (`scripts/country-languages.mjs`): "ch de fr gsw it rm". 2.5 KB.
+const COUNTRY_LANGUAGES: &str = include_str!("../data/country-languages.txt");
+
+/// The countries where `lang` (a primary subtag) is an official language, sorted.
+fn countries_speaking(lang: &str) -> Vec<&'static str> {
+    let rows = COUNTRY_LANGUAGES.lines().filter(|l| !l.starts_with('#'));
+    rows.filter_map(|row| {
+        let mut cells = row.split(' ');
+        let country = cells.next()?;
+        cells.any(|l| l == lang).then_some(country)
+    })
+    .collect()
 }
 
 impl PageMarket {
     /// host: the page's host name; lang: its language as a primary subtag.
     pub fn new(host: Option<&str>, lang: Option<&str>) -> PageMarket {
         let host = host.unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
-        PageMarket { country: country_of_host(&host), host, lang: lang.map(str::to_string) }
+        let country = country_of_host(&host);
+        let speaking = match (&country, lang) {
+            (None, Some(lang)) => countries_speaking(lang),
+            _ => Vec::new(),
+        };
+        PageMarket { country, host, lang: lang.map(str::to_string), speaking }
     }
 
     fn tells(&self, m: &Market) -> bool {
         match m {
-            Market::Country(_) => self.country.is_some(),
+            // A generic domain tells no country, but the page's language narrows it to the
+            // countries where that language is official.
+            Market::Country(_) => self.country.is_some() || !self.speaking.is_empty(),
             Market::Site(_) => !self.host.is_empty(),
             Market::Language(_) => self.lang.is_some(),
         }
     }
 
+    /// Whether the page is in the market, as far as it tells.
     fn is_in(&self, m: &Market) -> bool {
         match m {
             Market::Country(c) => self.country.as_deref() == Some(c),
@@ -102,14 +128,29 @@ impl PageMarket {
         }
     }
 
+    /// Whether the page can be in the market: it is in it, or its host names no country and its
+    /// language is official in that country.
+    fn may_be_in(&self, m: &Market) -> bool {
+        match m {
+            Market::Country(c) if self.country.is_none() => self.speaking.binary_search(&c.as_str()).is_ok(),
+            _ => self.is_in(m),
+        }
+    }
+
     /// Whether a name scoped to `inside` and `outside` is someone else's on this page: the page is
-    /// in one of its `outside` markets, or it has `inside` markets and the page tells that it is
-    /// in none of them (on some dimension the list uses).
-    pub fn excludes(&self, inside: &[Market], outside: &[Market]) -> bool {
+    /// in one of its `outside` markets, or it has `inside` markets and the page tells that it can
+    /// be in none of them (on some dimension the list uses). An English page on a ".com" may be
+    /// in Australia, so it is not out of a name scoped out of Australia ("Target"), but it is
+    /// out of a name scoped in Italy only. A site named after the name (`own_site`) is in its
+    /// market whatever its language says: only its domain's country can put it out.
+    pub fn excludes(&self, inside: &[Market], outside: &[Market], own_site: bool) -> bool {
         if outside.iter().any(|m| self.is_in(m)) {
             return true;
         }
-        !inside.is_empty() && !inside.iter().any(|m| self.is_in(m)) && inside.iter().any(|m| self.tells(m))
+        let in_one = |m: &Market| if own_site { self.is_in(m) } else { self.may_be_in(m) };
+        let tells =
+            |m: &Market| self.tells(m) && !(own_site && self.country.is_none() && matches!(m, Market::Country(_)));
+        !inside.is_empty() && !inside.iter().any(in_one) && inside.iter().any(tells)
     }
 }
 
@@ -168,22 +209,36 @@ mod tests {
     #[test]
     fn a_name_scoped_in_counts_only_where_the_page_can_be_in_its_market() {
         let finland = markets(&["fi"]);
-        assert!(PageMarket::new(Some("www.otto.de"), Some("de")).excludes(&finland, &[]));
-        assert!(!PageMarket::new(Some("www.otto.fi"), Some("fi")).excludes(&finland, &[]));
-        // A generic domain tells no country: the name counts.
-        assert!(!PageMarket::new(Some("www.example.com"), Some("en")).excludes(&finland, &[]));
-        assert!(!PageMarket::new(None, None).excludes(&finland, &[]));
+        assert!(PageMarket::new(Some("www.otto.de"), Some("de")).excludes(&finland, &[], false));
+        assert!(!PageMarket::new(Some("www.otto.fi"), Some("fi")).excludes(&finland, &[], false));
+        // A generic domain tells no country, but the page's language narrows it to the countries
+        // where that language is official: English is not Finland's, Finnish and Swedish are.
+        assert!(PageMarket::new(Some("www.example.com"), Some("en")).excludes(&finland, &[], false));
+        assert!(!PageMarket::new(Some("www.example.com"), Some("fi")).excludes(&finland, &[], false));
+        assert!(!PageMarket::new(Some("www.example.com"), Some("sv")).excludes(&finland, &[], false));
+        // No language, or one no country has as official: the name counts.
+        assert!(!PageMarket::new(Some("www.example.com"), None).excludes(&finland, &[], false));
+        assert!(!PageMarket::new(Some("www.example.com"), Some("eo")).excludes(&finland, &[], false));
+        assert!(!PageMarket::new(None, None).excludes(&finland, &[], false));
+        // A site named after the name is in its market whatever its language, but not a domain
+        // of another country.
+        assert!(!PageMarket::new(Some("www.otto.com"), Some("en")).excludes(&finland, &[], true));
+        assert!(PageMarket::new(Some("www.otto.de"), Some("de")).excludes(&finland, &[], true));
         // A language scope is told by the page's language.
-        assert!(PageMarket::new(Some("shop.example.com"), Some("en")).excludes(&markets(&["lang:fr"]), &[]));
-        assert!(!PageMarket::new(Some("shop.example.com"), None).excludes(&markets(&["lang:fr"]), &[]));
+        assert!(PageMarket::new(Some("shop.example.com"), Some("en")).excludes(&markets(&["lang:fr"]), &[], false));
+        assert!(!PageMarket::new(Some("shop.example.com"), None).excludes(&markets(&["lang:fr"]), &[], false));
     }
 
     #[test]
     fn a_name_scoped_out_never_counts_there() {
         let not_australia = markets(&["au", "site:target.com"]);
-        assert!(PageMarket::new(Some("www.target.com.au"), Some("en")).excludes(&[], &not_australia));
-        assert!(PageMarket::new(Some("shop.target.com"), Some("en")).excludes(&[], &not_australia));
-        assert!(!PageMarket::new(Some("www.nottarget.com"), Some("en")).excludes(&[], &not_australia));
-        assert!(!PageMarket::new(Some("www.target.com.us"), Some("en")).excludes(&[], &not_australia));
+        assert!(PageMarket::new(Some("www.target.com.au"), Some("en")).excludes(&[], &not_australia, false));
+        assert!(PageMarket::new(Some("shop.target.com"), Some("en")).excludes(&[], &not_australia, false));
+        assert!(!PageMarket::new(Some("www.nottarget.com"), Some("en")).excludes(&[], &not_australia, false));
+        assert!(!PageMarket::new(Some("www.target.com.us"), Some("en")).excludes(&[], &not_australia, false));
+        // An English page on a ".com" may be in Australia, not surely: the language never puts a
+        // page in a market it is scoped out of.
+        assert!(!PageMarket::new(Some("www.example.com"), Some("en")).excludes(&markets(&["au"]), &[], false));
+        assert!(!PageMarket::new(Some("www.example.com"), Some("en")).excludes(&[], &markets(&["au"]), false));
     }
 }

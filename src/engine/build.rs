@@ -213,7 +213,7 @@ fn add_alias(
         markets_in: market::parse_all(&rule.markets.inside),
         markets_out: market::parse_all(&rule.markets.outside),
         outright: false,
-        host_label: normalize(&rule.text, Fold::MATCH).text.chars().filter(char::is_ascii_alphanumeric).collect(),
+        host_label: super::verdict::host_label(&rule.text),
     };
     // An alias that may wait (`confirm: page`, `word_in`) is two entries, tried in this order: one
     // that names the company outright, one that waits for the page to confirm it.

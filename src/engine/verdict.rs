@@ -12,6 +12,11 @@ use crate::market::PageMarket;
 use crate::normalize::{normalize, Fold, Normalized};
 use crate::symbols;
 
+/// A name as a site's name writes it: its ASCII letters and digits, folded ("H&M" -> "hm").
+pub(super) fn host_label(name: &str) -> String {
+    normalize(name, Fold::MATCH).text.chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
 impl Engine {
     pub(super) fn accepts(
         &self,
@@ -22,15 +27,15 @@ impl Engine {
         contexts: &HashSet<(u32, u32)>,
         site: &Site,
     ) -> Result<Rule, Rule> {
+        // On a site named after the alias ("Target" on target.com) the alias is the site's own
+        // name: it needs no context words there.
+        let own_site = site.is_named(entry);
         // Another company's name on this site, in this country or language: nothing else matters.
-        if site.market.excludes(&entry.markets_in, &entry.markets_out) {
+        if site.market.excludes(&entry.markets_in, &entry.markets_out, own_site) {
             return Err(Rule::OtherMarket);
         }
         let (os, oe) = norm.original_range(s, e);
         let original = &text[os..oe];
-        // On a site named after the alias ("Target" on target.com) the alias is the site's own
-        // name: it needs no context words there.
-        let own_site = site.is_named(entry);
         // Whether this alias waits for the page here: everywhere, or in the page's language.
         let word_here = site.lang.as_deref().is_some_and(|l| entry.word_in.iter().any(|w| w == l));
         // A name with context words is disambiguated by them, not by the page (below).
@@ -238,9 +243,14 @@ impl Site {
     }
 
     /// Whether the site is named after the entry's alias: "mango" for "MANGO" on shop.mango.com,
-    /// "hm" for "H&M" on www2.hm.com. Not a company's other domains: Amazon's include imdb.com,
-    /// where "Ring" is a film. A one-letter name is never a site's.
+    /// "hm" for "H&M" on www2.hm.com, and with "&" read as "and", "bedbathandbeyond" for "Bed
+    /// Bath & Beyond". Not a company's other domains: Amazon's include imdb.com, where "Ring" is a
+    /// film. A one-letter name is never a site's.
     fn is_named(&self, entry: &Entry) -> bool {
-        entry.host_label.len() >= 2 && self.name == entry.host_label
+        if entry.host_label.len() < 2 {
+            return false;
+        }
+        self.name == entry.host_label
+            || (entry.alias.contains('&') && self.name == host_label(&entry.alias.replace('&', " and ")))
     }
 }

@@ -20,6 +20,8 @@ fn engine() -> Engine {
         company("otto", "Otto", json!([{"text": "Otto", "case": "exact", "markets": {"in": ["fi"]}}])),
         // Target Australia is not the US Target (Wesfarmers owns it).
         company("target", "Target", json!([{"text": "Target", "case": "exact", "markets": {"out": ["au"]}}])),
+        // A name with "&" whose site spells it "and".
+        company("crate", "Crate & Co", json!([{"text": "Crate & Co", "case": "exact", "confirm": "page"}])),
     ]);
     let brands = json!([{"id": "ring", "name": "Ring", "owners": [{"company": "ringco"}],
                          "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"], "exclude": ["ring size"],
@@ -88,8 +90,14 @@ const ROWS: &[Row] = &[
     row("Gap Inc. stores", "Gap", Rule::Overlapped),
     Row { host: Some("www.otto.de"), ..row("Jetzt bei Otto bestellen", "Otto", Rule::OtherMarket) },
     Row { host: Some("www.otto.fi"), ..row("Otto-automaatti", "Otto", Rule::Name) },
-    // A generic domain tells no country: the name counts there.
+    // A generic domain tells no country: the name counts there, unless the page's language is
+    // official in none of the name's countries (`data/country-languages.txt`).
     Row { host: Some("www.example.com"), ..row("Otto ATM", "Otto", Rule::Name) },
+    Row { host: Some("www.example.com"), lang: Some("en"), ..row("Otto ATM", "Otto", Rule::OtherMarket) },
+    Row { host: Some("www.example.com"), lang: Some("sv"), ..row("Otto bankomat", "Otto", Rule::Name) },
+    Row { host: Some("www.crateandco.com"), ..row("Shop Crate & Co online", "Crate & Co", Rule::OwnSite) },
+    Row { host: Some("www.crateco.com"), ..row("Shop Crate & Co online", "Crate & Co", Rule::OwnSite) },
+    Row { host: Some("www.crateandbarrel.com"), ..row("Shop Crate & Co online", "Crate & Co", Rule::OrdinaryWord) },
     Row { host: Some("www.target.com.au"), ..row("Shop Target online", "Target", Rule::OtherMarket) },
     Row { host: Some("www.target.com"), ..row("Shop Target online", "Target", Rule::Name) },
 ];
