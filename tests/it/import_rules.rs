@@ -219,6 +219,12 @@ fn names_are_also_found_as_pages_write_them() {
     // Hyphens as spaces, but not where that makes a phrase of ordinary words: "Off White" is a colour.
     let (_, _, off) = import("hyphen-words", &["Q53472173\tOff-White\tshop/clothes\tOff-White"]);
     assert_eq!(scan(&off, "Off-White sneakers. Tank Top Off White / Grey"), vec!["q53472173"]);
+    // Hyphens left out, as brand filters write them, even where the parts are words; not where the
+    // glued name is a word ("Coop" of "Co-op").
+    let (_, _, glued) =
+        import("glued", &["Q653941\tRay-Ban\tshop/optician\tRay-Ban", "Q1\tCo-op\tshop/supermarket\tCo-op"]);
+    assert_eq!(scan(&glued, "Rayban, Ray-Ban"), vec!["q653941", "q653941"]);
+    assert!(scan(&glued, "A chicken coop").is_empty());
 }
 
 #[test]

@@ -53,8 +53,9 @@
 //!   shorter ones are codes that their accents tell apart ("ČD" is not "CD");
 //! - each name is also matched as pages write it when NSI does not list that spelling: "&" as
 //!   "and" and the reverse ("Crate and Barrel"), hyphens as spaces ("Williams Sonoma", but not
-//!   "Off White", a colour, for Off-White) and without a leading "The" ("Home Depot"). These
-//!   spellings follow the rules above and never take a name from another row;
+//!   "Off White", a colour, for Off-White) or left out ("Rayban"), and without a leading "The"
+//!   ("Home Depot"). These spellings follow the rules above (a spelling that is a word, "Coop" of
+//!   "Co-op", is dropped) and never take a name from another row;
 //! - an optional `markets` column (country codes, `-xx` for one left out: NSI's locationSet,
 //!   `scripts/nsi-markets.mjs`) scopes every name of its row (`markets` in DATASET.md): "Otto",
 //!   listed only in Finland (an ATM network), is another company's name on otto.de.
@@ -460,6 +461,11 @@ fn page_spellings(name: &str) -> Vec<String> {
         .any(|i| chars[i] == '-' && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric());
     if hyphenated && !super::fold(&spaced).split(' ').all(is_english_word) {
         out.push(spaced);
+    }
+    // And glued, as brand filters write it ("Rayban" of Ray-Ban, whose parts are words); `import`
+    // drops it where that is a word itself ("Coop" of "Co-op").
+    if hyphenated {
+        out.push(name.replace('-', ""));
     }
     if let Some(rest) = words.first().filter(|w| w.eq_ignore_ascii_case("the")).map(|_| words[1..].join(" ")) {
         if !rest.is_empty() {
