@@ -118,6 +118,23 @@ test('a waiting name in a list among other companies\' names stands (src/engine/
   assert.equal(gapRule('Ringco Gap Zedco').id, 'ordinary-word');
 });
 
+test('on a generic domain the page language tells the countries a name scoped to markets can be in', () => {
+  // Synthetic company (not campaign facts): a name scoped to Finland, whose official languages
+  // are Finnish and Swedish (data/country-languages.txt, compiled into the wasm).
+  const dataset = JSON.parse(DATASET);
+  dataset.companies = [{
+    id: 'otto', name: 'Otto', legal_name: 'Otto', aliases: [{ text: 'Otto', case: 'exact', markets: { in: ['fi'] } }],
+    categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
+  }];
+  dataset.brands = [];
+  const local = Engine.fromJson(JSON.stringify(dataset));
+  assert.equal(local.scan('Otto ATM', 'www.example.com', 'en').length, 0);
+  assert.equal(local.scan('Otto pankkiautomaatti', 'www.example.com', 'fi').length, 5);
+  assert.equal(local.scan('Otto bankomat', 'www.example.com', 'sv-FI').length, 5);
+  assert.equal(local.scan('Otto ATM', 'www.example.com').length, 5, 'no language: the name counts');
+  assert.equal(local.scan('Otto ATM', 'www.otto.de', 'fi').length, 0, 'a country-code domain decides');
+});
+
 test('a name that is a word of the page language waits there and is a name elsewhere', () => {
   const dataset = JSON.parse(DATASET);
   dataset.companies = [{
