@@ -89,12 +89,15 @@ const COUNTRY_LANGUAGES: &str = include_str!("../data/country-languages.txt");
 /// The countries where `lang` (a primary subtag) is an official language, sorted.
 fn countries_speaking(lang: &str) -> Vec<&'static str> {
     let rows = COUNTRY_LANGUAGES.lines().filter(|l| !l.starts_with('#'));
-    rows.filter_map(|row| {
-        let mut cells = row.split(' ');
-        let country = cells.next()?;
-        cells.any(|l| l == lang).then_some(country)
-    })
-    .collect()
+    let mut countries: Vec<&'static str> = rows
+        .filter_map(|row| {
+            let mut cells = row.split(' ');
+            let country = cells.next()?;
+            cells.any(|l| l == lang).then_some(country)
+        })
+        .collect();
+    countries.sort_unstable();
+    countries
 }
 
 impl PageMarket {
@@ -109,11 +112,12 @@ impl PageMarket {
         PageMarket { country, host, lang: lang.map(str::to_string), speaking }
     }
 
-    fn tells(&self, m: &Market) -> bool {
+    /// Whether the page tells where it is on the market's dimension. A generic domain tells no
+    /// country, but `by_language` the page's language narrows it to the countries where that
+    /// language is official.
+    fn tells(&self, m: &Market, by_language: bool) -> bool {
         match m {
-            // A generic domain tells no country, but the page's language narrows it to the
-            // countries where that language is official.
-            Market::Country(_) => self.country.is_some() || !self.speaking.is_empty(),
+            Market::Country(_) => self.country.is_some() || (by_language && !self.speaking.is_empty()),
             Market::Site(_) => !self.host.is_empty(),
             Market::Language(_) => self.lang.is_some(),
         }
@@ -128,11 +132,13 @@ impl PageMarket {
         }
     }
 
-    /// Whether the page can be in the market: it is in it, or its host names no country and its
-    /// language is official in that country.
-    fn may_be_in(&self, m: &Market) -> bool {
+    /// Whether the page can be in the market: it is in it, or its host names no country and
+    /// (`by_language`) its language is official in that country.
+    fn may_be_in(&self, m: &Market, by_language: bool) -> bool {
         match m {
-            Market::Country(c) if self.country.is_none() => self.speaking.binary_search(&c.as_str()).is_ok(),
+            Market::Country(c) if self.country.is_none() && by_language => {
+                self.speaking.binary_search(&c.as_str()).is_ok()
+            }
             _ => self.is_in(m),
         }
     }
@@ -147,10 +153,10 @@ impl PageMarket {
         if outside.iter().any(|m| self.is_in(m)) {
             return true;
         }
-        let in_one = |m: &Market| if own_site { self.is_in(m) } else { self.may_be_in(m) };
-        let tells =
-            |m: &Market| self.tells(m) && !(own_site && self.country.is_none() && matches!(m, Market::Country(_)));
-        !inside.is_empty() && !inside.iter().any(in_one) && inside.iter().any(tells)
+        let by_language = !own_site;
+        !inside.is_empty()
+            && !inside.iter().any(|m| self.may_be_in(m, by_language))
+            && inside.iter().any(|m| self.tells(m, by_language))
     }
 }
 
