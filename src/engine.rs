@@ -5,10 +5,12 @@
 //! candidate, overlapping ones included, so a rejected long candidate cannot hide a valid shorter
 //! one at the same place. (2) Each candidate is judged: word boundaries, the alias's case and
 //! accent policy, its context words, exclusion phrases, and the stock-symbol rule. (3) The
-//! survivors are resolved leftmost-longest and mapped back to the original text.
+//! survivors are resolved leftmost-longest, a waiting name in a list of brands stands, and the
+//! hits are mapped back to the original text.
 //!
 //! This file holds the types and the scan; `engine/build.rs` compiles a dataset, `engine/verdict.rs`
-//! judges one candidate (step 2), and `engine/lookup.rs` answers what the engine knows besides.
+//! judges one candidate (step 2), `engine/lists.rs` finds lists of brands (step 3), and
+//! `engine/lookup.rs` answers what the engine knows besides.
 
 mod build;
 mod lists;

@@ -2,6 +2,8 @@
 //! their own ("… Calvin Klein, Converse, Diesel, Esprit …", or one per item of a brand filter) is a
 //! brand too. Shops list the brands they carry in filters, menus and compatibility lines; an
 //! ordinary word, a given name or an abbreviation among them is one of those brands, not the word.
+//! A list is seen within one scan: one the content script's batches cut (every 32 K characters),
+//! or one a page change rescans in part, is judged by the part each scan holds.
 
 use std::collections::HashMap;
 

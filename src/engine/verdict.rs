@@ -250,7 +250,11 @@ impl Site {
         if entry.host_label.len() < 2 {
             return false;
         }
+        // The spelled-out label is made only for a site whose name could be it: this runs for every
+        // candidate of every scan.
         self.name == entry.host_label
-            || (entry.alias.contains('&') && self.name == host_label(&entry.alias.replace('&', " and ")))
+            || (entry.alias.contains('&')
+                && self.name.contains("and")
+                && self.name == host_label(&entry.alias.replace('&', " and ")))
     }
 }
