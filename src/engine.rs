@@ -307,7 +307,7 @@ impl Engine {
                 kept.insert(at, w);
             }
         }
-        self.brands_listed(text, &norm, &block_of, &kept, &mut rules);
+        self.brands_listed(&lists::PageText { text, norm: &norm }, &kept, &mut rules);
         if let Some(out) = explained.as_mut() {
             for f in &found {
                 let (os, oe) = norm.original_range(f.0, f.1);

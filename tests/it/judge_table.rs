@@ -71,6 +71,16 @@ const ROWS: &[Row] = &[
     row("Ringco, Gap and more", "Gap", Rule::OrdinaryWord),
     row("Ringco, Gap, Ringco", "Gap", Rule::OrdinaryWord),
     row("Ringco, Gap and Meta", "Gap", Rule::OrdinaryWord),
+    // Items the dataset does not name may stand between (at most two, each a few words written as
+    // names), when the waiting name is an item of its own; a hyphen chain of three names or more
+    // is a list ("BMW-Ford-Opel-Saab-Volvo" on a parts shop).
+    row("Ringco\u{2029}Castañer\u{2029}Gap\u{2029}Meta", "Gap", Rule::BrandList),
+    row("Ringco Underwear, Zork, Gap, Meta", "Gap", Rule::BrandList),
+    row("O-Ring Ringco-Gap-Zork-Meta", "Gap", Rule::BrandList),
+    row("Ringco, Learn Gap, Meta", "Gap", Rule::OrdinaryWord),
+    row("Ringco, Gap Sale, Zork, Meta", "Gap", Rule::OrdinaryWord),
+    row("Ringco, sale, Gap, Meta", "Gap", Rule::OrdinaryWord),
+    row("Ringco, One, Two, Three, Gap, Zork, Meta", "Gap", Rule::OrdinaryWord),
     Row { lang: Some("fr-FR"), ..row("Tous les prix", "Tous", Rule::OrdinaryWordInLanguage) },
     Row { lang: Some("es"), ..row("Pendientes Tous de plata", "Tous", Rule::Name) },
     row("Pendientes Tous de plata", "Tous", Rule::Name),
