@@ -225,6 +225,14 @@ fn names_are_also_found_as_pages_write_them() {
         import("glued", &["Q653941\tRay-Ban\tshop/optician\tRay-Ban", "Q1\tCo-op\tshop/supermarket\tCo-op"]);
     assert_eq!(scan(&glued, "Rayban, Ray-Ban"), vec!["q653941", "q653941"]);
     assert!(scan(&glued, "A chicken coop").is_empty());
+    // A name in camel case, spaced, unless its parts are words ("Pet Smart").
+    let (_, _, camel) = import(
+        "camel",
+        &["Q2381223\tMediaMarkt\tshop/electronics\tMediaMarkt", "Q2\tPetSmart\tshop/pet\tPetSmart", "Q3\teBay\tshop/x\teBay"],
+    );
+    assert_eq!(scan(&camel, "Media Markt, MediaMarkt"), vec!["q2381223", "q2381223"]);
+    assert!(scan(&camel, "Pet Smart treats").is_empty());
+    assert!(scan(&camel, "e Bay").is_empty());
 }
 
 #[test]

@@ -53,7 +53,8 @@
 //!   shorter ones are codes that their accents tell apart ("ČD" is not "CD");
 //! - each name is also matched as pages write it when NSI does not list that spelling: "&" as
 //!   "and" and the reverse ("Crate and Barrel"), hyphens as spaces ("Williams Sonoma", but not
-//!   "Off White", a colour, for Off-White) or left out ("Rayban"), and without a leading "The"
+//!   "Off White", a colour, for Off-White) or left out ("Rayban"), camel case spaced on the same
+//!   terms ("Media Markt" of MediaMarkt, not "Pet Smart"), and without a leading "The"
 //!   ("Home Depot"). These spellings follow the rules above (a spelling that is a word, "Coop" of
 //!   "Co-op", is dropped) and never take a name from another row;
 //! - an optional `markets` column (country codes, `-xx` for one left out: NSI's locationSet,
@@ -440,8 +441,8 @@ fn title_case(name: &str) -> String {
         .join(" ")
 }
 
-/// Other spellings of `name` that pages use: "&" and "and" swapped, hyphens as spaces, no leading
-/// "The".
+/// Other spellings of `name` that pages use: "&" and "and" swapped, hyphens as spaces or left
+/// out, camel case spaced, no leading "The".
 fn page_spellings(name: &str) -> Vec<String> {
     let name = name.trim();
     let mut out = Vec::new();
@@ -467,12 +468,39 @@ fn page_spellings(name: &str) -> Vec<String> {
     if hyphenated {
         out.push(name.replace('-', ""));
     }
+    // A name written in camel case, spaced as other pages write it ("Media Markt" of MediaMarkt), on
+    // the same terms as a hyphen: not where the parts are ordinary words ("Pet Smart", "Go Pro").
+    let camel = split_camel_case(name);
+    if camel != name && !super::fold(&camel).split(' ').all(is_english_word) {
+        out.push(camel);
+    }
     if let Some(rest) = words.first().filter(|w| w.eq_ignore_ascii_case("the")).map(|_| words[1..].join(" ")) {
         if !rest.is_empty() {
             out.push(rest);
         }
     }
     out.retain(|s| super::fold(s) != super::fold(name));
+    out
+}
+
+/// `name` with a space where a lowercase letter meets a capital inside a word, when both parts
+/// have two letters or more ("MediaMarkt", "McDonald's"; not "iPhone", "eBay").
+fn split_camel_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    let mut word_start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            word_start = i + 1;
+        } else if i >= word_start + 2 && c.is_uppercase() && chars[i - 1].is_lowercase() {
+            let rest = chars[i..].iter().take_while(|c| c.is_alphabetic()).count();
+            if rest >= 2 {
+                out.push(' ');
+                word_start = i;
+            }
+        }
+        out.push(c);
+    }
     out
 }
 
