@@ -233,6 +233,9 @@ fn names_are_also_found_as_pages_write_them() {
     assert_eq!(scan(&camel, "Media Markt, MediaMarkt"), vec!["q2381223", "q2381223"]);
     assert!(scan(&camel, "Pet Smart treats").is_empty());
     assert!(scan(&camel, "e Bay").is_empty());
+    // "&" glued between letters, also spaced: a legal line writes "H & M Hennes & Mauritz AB".
+    let (_, _, amp) = import("ampersand", &["Q188326\tH&M\tshop/clothes\tH&M"]);
+    assert_eq!(scan(&amp, "H&M: property of H & M Hennes & Mauritz AB"), vec!["q188326", "q188326"]);
 }
 
 #[test]

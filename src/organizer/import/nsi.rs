@@ -54,7 +54,8 @@
 //! - each name is also matched as pages write it when NSI does not list that spelling: "&" as
 //!   "and" and the reverse ("Crate and Barrel"), hyphens as spaces ("Williams Sonoma", but not
 //!   "Off White", a colour, for Off-White) or left out ("Rayban"), camel case spaced on the same
-//!   terms ("Media Markt" of MediaMarkt, not "Pet Smart"), and without a leading "The"
+//!   terms ("Media Markt" of MediaMarkt, not "Pet Smart"), "&" between letters spaced ("H & M"),
+//!   and without a leading "The"
 //!   ("Home Depot"). These spellings follow the rules above (a spelling that is a word, "Coop" of
 //!   "Co-op", is dropped) and never take a name from another row;
 //! - an optional `markets` column (country codes, `-xx` for one left out: NSI's locationSet,
@@ -442,7 +443,7 @@ fn title_case(name: &str) -> String {
 }
 
 /// Other spellings of `name` that pages use: "&" and "and" swapped, hyphens as spaces or left
-/// out, camel case spaced, no leading "The".
+/// out, camel case spaced, "&" between letters spaced, no leading "The".
 fn page_spellings(name: &str) -> Vec<String> {
     let name = name.trim();
     let mut out = Vec::new();
@@ -456,6 +457,12 @@ fn page_spellings(name: &str) -> Vec<String> {
         );
     }
     let chars: Vec<char> = name.chars().collect();
+    // "&" glued between letters, spaced as pages also write it ("H & M" of H&M, "AT & T").
+    let glued_and = (1..chars.len().saturating_sub(1))
+        .any(|i| chars[i] == '&' && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric());
+    if glued_and {
+        out.push(name.replace('&', " & "));
+    }
     // Not where the parts are ordinary words: "Off White" is the colour, "Off-White" the brand.
     let spaced = name.replace('-', " ");
     let hyphenated = (1..chars.len().saturating_sub(1))
