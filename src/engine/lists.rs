@@ -67,10 +67,7 @@ impl PageText<'_> {
     /// in a script without case.
     fn written_as_name(&self, at: usize, word: &str) -> bool {
         let (start, _) = self.norm.original_range(at, at + word.len());
-        self.text[start..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase()))
+        self.text[start..].chars().next().is_some_and(|c| c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase()))
     }
 }
 
@@ -156,6 +153,8 @@ fn hyphen_separates(text: &str, at: usize) -> bool {
 /// Whether a name is a whole item of its list: nothing but spaces between it and the separators
 /// (or the text's ends) around it. A waiting name followed or led by other words ("More
 /// Information", "Smart Kitchen Appliances", "Learn More") is a phrase, not a brand in a list.
+/// A hyphen chain of names is a list of its own, whatever stands before or after it: "BMW" is an
+/// item of "O-Ring BMW-Ford-Opel".
 fn is_whole_item(text: &str, start: usize, end: usize) -> bool {
     let inner_space = |c: char| is_space(c) && c != BLOCK_BREAK;
     let before = text[..start].trim_end_matches(inner_space);
@@ -163,7 +162,11 @@ fn is_whole_item(text: &str, start: usize, end: usize) -> bool {
     let separates = |at: usize, c: char| is_list_punctuation(c) || (c == '-' && hyphen_separates(text, at));
     let opens = before.chars().next_back().is_none_or(|c| separates(before.len() - c.len_utf8(), c));
     let closes = text[after_at..].chars().next().is_none_or(|c| separates(after_at, c));
-    opens && closes
+    let glued_before = before.len() == text[..start].trim_end_matches(WORD_START).len()
+        && before.ends_with('-')
+        && hyphen_separates(text, before.len() - 1);
+    let glued_after = after_at == end && text[end..].starts_with('-') && hyphen_separates(text, end);
+    (opens || glued_after) && (closes || glued_before)
 }
 
 impl Engine {
@@ -270,6 +273,9 @@ mod tests {
         assert!(whole("Nike, More, Puma", "more"));
         assert!(whole("Nike\n\nMore\n\nPuma", "more"));
         assert!(whole("BMW-Ford-Opel", "ford"));
+        assert!(whole("O-Ring BMW-Ford-Opel", "bmw"));
+        assert!(whole("Jaguar-Saab-Volvo 8,80 mm", "volvo"));
+        assert!(!whole("O-Ring BMW-Ford 8,80 mm", "bmw"));
         assert!(!whole("Nike, Learn More, Puma", "more"));
         assert!(!whole("Nike, More Information", "more"));
         assert!(!whole("Sisley-Paris, Nike", "paris"));

@@ -77,6 +77,8 @@ const ROWS: &[Row] = &[
     row("Ringco\u{2029}Castañer\u{2029}Gap\u{2029}Meta", "Gap", Rule::BrandList),
     row("Ringco Underwear, Zork, Gap, Meta", "Gap", Rule::BrandList),
     row("O-Ring Ringco-Gap-Zork-Meta", "Gap", Rule::BrandList),
+    row("O-Ring Gap-Ringco-Zork-Meta", "Gap", Rule::BrandList),
+    row("O-Ring Gap-Ringco, Zork, Meta", "Gap", Rule::OrdinaryWord),
     row("Ringco, Learn Gap, Meta", "Gap", Rule::OrdinaryWord),
     row("Ringco, Gap Sale, Zork, Meta", "Gap", Rule::OrdinaryWord),
     row("Ringco, sale, Gap, Meta", "Gap", Rule::OrdinaryWord),
