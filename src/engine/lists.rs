@@ -27,6 +27,11 @@ const ITEM_WORDS: usize = 3;
 /// hold brands the dataset does not have, but a long run of them is a menu, not a brand list.
 const UNNAMED_ITEMS: usize = 2;
 
+/// The longest text between two names of one list: two unnamed items of `ITEM_WORDS` words, the
+/// rest of one item and the start of the next, with room for long words. Longer is prose, and
+/// reading it would cost a huge page for nothing.
+const MAX_GAP_BYTES: usize = 256;
+
 /// Whether the normalized text `from..to` between two names holds only what may stand between two
 /// items of one loose list: the rest of the first name's item, list separators (see `items_of`),
 /// at most `UNNAMED_ITEMS` items the dataset does not name, and the start of the second name's
@@ -131,23 +136,27 @@ fn hyphen_separates(text: &str, at: usize) -> bool {
     let ends_chain = |c: char, prev: Option<char>| {
         c.is_whitespace() || is_list_punctuation(c) || (c == WORD_START && prev != Some('-'))
     };
-    let mut hyphens = 1;
-    let mut left = text[..at].char_indices().rev().peekable();
-    while let Some((_, c)) = left.next() {
-        if ends_chain(c, left.peek().map(|&(_, p)| p)) {
+    // Each side stops at its nearest hyphen: the work is the distance to it, not the chain's length.
+    let mut left = text[..at].chars().rev().peekable();
+    while let Some(c) = left.next() {
+        if ends_chain(c, left.peek().copied()) {
             break;
         }
-        hyphens += usize::from(c == '-');
+        if c == '-' {
+            return true;
+        }
     }
     let mut prev = '-';
     for c in text[at + 1..].chars() {
         if ends_chain(c, Some(prev)) {
             break;
         }
-        hyphens += usize::from(c == '-');
+        if c == '-' {
+            return true;
+        }
         prev = c;
     }
-    hyphens >= 2
+    false
 }
 
 /// Whether a name is a whole item of its list: nothing but spaces between it and the separators
@@ -229,7 +238,7 @@ enum ListShape {
 
 /// Whether two consecutive hits are items of one list of `shape`.
 fn listed_together(page: &PageText, a: (usize, usize, u32), b: (usize, usize, u32), shape: ListShape) -> bool {
-    if a.1 > b.0 {
+    if a.1 > b.0 || b.0 - a.1 > MAX_GAP_BYTES {
         return false;
     }
     match shape {
