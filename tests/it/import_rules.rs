@@ -228,7 +228,11 @@ fn names_are_also_found_as_pages_write_them() {
     // A name in camel case, spaced, unless its parts are words ("Pet Smart").
     let (_, _, camel) = import(
         "camel",
-        &["Q2381223\tMediaMarkt\tshop/electronics\tMediaMarkt", "Q2\tPetSmart\tshop/pet\tPetSmart", "Q3\teBay\tshop/x\teBay"],
+        &[
+            "Q2381223\tMediaMarkt\tshop/electronics\tMediaMarkt",
+            "Q2\tPetSmart\tshop/pet\tPetSmart",
+            "Q3\teBay\tshop/x\teBay",
+        ],
     );
     assert_eq!(scan(&camel, "Media Markt, MediaMarkt"), vec!["q2381223", "q2381223"]);
     assert!(scan(&camel, "Pet Smart treats").is_empty());
