@@ -19,7 +19,7 @@ use crate::normalize::{Normalized, BLOCK_BREAK, WORD_START};
 const OTHERS_NAMED: usize = 2;
 
 /// How many words an item of a list may hold besides its name ("Calvin Klein Underwear",
-/// "Converse femme"), and how many an item without a name of the dataset may hold ("Saab" in
+/// "Diesel Uhren"), and how many an item without a name of the dataset may hold ("Saab" in
 /// "Jaguar-Saab-Volvo", "Castañer" in a brand filter): more is a sentence, not a list item.
 const ITEM_WORDS: usize = 3;
 
