@@ -55,9 +55,9 @@
 //!   "and" and the reverse ("Crate and Barrel"), hyphens as spaces ("Williams Sonoma", but not
 //!   "Off White", a colour, for Off-White) or left out ("Rayban"), camel case spaced on the same
 //!   terms ("Media Markt" of MediaMarkt, not "Pet Smart"), "&" between letters spaced ("H & M"),
-//!   and without a leading "The"
-//!   ("Home Depot"). These spellings follow the rules above (a spelling that is a word, "Coop" of
-//!   "Co-op", is dropped) and never take a name from another row;
+//!   and without a leading "The" ("Home Depot"). These spellings follow the rules above (a
+//!   spelling that is a word, "Coop" of "Co-op", is dropped) and never take a name from another
+//!   row;
 //! - an optional `markets` column (country codes, `-xx` for one left out: NSI's locationSet,
 //!   `scripts/nsi-markets.mjs`) scopes every name of its row (`markets` in DATASET.md): "Otto",
 //!   listed only in Finland (an ATM network), is another company's name on otto.de.
