@@ -113,13 +113,19 @@ fn items_of(text: &str, from: usize, to: usize) -> Vec<(usize, &str)> {
     let mut pieces = Vec::new();
     let mut piece = 0;
     for (at, c) in gap.char_indices() {
-        if is_list_punctuation(c) || (c == '-' && hyphen_separates(text, from + at)) {
+        if separates_at(text, from + at, c) {
             pieces.push((piece, &gap[piece..at]));
             piece = at + c.len_utf8();
         }
     }
     pieces.push((piece, &gap[piece..]));
     pieces
+}
+
+/// Whether `c`, at byte `at` of normalized `text`, separates list items: list punctuation, or a
+/// hyphen as `hyphen_separates` says.
+fn separates_at(text: &str, at: usize, c: char) -> bool {
+    is_list_punctuation(c) || (c == '-' && hyphen_separates(text, at))
 }
 
 /// Whether the hyphen at byte `at` of normalized `text` separates list items (see `items_of`).
@@ -168,9 +174,8 @@ fn is_whole_item(text: &str, start: usize, end: usize) -> bool {
     let inner_space = |c: char| is_space(c) && c != BLOCK_BREAK;
     let before = text[..start].trim_end_matches(inner_space);
     let after_at = text.len() - text[end..].trim_start_matches(inner_space).len();
-    let separates = |at: usize, c: char| is_list_punctuation(c) || (c == '-' && hyphen_separates(text, at));
-    let opens = before.chars().next_back().is_none_or(|c| separates(before.len() - c.len_utf8(), c));
-    let closes = text[after_at..].chars().next().is_none_or(|c| separates(after_at, c));
+    let opens = before.chars().next_back().is_none_or(|c| separates_at(text, before.len() - c.len_utf8(), c));
+    let closes = text[after_at..].chars().next().is_none_or(|c| separates_at(text, after_at, c));
     let glued_before = before.len() == text[..start].trim_end_matches(WORD_START).len()
         && before.ends_with('-')
         && hyphen_separates(text, before.len() - 1);
@@ -180,9 +185,9 @@ fn is_whole_item(text: &str, start: usize, end: usize) -> bool {
 
 impl Engine {
     /// Turns the waiting hits among `kept` (sorted, not overlapping) that stand in a list of
-    /// brands into `Rule::BrandList` hits. A list is a run of hits with only list separators
-    /// between them; it names a waiting hit's company when it holds standing names of
-    /// at least `OTHERS_NAMED` other companies.
+    /// brands into `Rule::BrandList` hits. A list is a run of hits linked as `ListShape` says; it
+    /// names a waiting hit's company when it holds standing names of at least `OTHERS_NAMED` other
+    /// companies.
     pub(super) fn brands_listed(
         &self,
         page: &PageText,
