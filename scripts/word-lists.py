@@ -9,11 +9,17 @@ A word is listed for a language when
   - it is at least MIN_LEAD more frequent there than the median of the other languages: a name used
     the world over ("amazon", "google") is about as frequent everywhere, a word of the language is
     not ("tous" 6.1 in French against 1.9).
-For Chinese and Japanese, written without spaces, the list holds the frequent words themselves
-(no dictionary filter): the judge uses them to keep a name from matching inside a longer word.
+wordfreq folds "ß" to "ss" and keeps "œ" and "oe" apart, while the dictionaries spell "dreißig" and
+"sœur": a word the dictionary rejects counts when it accepts that spelling (`dictionary_spellings`),
+and both spellings are listed, since pages write both.
+For Chinese and Japanese, written without spaces, `<lang>-frequent.txt` holds the frequent words
+themselves (no dictionary filter): the judge uses them to keep a name from matching inside a longer
+word. `<lang>.txt` holds those of them that a part-of-speech dictionary gives as one ordinary word,
+not a proper noun (`unspaced_ordinary`): Janome's IPAdic for Japanese ("ライフ" 名詞,一般 but "トヨタ"
+固有名詞), jieba's dictionary for Chinese ("理想" n, but "华为" nr).
 
 Run by a developer, not by the build: python3 -m venv target/words && target/words/bin/pip install
-wordfreq==3.1.1 && apt-get install hunspell hunspell-<lang>... && target/words/bin/python
+wordfreq==3.1.1 janome==0.5.0 jieba==0.42.1 && apt-get install hunspell hunspell-<lang>... && target/words/bin/python
 scripts/word-lists.py. The output is committed with data/words/README.md.
 """
 import math
@@ -74,6 +80,46 @@ def accepted(dictionary, words):
     return set(out.split())
 
 
+# wordfreq's spelling -> what a dictionary may spell instead: German "ss" for "ß" (wordfreq case-folds
+# it), and the ligatures that French writes or leaves out ("soeur", "sœur").
+RESPELLINGS = {"de": [("ss", "ß")], "fr": [("oe", "œ"), ("ae", "æ")]}
+
+
+def dictionary_spellings(lang, word):
+    """The spellings of `word` to ask the dictionary: itself, and each one with one of its letter
+    pairs respelled (two at most, so "schliesslich" also tries "schließlich")."""
+    forms = {word}
+    for plain, respelled in RESPELLINGS.get(lang, []):
+        for _ in range(2):
+            forms |= {f[:i] + respelled + f[i + len(plain):] for f in forms for i in range(len(f)) if f.startswith(plain, i)}
+    return forms
+
+
+def unspaced_ordinary(lang, words):
+    """The frequent words of Chinese or Japanese that a part-of-speech dictionary gives as one
+    ordinary word: anything but a proper noun (persons, places, organizations, other names)."""
+    if lang == "ja":
+        from janome.tokenizer import Tokenizer
+        tokenizer = Tokenizer()
+
+        def ordinary(w):
+            tokens = list(tokenizer.tokenize(w))
+            return len(tokens) == 1 and tokens[0].surface == w and "固有名詞" not in tokens[0].part_of_speech
+    else:
+        import jieba
+        tags = {}
+        with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as dic:
+            for line in dic:
+                cells = line.split()
+                if len(cells) == 3:
+                    tags[cells[0]] = cells[2]
+        proper = {"nr", "nrfg", "nrt", "ns", "nt", "nz", "eng", "x"}
+
+        def ordinary(w):
+            return tags.get(w) not in proper | {None}
+    return [w for w in words if ordinary(w)]
+
+
 def main():
     freqs = {lang: wordfreq.get_frequency_dict(lang, "best") for lang in COMPARED}
     OUT.mkdir(parents=True, exist_ok=True)
@@ -90,18 +136,26 @@ def main():
                 # Some of these dictionaries accept any Latin-script word; a word of the language is
                 # written in its own script.
                 frequent = [w for w in frequent if not any("LATIN" in unicodedata.name(c, "") for c in w)]
-            ok = accepted(DICTIONARIES[lang], frequent)
+            spellings = {w: dictionary_spellings(lang, w) for w in frequent}
+            ok = accepted(DICTIONARIES[lang], sorted(set().union(*spellings.values())))
             if lang == "de":
                 ok |= german_nouns()
-            words = sorted(w for w in frequent if w in ok)
+            words = sorted({s for w in frequent if spellings[w] & ok for s in {w} | (spellings[w] & ok)})
             dic = f", accepted in lowercase by Hunspell {DICTIONARIES[lang]}"
         else:
             words = sorted(w for w in frequent if len(w) >= 2 and any(is_unspaced(c) for c in w))
             dic = ", unspaced script: every frequent word written in it"
-        text = header.format(lang=lang, z=MIN_ZIPF, lead=MIN_LEAD if lang in DICTIONARIES else "-", dic=dic) + "\n".join(words) + "\n"
-        (OUT / f"{lang}.txt").write_text(text, encoding="utf-8")
-        print(f"{lang}: {len(words)} words, {len(text.encode())} bytes", file=sys.stderr)
+            write(header.format(lang=lang, z=MIN_ZIPF, lead="-", dic=dic), words, f"{lang}-frequent.txt")
+            words = unspaced_ordinary(lang, words)
+            dic = ", one ordinary word (not a proper noun) by " + ("Janome 0.5.0's IPAdic" if lang == "ja" else "jieba 0.42.1's dictionary")
+        write(header.format(lang=lang, z=MIN_ZIPF, lead=MIN_LEAD if lang in DICTIONARIES else "-", dic=dic), words, f"{lang}.txt")
     (OUT / "function-words.tsv").write_text(function_words(freqs), encoding="utf-8")
+
+
+def write(header, words, name):
+    text = header + "\n".join(words) + "\n"
+    (OUT / name).write_text(text, encoding="utf-8")
+    print(f"{name}: {len(words)} words, {len(text.encode())} bytes", file=sys.stderr)
 
 
 # Words that tell a language apart: for each spaced language, its most frequent words that are at

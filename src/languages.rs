@@ -1,7 +1,7 @@
 //! Ordinary words per language (`data/words/`, see its README): which names are words of which
 //! language, written into a dataset as alias rules the judge reads on every page.
 //!
-//! The lists are large (8.6 MB for 26 languages), so only the command line holds them: `backstory
+//! The lists are large (9.1 MB for 26 languages), so only the command line holds them: `backstory
 //! import` and `backstory words` write what they say into the dataset (`word_in`, and `exclude`
 //! for names in scripts written without spaces), and the extension's engine reads those fields.
 //! A rule the dataset already sets is the author's and stays.
@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::dataset::{Alias, AliasRule, Confirm, Dataset};
+use crate::dataset::{AccentPolicy, Alias, AliasRule, Confirm, Dataset};
 use crate::normalize::{normalize, Fold};
 
 /// Languages with a list of ordinary words, and the list.
@@ -27,6 +27,7 @@ const LISTS: &[(&str, &str)] = &[
     ("hu", include_str!("../data/words/hu.txt")),
     ("id", include_str!("../data/words/id.txt")),
     ("it", include_str!("../data/words/it.txt")),
+    ("ja", include_str!("../data/words/ja.txt")),
     ("ko", include_str!("../data/words/ko.txt")),
     ("nb", include_str!("../data/words/nb.txt")),
     ("nl", include_str!("../data/words/nl.txt")),
@@ -38,12 +39,13 @@ const LISTS: &[(&str, &str)] = &[
     ("tr", include_str!("../data/words/tr.txt")),
     ("uk", include_str!("../data/words/uk.txt")),
     ("vi", include_str!("../data/words/vi.txt")),
+    ("zh", include_str!("../data/words/zh.txt")),
 ];
 
 /// Frequent words of the languages written without spaces, where a name must not match inside a
 /// longer word ("维他" inside "维他命", vitamin).
 const UNSPACED: &[(&str, &str)] =
-    &[("zh", include_str!("../data/words/zh.txt")), ("ja", include_str!("../data/words/ja.txt"))];
+    &[("zh", include_str!("../data/words/zh-frequent.txt")), ("ja", include_str!("../data/words/ja-frequent.txt"))];
 
 /// Longer words kept per name as exclusions: enough for the common compounds, bounded so one
 /// short name cannot add thousands of patterns to the automaton.
@@ -74,9 +76,16 @@ fn unspaced() -> &'static Vec<String> {
     })
 }
 
+/// The lists folded as the automaton folds page text (case and accents), for a name that matches
+/// whatever its accents: "Mercatò" is also matched as the Italian word "mercato".
+fn spaced_without_accents() -> &'static Vec<(&'static str, HashSet<String>)> {
+    static SETS: OnceLock<Vec<(&'static str, HashSet<String>)>> = OnceLock::new();
+    SETS.get_or_init(|| LISTS.iter().map(|(lang, list)| (*lang, entries(list).map(folded).collect())).collect())
+}
+
 /// Every language with a list.
 pub fn languages() -> impl Iterator<Item = &'static str> {
-    LISTS.iter().map(|(l, _)| *l).chain(UNSPACED.iter().map(|(l, _)| *l))
+    LISTS.iter().map(|(l, _)| *l)
 }
 
 /// The languages in which `text` (one word) is an ordinary word, in list order.
@@ -86,6 +95,16 @@ pub fn ordinary_in(text: &str) -> Vec<&'static str> {
         return Vec::new();
     }
     spaced().iter().filter(|(_, set)| set.contains(word.as_str())).map(|(lang, _)| *lang).collect()
+}
+
+/// The languages in which some ordinary word is `text` once accents are dropped: what a name that
+/// matches without its accents (`accents: optional`) meets on a page ("Decò" and the French "déco").
+pub fn ordinary_in_without_accents(text: &str) -> Vec<&'static str> {
+    let word = folded(text);
+    if word.is_empty() || word.contains(char::is_whitespace) {
+        return Vec::new();
+    }
+    spaced_without_accents().iter().filter(|(_, set)| set.contains(&word)).map(|(lang, _)| *lang).collect()
 }
 
 /// Whether `c` belongs to a script written without spaces between words.
@@ -151,7 +170,13 @@ fn annotated(rule: &AliasRule) -> Option<AliasRule> {
     if !rule.context.is_empty() || rule.confirm == Confirm::Page || !rule.word_in.is_empty() {
         return None;
     }
-    let word_in: Vec<String> = ordinary_in(&rule.text).into_iter().map(str::to_string).collect();
+    let word_in: Vec<String> = match rule.accents {
+        AccentPolicy::Exact => ordinary_in(&rule.text),
+        AccentPolicy::Optional => ordinary_in_without_accents(&rule.text),
+    }
+    .into_iter()
+    .map(str::to_string)
+    .collect();
     let longer: Vec<String> =
         longer_words(&rule.text).into_iter().filter(|w| !rule.exclude.iter().any(|x| folded(x) == *w)).collect();
     if word_in.is_empty() && longer.is_empty() {
@@ -173,6 +198,28 @@ mod tests {
         assert!(ordinary_in("Amazon").is_empty(), "a name used the world over is no word");
         assert!(ordinary_in("Edeka").is_empty(), "no dictionary has it");
         assert!(ordinary_in("Whole Foods").is_empty(), "one word only");
+    }
+
+    #[test]
+    fn spellings_the_dictionaries_and_wordfreq_disagree_on() {
+        assert!(ordinary_in("Dreißig").contains(&"de"), "wordfreq writes \"dreissig\"");
+        assert!(ordinary_in("Soeur").contains(&"fr"), "the dictionary writes \"sœur\"");
+    }
+
+    #[test]
+    fn a_name_matched_without_its_accents_meets_the_words_without_theirs() {
+        assert!(ordinary_in("Mercatò").is_empty());
+        assert!(ordinary_in_without_accents("Mercatò").contains(&"it"));
+        assert!(ordinary_in_without_accents("Decò").contains(&"fr"), "the French \"déco\"");
+        assert!(ordinary_in("Leidos").is_empty(), "with its accents as written, not the Spanish \"leídos\"");
+    }
+
+    #[test]
+    fn ordinary_words_of_chinese_and_japanese_are_not_their_proper_nouns() {
+        assert_eq!(ordinary_in("ライフ"), vec!["ja"], "life");
+        assert!(ordinary_in("トヨタ").is_empty(), "IPAdic: a proper noun (an organization)");
+        assert_eq!(ordinary_in("理想"), vec!["ja", "zh"], "ideal, in both");
+        assert!(ordinary_in("华为").is_empty(), "jieba: a proper noun");
     }
 
     #[test]

@@ -459,3 +459,31 @@ fn the_markets_column_scopes_every_name_of_a_brand() {
         "Otto is Finland's only, Zorblax is not the US's"
     );
 }
+
+#[test]
+fn a_name_waits_where_the_page_writes_it_as_a_word_of_its_language() {
+    // Found by scanning wordfreq's 20,000 most frequent words of 26 languages, one per paragraph,
+    // with the imported NSI list: the Italian supermarket "Mercatò" matched "mercato" (accents
+    // are optional for it), the French shop "Soeur" matched "soeur" (the dictionary spells
+    // "sœur"), the bakery "Dreißig" the German "dreißig" (wordfreq spells "dreissig"), and the
+    // supermarket "ライフ" the Japanese word for life.
+    let (_, _, path) = import(
+        "words-as-written",
+        &[
+            "Q127389715\tMercatò\tshop/supermarket\tMercatò",
+            "Q104232980\tSoeur\tshop/clothes\tSoeur",
+            "Q1018923\tDreißig\tshop/bakery\tDreißig",
+            "Q11346474\tライフ\tshop/supermarket\tライフ",
+        ],
+    );
+    for (lang, text) in [
+        ("it", "Il mercato dei prezzi."),
+        ("fr", "Ma soeur aime ce pull."),
+        ("de", "Dreißig Tage Rückgabe."),
+        ("ja", "バッテリー ライフ は長い。"),
+    ] {
+        assert!(scan_on(&path, text, &["--lang", lang]).is_empty(), "{lang}: {text}");
+    }
+    // In another language each is a name.
+    assert_eq!(scan_on(&path, "Mercatò, Soeur, Dreißig, ライフ", &["--lang", "en"]).len(), 4);
+}
