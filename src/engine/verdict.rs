@@ -4,6 +4,7 @@
 //! that decides gives the verdict (`crate::judge` names them).
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::{floor_char_boundary, Engine, Entry, HitKind, FINANCIAL};
 use crate::dataset::{AccentPolicy, CasePolicy};
@@ -150,19 +151,37 @@ fn written_as_web_address(after: &str) -> bool {
     one_case && !sentence_goes_on && DOMAINS.iter().any(|d| label.eq_ignore_ascii_case(d))
 }
 
+/// The words shops print before a product's brand, in every language with a word list
+/// (`data/brand-labels.txt`): "brand", "Marke", "marque", "品牌". Lowercase, longest first.
+fn brand_labels() -> &'static [String] {
+    static LABELS: OnceLock<Vec<String>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let rows = include_str!("../../data/brand-labels.txt").lines().filter(|l| !l.starts_with('#'));
+        let mut labels: Vec<String> = rows.filter_map(|l| Some(l.split_once('\t')?.1.trim().to_lowercase())).collect();
+        labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        labels.dedup();
+        labels
+    })
+}
+
 /// Whether the text right before a name labels it as a brand: "Brand: PUMA", "Vendor : CHAMPION
-/// PRODUCTS", a "Brand" heading over the name, as product pages print their item specifics.
+/// PRODUCTS", "Marke: LG", a "Brand" heading over the name, as product pages print their item
+/// specifics, in the page's language or another.
 fn labelled_as_brand(before: &str) -> bool {
-    const LABELS: [&str; 4] = ["brand", "brand name", "manufacturer", "vendor"];
     // The label, then only spaces, block breaks (U+2029 is white space) and one colon.
     let trimmed = before.trim_end();
     let trimmed = trimmed.strip_suffix([':', '\u{ff1a}']).unwrap_or(trimmed).trim_end();
-    LABELS.iter().any(|label| {
-        let Some(at) = trimmed.len().checked_sub(label.len()) else { return false };
-        trimmed.is_char_boundary(at)
-            && trimmed[at..].eq_ignore_ascii_case(label)
-            && !trimmed[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-    })
+    brand_labels().iter().any(|label| ends_with_label(trimmed, label))
+}
+
+/// Whether `text` ends with `label` (lowercase) as a word of its own, whatever its letter case. In
+/// a script written without spaces the label has no word boundary to check ("商品品牌").
+fn ends_with_label(text: &str, label: &str) -> bool {
+    let chars = label.chars().count();
+    let Some((at, _)) = text.char_indices().rev().nth(chars - 1) else { return false };
+    let unspaced = label.chars().any(crate::normalize::is_unspaced_script);
+    text[at..].to_lowercase() == label
+        && (unspaced || !text[..at].chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 /// Whether the text right after a name makes it the start of a model number: "MFC-L6800DW",

@@ -48,6 +48,14 @@ const ROWS: &[Row] = &[
     Row { host: Some("www.gap.com"), ..row("New at Gap", "Gap", Rule::OwnSite) },
     row("Order at Gap.com", "Gap", Rule::WebAddress),
     row("Brand: Gap", "Gap", Rule::BrandLabel),
+    // Shops label the brand in their own language (data/brand-labels.txt), in any letter case; a
+    // label must be a word of its own, except in a script written without spaces.
+    Row { lang: Some("de"), ..row("Marke: Gap", "Gap", Rule::BrandLabel) },
+    Row { lang: Some("fr"), ..row("MARQUE : Gap", "Gap", Rule::BrandLabel) },
+    Row { lang: Some("pl"), ..row("Producent\u{2029}Gap", "Gap", Rule::BrandLabel) },
+    Row { lang: Some("sv"), ..row("Märke: Gap", "Gap", Rule::BrandLabel) },
+    Row { lang: Some("zh"), ..row("商品品牌：Gap", "Gap", Rule::BrandLabel) },
+    Row { lang: Some("de"), ..row("Bilmarke Gap", "Gap", Rule::OrdinaryWord) },
     row("Shares (NYSE: ZZQ) rose", "ZZQ", Rule::Symbol),
     row("Mind the Gap", "Gap", Rule::OrdinaryWord),
     // A manufacturer's model number after the name; a shop's article number, a part code, a size
