@@ -55,7 +55,7 @@ const ROWS: &[Row] = &[
     Row { lang: Some("pl"), ..row("Producent\u{2029}Gap", "Gap", Rule::BrandLabel) },
     Row { lang: Some("sv"), ..row("Märke: Gap", "Gap", Rule::BrandLabel) },
     Row { lang: Some("zh"), ..row("商品品牌：Gap", "Gap", Rule::BrandLabel) },
-    Row { lang: Some("de"), ..row("Bilmarke Gap", "Gap", Rule::OrdinaryWord) },
+    Row { lang: Some("de"), ..row("Wortmarke Gap", "Gap", Rule::OrdinaryWord) },
     row("Shares (NYSE: ZZQ) rose", "ZZQ", Rule::Symbol),
     row("Mind the Gap", "Gap", Rule::OrdinaryWord),
     // A manufacturer's model number after the name; a shop's article number, a part code, a size
