@@ -3,7 +3,9 @@
 //! brand too. Shops list the brands they carry in filters, menus and compatibility lines; an
 //! ordinary word, a given name or an abbreviation among them is one of those brands, not the word.
 //! Lists also hold brands the dataset does not have ("Jaguar-Saab-Volvo" where Saab is unknown):
-//! a waiting name that is an item of its own counts across a few such items.
+//! a waiting name that is an item of its own counts across a few such items, and so does one whose
+//! item says what two other companies' items say ("Champion Herren T-Shirts" among "Lacoste Herren
+//! T-Shirts" and "Superdry Herren T-Shirts").
 //! A list is seen within one scan: one the content script's batches cut (every 32 K characters),
 //! or one a page change rescans in part, is judged by the part each scan holds.
 
@@ -215,10 +217,13 @@ impl Engine {
                 for k in run {
                     let company = self.entries[k.2 as usize].company;
                     let others = standing.len() - usize::from(standing.contains(&company));
-                    if rule_of(rules, k).verdict() == Verdict::Wait
-                        && others >= OTHERS_NAMED
-                        && (shape == ListShape::Tight || is_whole_item(&page.norm.text, k.0, k.1))
-                    {
+                    if rule_of(rules, k).verdict() != Verdict::Wait || others < OTHERS_NAMED {
+                        continue;
+                    }
+                    let item = shape == ListShape::Tight
+                        || is_whole_item(&page.norm.text, k.0, k.1)
+                        || self.framed_alike(page, run, k, |x| rule_of(rules, x).verdict() == Verdict::Flag);
+                    if item {
                         listed.push(*k);
                     }
                 }
@@ -230,6 +235,49 @@ impl Engine {
             rules.insert(k, Rule::BrandList);
         }
     }
+}
+
+impl Engine {
+    /// Whether the item of the waiting hit `k` says what the items of at least `OTHERS_NAMED` other
+    /// companies' standing names in its run say, with the name in its place ("Champion Herren
+    /// T-Shirts" among "Lacoste Herren T-Shirts" and "Superdry Herren T-Shirts"): a list whose
+    /// items share their words but the brand.
+    fn framed_alike(
+        &self,
+        page: &PageText,
+        run: &[(usize, usize, u32)],
+        k: &(usize, usize, u32),
+        stands: impl Fn(&(usize, usize, u32)) -> bool,
+    ) -> bool {
+        let text = &page.norm.text;
+        let frame = item_frame(text, k.0, k.1);
+        let company = self.entries[k.2 as usize].company;
+        let mut alike: Vec<usize> = run
+            .iter()
+            .filter(|x| stands(x) && self.entries[x.2 as usize].company != company)
+            .filter(|x| item_frame(text, x.0, x.1) == frame)
+            .map(|x| self.entries[x.2 as usize].company)
+            .collect();
+        alike.sort_unstable();
+        alike.dedup();
+        alike.len() >= OTHERS_NAMED
+    }
+}
+
+/// The words of a name's item before and after it, up to the separators around it (see
+/// `items_of`), spaces trimmed: ("", "herren t-shirts") for "Lacoste Herren T-Shirts". Read at most
+/// `MAX_GAP_BYTES` each way: an item is a few words.
+fn item_frame(text: &str, start: usize, end: usize) -> (&str, &str) {
+    let from = super::floor_char_boundary(text, start.saturating_sub(MAX_GAP_BYTES));
+    let head_start = text[from..start]
+        .char_indices()
+        .rev()
+        .find(|&(at, c)| separates_at(text, from + at, c))
+        .map_or(from, |(at, c)| from + at + c.len_utf8());
+    let to = super::floor_char_boundary(text, (end + MAX_GAP_BYTES).min(text.len()));
+    let tail_end =
+        text[end..to].char_indices().find(|&(at, c)| separates_at(text, end + at, c)).map_or(to, |(at, _)| end + at);
+    (text[head_start..start].trim_matches(is_space), text[end..tail_end].trim_matches(is_space))
 }
 
 /// How two names may be apart in one list. `Tight`: list separators only; every name of the run
@@ -293,5 +341,18 @@ mod tests {
         assert!(!whole("Nike, Learn More, Puma", "more"));
         assert!(!whole("Nike, More Information", "more"));
         assert!(!whole("Sisley-Paris, Nike", "paris"));
+    }
+
+    #[test]
+    fn an_item_frame_is_the_words_around_a_name_up_to_its_separators() {
+        let frame = |text: &str, name: &str| {
+            let norm = normalize(text, Fold::AUTOMATON);
+            let at = norm.text.find(name).expect("the name is in the text");
+            let (head, tail) = item_frame(&norm.text, at, at + name.len());
+            (head.replace(WORD_START, " "), tail.replace("-\u{1}", "-").replace(WORD_START, " "))
+        };
+        assert_eq!(frame("Nike Herren T-Shirts | Puma", "nike"), ("".into(), "herren t-shirts".into()));
+        assert_eq!(frame("Puma, Damen Nike Schuhe", "nike"), ("damen".into(), "schuhe".into()));
+        assert_eq!(frame("Nike", "nike"), ("".into(), "".into()));
     }
 }

@@ -91,6 +91,12 @@ const ROWS: &[Row] = &[
     row("Ringco, Gap Sale, Zork, Meta", "Gap", Rule::OrdinaryWord),
     row("Ringco, sale, Gap, Meta", "Gap", Rule::OrdinaryWord),
     row("Ringco, One, Two, Three, Gap, Zork, Meta", "Gap", Rule::OrdinaryWord),
+    // Items that share their words but the brand ("Lacoste Herren T-Shirts", "Champion Herren
+    // T-Shirts" on a shop's list of other brands); with other words around it, it waits.
+    row("Ringco Shirts\u{2029}Gap Shirts\u{2029}Meta Shirts", "Gap", Rule::BrandList),
+    row("Men Ringco Logo | Men Gap Logo | Men Meta Logo", "Gap", Rule::BrandList),
+    row("Ringco Shirts\u{2029}Gap Jeans\u{2029}Meta Shirts", "Gap", Rule::OrdinaryWord),
+    row("Ringco Shirts\u{2029}Gap Shirts\u{2029}Ringco Shirts", "Gap", Rule::OrdinaryWord),
     Row { lang: Some("fr-FR"), ..row("Tous les prix", "Tous", Rule::OrdinaryWordInLanguage) },
     Row { lang: Some("es"), ..row("Pendientes Tous de plata", "Tous", Rule::Name) },
     row("Pendientes Tous de plata", "Tous", Rule::Name),
