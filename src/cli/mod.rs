@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod check;
+pub mod decode;
 pub mod import;
 pub mod pack;
 pub use crate::organizer::pack_locales::parse_localized;
@@ -23,6 +24,15 @@ pub fn read_input(path: &str) -> Result<String, String> {
         return Ok(text);
     }
     std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Reads an input of `backstory scan`: an HTML page (by its extension) decoded as a browser
+/// decodes it (`decode::decode_html`), any other file as UTF-8.
+pub fn read_page(path: &str) -> Result<String, String> {
+    if crate::organizer::preview::is_html(path) {
+        return read_bytes(path).map(|bytes| decode::decode_html(&bytes));
+    }
+    read_input(path)
 }
 
 /// Reads a file's bytes, or standard input's for `-`; the error names the file.

@@ -36,7 +36,7 @@ pub struct HitView {
 pub fn run(dataset: Option<&str>, json: bool, explain: bool, args: PageArgs, inputs: &[String]) -> Result<u8, String> {
     let engine = load_engine(dataset)?;
     for input in inputs {
-        let raw = super::read_input(input)?;
+        let raw = super::read_page(input)?;
         if explain {
             print_explained(&engine, input, &raw, args);
             continue;

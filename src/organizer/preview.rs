@@ -100,7 +100,8 @@ pub fn input_text(path: &str, raw: &str) -> String {
     }
 }
 
-fn is_html(path: &str) -> bool {
+/// Whether an input is read as an HTML page: its name ends in .html or .htm.
+pub fn is_html(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     lower.ends_with(".html") || lower.ends_with(".htm")
 }

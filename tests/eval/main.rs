@@ -12,6 +12,7 @@ mod score;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use backstory::cli::read_page;
 use backstory::cli::scan::{input_text, load_engine, scan_input, PageArgs};
 use backstory::normalize::{normalize, Fold};
 use backstory::utf16::utf16_to_byte;
@@ -43,10 +44,8 @@ fn key(s: &str) -> String {
 
 /// The page's visible text and its hits, exactly as `backstory scan PAGE` computes them.
 fn page_hits(engine: &Engine, path: &str) -> (String, Vec<Found>) {
-    // One intl page is GBK (its meta charset says so); `backstory scan` reads UTF-8 only, so it
-    // is read lossily here: its Chinese text is lost to the pipeline, not to the labels.
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let raw = String::from_utf8_lossy(&bytes).into_owned();
+    // Read as `backstory scan` reads it: one intl page is GBK, as its meta charset says.
+    let raw = read_page(path).unwrap_or_else(|e| panic!("{e}"));
     let report = scan_input(engine, path, &raw, PageArgs::default());
     let text = input_text(path, &raw);
     let found = report

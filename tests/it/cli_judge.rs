@@ -127,3 +127,22 @@ fn check_says_which_names_the_judge_holds_back_and_where() {
     assert!(check.contains("5 note(s)"), "{check}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn a_page_in_a_legacy_encoding_is_read_as_its_meta_charset_says() {
+    // jd.com served GBK; `scan` read UTF-8 only and stopped on such a page ("stream did not
+    // contain valid UTF-8"), while the browser shows its Chinese text.
+    let dir = std::env::temp_dir().join(format!("backstory-cli-judge-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dataset = fixture::dataset(json!([fixture::company("jd", "JD.com", json!(["京东"]))]), json!([]));
+    let file = dir.join("dataset.json");
+    std::fs::write(&file, serde_json::to_string(&dataset).expect("json")).expect("write");
+    let page = dir.join("page.html");
+    // "京东" in GBK.
+    std::fs::write(&page, b"<html><head><meta charset=\"gbk\"></head><body><p>\xbe\xa9\xb6\xab</p></body></html>")
+        .expect("write");
+    let out = backstory(&["scan", "--dataset", file.to_str().expect("utf-8"), page.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("1 hit(s)"), "{}", stdout(&out));
+    std::fs::remove_dir_all(dir).ok();
+}
