@@ -4,8 +4,9 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { htmlType } from './lib/html-type.mjs';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = { '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 export const DEMO_SHOP = fileURLToPath(new URL('../tests/fixtures/demo-shop/', import.meta.url));
 
 // headers: extra response headers for every file, e.g. a strict Content-Security-Policy.
@@ -17,7 +18,9 @@ export function serve(dir = DEMO_SHOP, headers = {}) {
     if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+      // An HTML page says its own charset, as a site's server would (a GBK fixture page).
+      const type = extname(file) === '.html' ? htmlType(body) : TYPES[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

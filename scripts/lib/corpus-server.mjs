@@ -7,6 +7,7 @@ import { createServer as createHttp } from 'node:http';
 import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { htmlType } from './html-type.mjs';
 import { selfSignedCert } from './tls.mjs';
 
 // The saved pages' own scripts are blocked: they were saved after running (the markup is what they
@@ -16,13 +17,6 @@ import { selfSignedCert } from './tls.mjs';
 // Content scripts are not subject to the page's CSP.
 const CSP = "script-src 'none'";
 
-// What the site's server would have said: the charset the page declares, else UTF-8 when the bytes
-// are UTF-8 (25 pages declare none; browsers would otherwise guess windows-1252 for some).
-function contentType(bytes) {
-  const declared = bytes.subarray(0, 200000).toString('latin1').match(/<meta\b[^>]*charset\s*=\s*["']?([\w-]+)/i)?.[1];
-  if (declared) return `text/html; charset=${declared}`;
-  try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); return 'text/html; charset=utf-8'; } catch { return 'text/html'; }
-}
 
 // pages: [{host, path, file}] (scripts/lib/corpus.mjs). proxy: also run the Firefox proxy.
 // Returns {port, proxyPort, hosts, named(url, pageUrl), urlOf(page), refused (hosts the proxy refused, with counts),
@@ -39,7 +33,7 @@ export async function serveCorpus(pages, { proxy = false } = {}) {
     let page = cache.get(file);
     if (!page) {
       const body = readFileSync(file);
-      cache.set(file, (page = { body, type: contentType(body) }));
+      cache.set(file, (page = { body, type: htmlType(body) }));
     }
     res.writeHead(200, { 'content-type': page.type, 'content-security-policy': CSP, 'cache-control': 'no-store' });
     res.end(page.body);

@@ -3,8 +3,9 @@
 // src/detect.rs, src/structured.rs). Two synthetic datasets: language-dataset.json names a jeweller
 // "Tous", an ordinary French word (`word_in`): held back on a French page, named on a Spanish one,
 // held back on a French page that declares no language (told from its text). confirm-dataset.json
-// has "Gap", which waits until the page names its company: by another name, a brand label, or the
-// product data. And the bundled dataset on a product title broken by <br>.
+// has "Gap", which waits until the page names its company: by another name, a brand label (in
+// English or German), a list of brands, or the product data; and a company written in Chinese on
+// a GBK page. And the bundled dataset on a product title broken by <br>.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -28,6 +29,11 @@ const CASES = {
     ['confirm-same.html', ['gap-test']],
     ['confirm-label.html', ['gap-test']],
     ['confirm-product.html', ['gap-test']],
+    // A brand label in the page's language; a list whose items share their words but the brand;
+    // a page saved in GBK, which the browser and `scan` both decode as its meta charset says.
+    ['confirm-label-de.html', ['gap-test']],
+    ['confirm-list.html', ['gap-test', 'quorvo', 'zyxco']],
+    ['confirm-gbk.html', ['quorvo']],
   ],
   // The bundled dataset: a name right after a <br> ("Dual Chip<br>Android"), which the content
   // script once read glued to the word before it.
