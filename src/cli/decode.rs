@@ -3,7 +3,7 @@
 //! in short), else UTF-8 when the bytes are UTF-8, else windows-1252, the standard's default for
 //! a page that declares nothing. Shops in China and Japan still serve GBK and Shift_JIS pages.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
 
 /// How far into the page a `<meta charset>` counts, as in the HTML standard.
 const PRESCAN_BYTES: usize = 1024;
@@ -18,8 +18,8 @@ pub fn decode_html(bytes: &[u8]) -> String {
 }
 
 /// The encoding a `<meta charset="…">` or `<meta http-equiv="Content-Type" content="…;
-/// charset=…">` in `head` names. A page cannot declare UTF-16 in its own bytes: such a
-/// declaration means UTF-8, as the standard says.
+/// charset=…">` in `head` names. As the standard says, a page cannot declare UTF-16 in its own
+/// bytes (such a declaration means UTF-8), and "x-user-defined" means windows-1252.
 fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
     let mut from = 0;
@@ -27,10 +27,10 @@ fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
         let end = lower[at..].iter().position(|&b| b == b'>').map_or(lower.len(), |i| at + i);
         if let Some(label) = charset_in(&head[at..end], &lower[at..end]) {
             if let Some(encoding) = Encoding::for_label(label) {
-                return Some(if encoding.is_single_byte() || encoding.output_encoding() == encoding {
-                    encoding
-                } else {
-                    UTF_8
+                return Some(match encoding {
+                    e if e == UTF_16BE || e == UTF_16LE => UTF_8,
+                    e if e == X_USER_DEFINED => WINDOWS_1252,
+                    e => e,
                 });
             }
         }

@@ -157,7 +157,8 @@ fn brand_labels() -> &'static [String] {
     static LABELS: OnceLock<Vec<String>> = OnceLock::new();
     LABELS.get_or_init(|| {
         let rows = include_str!("../../data/brand-labels.txt").lines().filter(|l| !l.starts_with('#'));
-        let mut labels: Vec<String> = rows.filter_map(|l| Some(l.split_once('\t')?.1.trim().to_lowercase())).collect();
+        let mut labels: Vec<String> =
+            rows.filter_map(|l| Some(l.split_once('\t')?.1.trim().to_lowercase())).filter(|l| !l.is_empty()).collect();
         labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
         labels.dedup();
         labels
