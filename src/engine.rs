@@ -9,12 +9,14 @@
 //! hits are mapped back to the original text.
 //!
 //! This file holds the types and the scan; `engine/build.rs` compiles a dataset, `engine/verdict.rs`
-//! judges one candidate (step 2), `engine/lists.rs` finds lists of brands (step 3), and
-//! `engine/lookup.rs` answers what the engine knows besides.
+//! judges one candidate (step 2), `engine/particles.rs` lets a Korean particle end a name's word,
+//! `engine/lists.rs` finds lists of brands (step 3), and `engine/lookup.rs` answers what the
+//! engine knows besides.
 
 mod build;
 mod lists;
 mod lookup;
+mod particles;
 mod verdict;
 
 pub use build::BuildError;
@@ -220,9 +222,9 @@ impl Engine {
         while self.automaton.try_find_overlapping(&input, &mut state).is_ok() {
             let Some(m) = state.get_match() else { break };
             let (s, e) = (m.start(), m.end());
-            if !normalize::is_boundary(char_before(hay, s), hay[s..].chars().next())
-                || !normalize::is_boundary(hay[..e].chars().next_back(), hay[e..].chars().next())
-            {
+            let ends_word = normalize::is_boundary(hay[..e].chars().next_back(), hay[e..].chars().next())
+                || particles::particle_follows(hay, e);
+            if !normalize::is_boundary(char_before(hay, s), hay[s..].chars().next()) || !ends_word {
                 continue;
             }
             // The name begins after its word-start mark (which may stand for the space before it).

@@ -44,6 +44,8 @@ const fn row(text: &'static str, at: &'static str, rule: Rule) -> Row {
 
 const ROWS: &[Row] = &[
     row("Shop Ringco today", "Ringco", Rule::Name),
+    // Korean glues its particles to the name before them ("Ringco에서", at Ringco).
+    Row { lang: Some("ko"), ..row("Ringco에서 샀어요", "Ringco", Rule::Name) },
     row("The Ring doorbell", "Ring", Rule::ContextWord),
     Row { host: Some("www.gap.com"), ..row("New at Gap", "Gap", Rule::OwnSite) },
     row("Order at Gap.com", "Gap", Rule::WebAddress),
