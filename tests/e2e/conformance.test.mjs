@@ -4,8 +4,8 @@
 // "Tous", an ordinary French word (`word_in`): held back on a French page, named on a Spanish one,
 // held back on a French page that declares no language (told from its text). confirm-dataset.json
 // has "Gap", which waits until the page names its company: by another name, a brand label (in
-// English or German), a list of brands, or the product data; and a company written in Chinese on
-// a GBK page. And the bundled dataset on a product title broken by <br>.
+// English or German), a list of brands, or the product data; a company written in Chinese on a
+// GBK page, and one with a Korean particle glued to it. And the bundled dataset on a product title broken by <br>.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -34,6 +34,7 @@ const CASES = {
     ['confirm-label-de.html', ['gap-test']],
     ['confirm-list.html', ['gap-test', 'quorvo', 'zyxco']],
     ['confirm-gbk.html', ['quorvo']],
+    ['confirm-ko.html', ['zyxco']],
   ],
   // The bundled dataset: a name right after a <br> ("Dual Chip<br>Android"), which the content
   // script once read glued to the word before it.
