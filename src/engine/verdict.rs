@@ -172,7 +172,13 @@ fn labelled_as_brand(before: &str) -> bool {
     // The label, then only spaces, block breaks (U+2029 is white space) and one colon.
     let trimmed = before.trim_end();
     let trimmed = trimmed.strip_suffix([':', '\u{ff1a}']).unwrap_or(trimmed).trim_end();
-    brand_labels().iter().any(|label| ends_with_label(trimmed, label))
+    // Every waiting name asks this: a label whose last letter is not the text's is ruled out
+    // without lowercasing anything.
+    let Some(last) = trimmed.chars().next_back() else { return false };
+    brand_labels()
+        .iter()
+        .filter(|label| label.chars().next_back().is_some_and(|end| last.to_lowercase().eq([end])))
+        .any(|label| ends_with_label(trimmed, label))
 }
 
 /// Whether `text` ends with `label` (lowercase) as a word of its own, whatever its letter case. In
