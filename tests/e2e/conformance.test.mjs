@@ -33,6 +33,8 @@ const CASES = {
     // a page saved in GBK, which the browser and `scan` both decode as its meta charset says.
     ['confirm-label-de.html', ['gap-test']],
     ['confirm-list.html', ['gap-test', 'quorvo', 'zyxco']],
+    // A pickup point's row, table cells of their own, among other chains' rows, numbers aside.
+    ['confirm-template.html', ['gap-test', 'quorvo', 'zyxco']],
     ['confirm-gbk.html', ['quorvo']],
     ['confirm-ko.html', ['zyxco']],
   ],

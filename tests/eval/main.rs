@@ -1,14 +1,17 @@
 //! `make eval`: detection quality on saved retail pages. Runs the text pipeline of `backstory
-//! scan` (visible text by `page_text`, then the engine) with the default dataset and with a large
+//! scan` (visible text by `page_text`, then the engine; each page at the host it was saved from,
+//! as the real-page test bed serves it: `hosts.rs`) with the default dataset and with a large
 //! one imported from the name-suggestion-index, and scores the hits against the hand labels in
 //! `tests/corpus-labels.json`: precision, recall, and every false positive and false negative with
 //! its context. The corpus lives outside the project (`../shared`, or `$BACKSTORY_SHARED`); without
 //! it the evaluation says so and passes, and only the labels' own consistency is tested.
 #![cfg(feature = "cli")]
 
+mod hosts;
 mod labels;
 mod score;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -42,11 +45,13 @@ fn key(s: &str) -> String {
     normalize(s, Fold::MATCH).text.trim().to_string()
 }
 
-/// The page's visible text and its hits, exactly as `backstory scan PAGE` computes them.
-fn page_hits(engine: &Engine, path: &str) -> (String, Vec<Found>) {
+/// The page's visible text and its hits, exactly as `backstory scan --host HOST PAGE` computes
+/// them, HOST being the one the page was saved from (`hosts.rs`).
+fn page_hits(engine: &Engine, path: &str, name: &str, sites: &HashMap<String, String>) -> (String, Vec<Found>) {
     // Read as `backstory scan` reads it: one intl page is GBK, as its meta charset says.
     let raw = read_page(path).unwrap_or_else(|e| panic!("{e}"));
-    let report = scan_input(engine, path, &raw, PageArgs::default());
+    let host = hosts::saved_host(name, &raw, sites);
+    let report = scan_input(engine, path, &raw, PageArgs { host: Some(&host), lang: None });
     let text = input_text(path, &raw);
     let found = report
         .hits
@@ -106,13 +111,14 @@ fn evaluate(
     which: fn(&Page) -> Option<&Vec<Mention>>,
 ) -> Totals {
     let mut t = Totals::default();
+    let sites = hosts::intl_sites(corpus);
     for (name, page) in &labels.pages {
         if !folders.iter().any(|f| name.starts_with(&format!("{f}/"))) {
             continue;
         }
         let Some(mentions) = which(page) else { continue };
         let path = corpus.join(name);
-        let (text, found) = page_hits(engine, &path.to_string_lossy());
+        let (text, found) = page_hits(engine, &path.to_string_lossy(), name, &sites);
         let expected: Vec<Expected> = mentions
             .iter()
             .map(|m| Expected {
@@ -311,6 +317,7 @@ fn dump_visible_text() {
     let default = load_engine(None).expect("the bundled dataset builds");
     let tsv = shared().join("reference/nsi-brands.tsv");
     let large = tsv.is_file().then(|| load_engine(Some(&import_large(&tsv))).expect("the imported dataset builds"));
+    let sites = hosts::intl_sites(&corpus);
     for dir in std::fs::read_dir(&corpus).expect("corpus readable").flatten() {
         for name in corpus_pages(&corpus, &dir.file_name().to_string_lossy()) {
             let path = corpus.join(&name).to_string_lossy().into_owned();
@@ -320,7 +327,7 @@ fn dump_visible_text() {
             let mut text = String::new();
             for (which, engine) in engines {
                 let Some(engine) = engine else { continue };
-                let (t, found) = page_hits(engine, &path);
+                let (t, found) = page_hits(engine, &path, &name, &sites);
                 for f in found {
                     rows += &format!(
                         "{which}\t{}\t{}\t{}\t{}\n",

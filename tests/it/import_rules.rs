@@ -115,6 +115,25 @@ fn two_or_three_capitals_count_only_where_the_page_confirms_them() {
 }
 
 #[test]
+fn a_carriers_acronym_counts_where_its_block_speaks_of_delivery() {
+    let (_, _, path) = import(
+        "carrier",
+        &["Q541030\tDPD\tamenity/parcel_locker\tDPD", "Q155026\tUPS\tamenity/post_depot\tUPS|united parcel service"],
+    );
+    // In any language: "Kurier" is Polish, "Lieferungen" German, "ship" English.
+    assert_eq!(scan(&path, "Kurier, DPD 12,99 zł"), vec!["q541030"]);
+    assert_eq!(scan(&path, "Unsere Lieferungen kommen per UPS"), vec!["q155026"]);
+    assert_eq!(scan(&path, "Ship by UPS or DPD"), vec!["q155026", "q541030"]);
+    // Elsewhere it still waits for the page, and in lowercase it is the word.
+    assert!(scan(&path, "APC UPS 1500VA battery backup").is_empty(), "a power supply");
+    assert!(scan(&path, "DPD 2 rounds").is_empty());
+    assert!(scan(&path, "ups and downs of shipping").is_empty(), "the word");
+    // Not a carrier: an acronym of another category keeps waiting everywhere.
+    let (_, _, other) = import("not-carrier", &["Q129814709\tJAM\tshop/clothes\tJAM"]);
+    assert!(scan(&other, "Kurier, JAM").is_empty());
+}
+
+#[test]
 fn short_capitals_and_phrases_of_ordinary_words_keep_their_case_or_capitals() {
     let (_, _, path) =
         import("case", &["Q3300084\tTVS\tshop/motorcycle\tTVS", "Q533415\tBest Buy\tshop/electronics\tBest Buy"]);

@@ -97,6 +97,23 @@ const ROWS: &[Row] = &[
     // T-Shirts" on a shop's list of other brands); with other words around it, it waits.
     row("Ringco Shirts\u{2029}Gap Shirts\u{2029}Meta Shirts", "Gap", Rule::BrandList),
     row("Men Ringco Logo | Men Gap Logo | Men Meta Logo", "Gap", Rule::BrandList),
+    // The template counts anywhere in the scan, with numbers aside: a parts shop's "O-Ring Jaguar
+    // 11.10 x 1.60" among its "O-Ring BMW-Ford-Opel 9,30 x 2,52" rows, and a pickup point's row
+    // (a table cell of its own) among the rows of other chains.
+    row(
+        "O-Ring Ringco 9,30 x 2,52 (5 St.)\u{2029}Versand in 2 Tagen und mehr Worte hier\u{2029}O-Ring Meta-Zork 8.80 x 1.50 (5 St.)\u{2029}Lieferung\u{2029}O-Ring Gap 11.10 x 1.60 (5 St.)",
+        "Gap",
+        Rule::BrandList,
+    ),
+    row(
+        "pon. 13 cze. w punkcie\u{2029}Ringco\u{2029}9,99 zł\u{2029}pon. 14 cze. w punkcie\u{2029}Meta\u{2029}9,99 zł\u{2029}pon. 14 cze. w punkcie\u{2029}Gap\u{2029}12,49 zł",
+        "Gap",
+        Rule::BrandList,
+    ),
+    // A frame of numbers alone tells no template ("(12)" after each entry of a filter, which the
+    // list rules judge); nor does one other company.
+    row("Ringco (12) and more\u{2029}Meta (3) and more\u{2029}great Gap (7)", "Gap", Rule::OrdinaryWord),
+    row("O-Ring Ringco 9,30 x 2,52\u{2029}O-Ring Ringco 8,80\u{2029}O-Ring Gap 11.10", "Gap", Rule::OrdinaryWord),
     row("Ringco Shirts\u{2029}Gap Jeans\u{2029}Meta Shirts", "Gap", Rule::OrdinaryWord),
     row("Ringco Shirts\u{2029}Gap Shirts\u{2029}Ringco Shirts", "Gap", Rule::OrdinaryWord),
     Row { lang: Some("fr-FR"), ..row("Tous les prix", "Tous", Rule::OrdinaryWordInLanguage) },

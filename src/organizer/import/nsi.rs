@@ -20,6 +20,10 @@
 //!   "JAM"), or of two or three lowercase letters as NSI lists them ("sc"), also needs the page to
 //!   confirm it. Proper nouns are not in the dictionary and count on their own:
 //!   "Amazon", "Tiffany", "Columbia", "CVS";
+//! - a parcel carrier's acronym (a row in a parcel locker, post depot, post office, courier or
+//!   logistics category: "DPD", "GLS", "UPS") counts, in capitals, where its text block speaks of
+//!   delivery in any of 25 languages (`data/delivery-words.txt` as `context`: "Kurier, DPD",
+//!   "Ship by DHL"), and elsewhere still waits for the page;
 //! - another name of a row that is a word is dropped (the brand name beside it names the company),
 //!   by a wider dictionary that adds SCOWL's level 50 (`data/english-words-50.txt`: "Solstice" of
 //!   Solstice Sunglasses); the brand's own name is not tested against it, since that level also
@@ -97,6 +101,7 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
     // First every row's own brand name, then the other names: a brand name is never taken by
     // another row's local spelling.
     let mut kept: Vec<(String, usize, Vec<&str>)> = Vec::new();
+    let mut carriers: Vec<usize> = Vec::new();
     for (n, cells) in rows {
         let at = format!("line {}", n + 1);
         let cell = |i: usize| cells.get(i).copied().unwrap_or("");
@@ -132,6 +137,9 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
         if rules != [plain(cell(brand))] {
             // An alias object whose text is the name gives the name its rules (DATASET.md).
             b.companies[c].aliases.extend(rules);
+        }
+        if CARRIER_CATEGORIES.contains(&cell(category)) {
+            carriers.push(c);
         }
         kept.push((at, c, cells));
     }
@@ -169,6 +177,9 @@ pub fn import(input: &str, meta: Meta) -> (Dataset, Vec<Unmapped>) {
             }
         }
     }
+    for c in carriers {
+        deliver_by_context(&mut b.companies[c]);
+    }
     for (c, markets) in scoped {
         scope(&mut b.companies[c], &markets);
     }
@@ -186,6 +197,40 @@ fn markets_of(cell: &str) -> Option<Markets> {
         }
     }
     (!markets.is_empty()).then_some(markets)
+}
+
+/// NSI's categories of parcel carriers and postal services: lockers, depots, post offices.
+const CARRIER_CATEGORIES: [&str; 5] =
+    ["amenity/parcel_locker", "amenity/post_depot", "amenity/post_office", "office/courier", "office/logistics"];
+
+/// Words of delivery in 25 languages (`data/delivery-words.txt`), lowercase.
+fn delivery_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let rows = include_str!("../../../data/delivery-words.txt").lines().filter(|l| !l.starts_with('#'));
+        rows.filter_map(|row| row.split_once('\t'))
+            .flat_map(|(_, words)| words.split(' '))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// A carrier's acronym that waits for the page ("DPD", "UPS": short capitals name many things)
+/// counts where its block speaks of delivery instead, in any language ("Kurier, DPD", "Ship by
+/// DHL"), and elsewhere still waits for the page (`context` in DATASET.md). It keeps its capitals
+/// there: "ups" in a sentence about deliveries is the word.
+fn deliver_by_context(company: &mut crate::dataset::Company) {
+    for alias in &mut company.aliases {
+        let rule = alias.rule();
+        if rule.confirm == Confirm::Page && short_capitals(&rule.text) {
+            *alias = Alias::Ruled(AliasRule {
+                confirm: Confirm::None,
+                case: CasePolicy::Exact,
+                context: delivery_words().to_vec(),
+                ..rule
+            });
+        }
+    }
 }
 
 /// Scopes every name of a company to its markets: a brand NSI lists only in Finland ("Otto", an
