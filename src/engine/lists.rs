@@ -433,6 +433,22 @@ mod tests {
     }
 
     #[test]
+    fn a_record_frame_reads_any_text_around_any_name() {
+        // Multi-byte list punctuation, decimal commas, hyphen chains and block breaks at every edge.
+        let texts = ["„Ä“ – 9,99 zł • x-y-z\u{2029}—·\n", "—a,1,b-–-c—", "ż-ż,ż•9,9—", "-", "1,"];
+        for text in texts {
+            let norm = normalize(text, Fold::AUTOMATON);
+            let t = &norm.text;
+            let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[k + 1..] {
+                    let _ = record_frame(t, start, end);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_record_frame_is_the_words_around_a_name_with_numbers_aside() {
         let frame = |text: &str, name: &str| {
             let norm = normalize(text, Fold::AUTOMATON);
