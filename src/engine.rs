@@ -10,10 +10,11 @@
 //!
 //! This file holds the types and the scan; `engine/build.rs` compiles a dataset, `engine/verdict.rs`
 //! judges one candidate (step 2), `engine/particles.rs` lets a Korean particle end a name's word,
-//! `engine/lists.rs` finds lists of brands (step 3), and `engine/lookup.rs` answers what the
+//! `engine/lists.rs` finds lists of brands and `engine/frames.rs` shops' templates (step 3), and `engine/lookup.rs` answers what the
 //! engine knows besides.
 
 mod build;
+mod frames;
 mod lists;
 mod lookup;
 mod particles;

@@ -4,10 +4,7 @@
 //! ordinary word, a given name or an abbreviation among them is one of those brands, not the word.
 //! Lists also hold brands the dataset does not have ("Jaguar-Saab-Volvo" where Saab is unknown):
 //! a waiting name that is an item of its own counts across a few such items. A shop's template
-//! repeated for each brand is a list too, wherever its items stand: a waiting name whose item says
-//! what two other companies' items say, numbers aside, counts ("Champion Herren T-Shirts" among
-//! "Lacoste Herren T-Shirts" and "Superdry Herren T-Shirts"; "O-Ring Jaguar 11.10 x 1.60" among
-//! "O-Ring BMW-Ford-Opel 9.30 x 2.52"; a pickup point's row among other chains' rows).
+//! repeated for each brand is a list too, wherever its items stand (`frames.rs`).
 //! A list is seen within one scan: one the content script's batches cut (every 32 K characters),
 //! or one a page change rescans in part, is judged by the part each scan holds.
 
@@ -20,7 +17,7 @@ use crate::normalize::{Normalized, BLOCK_BREAK, WORD_START};
 /// How many other companies must stand by their own names in the list around a waiting name. One
 /// is not enough: a menu puts single words beside a single brand ("Nike", "Sale", "More"; row 27
 /// of docs/evidence/rejected-ideas.md: +119 false hits on the English corpus).
-const OTHERS_NAMED: usize = 2;
+pub(super) const OTHERS_NAMED: usize = 2;
 
 /// How many words an item of a list may hold besides its name ("Calvin Klein Underwear",
 /// "Diesel Uhren"), and how many an item without a name of the dataset may hold ("Saab" in
@@ -34,7 +31,7 @@ const UNNAMED_ITEMS: usize = 2;
 /// The longest text between two names of one list: two unnamed items of `ITEM_WORDS` words, the
 /// rest of one item and the start of the next, with room for long words. Longer is prose, and
 /// reading it would cost a huge page for nothing.
-const MAX_GAP_BYTES: usize = 256;
+pub(super) const MAX_GAP_BYTES: usize = 256;
 
 /// Whether the normalized text `from..to` between two names holds only what may stand between two
 /// items of one loose list: the rest of the first name's item, list separators (see `items_of`),
@@ -81,7 +78,7 @@ impl PageText<'_> {
 }
 
 /// The words of `piece` with their byte offsets in it.
-fn words_of(piece: &str) -> Vec<(usize, &str)> {
+pub(super) fn words_of(piece: &str) -> Vec<(usize, &str)> {
     let mut words = Vec::new();
     let mut start = None;
     for (at, c) in piece.char_indices().chain([(piece.len(), ' ')]) {
@@ -99,12 +96,12 @@ fn words_of(piece: &str) -> Vec<(usize, &str)> {
 
 /// A space between words: normalized text marks each word's start with WORD_START, which also
 /// stands for the space before it.
-fn is_space(c: char) -> bool {
+pub(super) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == WORD_START
 }
 
 /// List punctuation, and the end of a block (a filter's items are blocks of their own).
-fn is_list_punctuation(c: char) -> bool {
+pub(super) fn is_list_punctuation(c: char) -> bool {
     matches!(c, ',' | ';' | '/' | '|' | '–' | '—' | '·' | '•' | BLOCK_BREAK)
 }
 
@@ -238,137 +235,6 @@ impl Engine {
     }
 }
 
-impl Engine {
-    /// The waiting hits of `kept` whose item says what the items of standing names of at least
-    /// `OTHERS_NAMED` other companies say anywhere in the scan, with the name in its place and
-    /// numbers aside (see `record_frame`): a shop's template repeated for each brand ("Champion
-    /// Herren T-Shirts" among "Lacoste Herren T-Shirts" and "Superdry Herren T-Shirts", "O-Ring
-    /// Jaguar 11.10 x 1.60" among "O-Ring BMW-Ford-Opel 9.30 x 2.52", a pickup point's row among
-    /// the rows of other chains).
-    fn framed_alike(
-        &self,
-        page: &PageText,
-        kept: &[(usize, usize, u32)],
-        verdict: impl Fn(&(usize, usize, u32)) -> Verdict,
-    ) -> Vec<(usize, usize, u32)> {
-        if !kept.iter().any(|k| verdict(k) == Verdict::Wait) {
-            return Vec::new();
-        }
-        let text = &page.norm.text;
-        let company = |k: &(usize, usize, u32)| self.entries[k.2 as usize].company;
-        // Each frame with the companies whose standing names it holds: a few per frame.
-        let mut framed: HashMap<RecordFrame, Vec<usize>> = HashMap::new();
-        for k in kept.iter().filter(|k| verdict(k) == Verdict::Flag) {
-            if let Some(frame) = record_frame(text, k.0, k.1) {
-                let companies = framed.entry(frame).or_default();
-                if !companies.contains(&company(k)) {
-                    companies.push(company(k));
-                }
-            }
-        }
-        kept.iter()
-            .filter(|k| verdict(k) == Verdict::Wait)
-            .filter(|k| {
-                let others = record_frame(text, k.0, k.1)
-                    .and_then(|frame| framed.get(&frame))
-                    .map_or(0, |companies| companies.iter().filter(|&&c| c != company(k)).count());
-                others >= OTHERS_NAMED
-            })
-            .copied()
-            .collect()
-    }
-}
-
-/// What a shop's template writes around a name: the words before and after it in its item, up to
-/// the list punctuation or block ends around it, each number written as `#`. A name glued by
-/// hyphens to others is read with them ("BMW-Ford-Opel"); a name that is its whole item (a cell
-/// of a table, an entry of a filter) is framed by the items before and after it instead.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct RecordFrame {
-    before: String,
-    after: String,
-}
-
-/// The frame of the name at `start..end` of normalized `text`, or none when the frame holds no
-/// word: numbers and punctuation alone ("(12)" after each entry of a filter) tell no template.
-fn record_frame(text: &str, start: usize, end: usize) -> Option<RecordFrame> {
-    let (start, end) = hyphen_chain(text, start, end);
-    let from = super::floor_char_boundary(text, start.saturating_sub(MAX_GAP_BYTES));
-    let to = super::floor_char_boundary(text, (end + MAX_GAP_BYTES).min(text.len()));
-    // Where the separator at `p` ends: list punctuation is one to three bytes.
-    let past = |p: usize| p + text[p..].chars().next().map_or(1, char::len_utf8);
-    let cuts = |p: &usize| frame_separator(text, *p);
-    let cut_before = |at: usize| text[from..at].char_indices().rev().map(|(p, _)| from + p).find(cuts);
-    let cut_after = |at: usize| text[at..to].char_indices().map(|(p, _)| at + p).find(cuts);
-    let head_start = cut_before(start).map_or(from, past);
-    let tail_end = cut_after(end).unwrap_or(to);
-    let mut before = masked(&text[head_start..start]);
-    let mut after = masked(&text[end..tail_end]);
-    if before.is_empty() && after.is_empty() {
-        // Blank items (a block break after a list's comma) are no items.
-        let blank = |c: char| is_space(c) || is_list_punctuation(c);
-        let previous = cut_before(start).map(|p| {
-            let piece_end = from + text[from..p].trim_end_matches(blank).len();
-            (cut_before(piece_end).map_or(from, past), piece_end)
-        });
-        let next = cut_after(end).map(|p| {
-            let piece_start = to - text[p..to].trim_start_matches(blank).len();
-            (piece_start, cut_after(piece_start).unwrap_or(to))
-        });
-        before = previous.map(|(a, b)| masked(&text[a..b])).unwrap_or_default();
-        after = next.map(|(a, b)| masked(&text[a..b])).unwrap_or_default();
-    }
-    let worded = |s: &str| s.chars().any(char::is_alphabetic);
-    (worded(&before) || worded(&after)).then_some(RecordFrame { before, after })
-}
-
-/// Whether the character at byte `p` of normalized `text` ends an item for a frame: list
-/// punctuation, but not the decimal comma of a number ("8,80 x 1,50": normalized text marks the
-/// digits after it as a word start).
-fn frame_separator(text: &str, p: usize) -> bool {
-    let Some(c) = text[p..].chars().next() else { return false };
-    let digit_before = text[..p].chars().next_back().is_some_and(|d| d.is_ascii_digit());
-    let digit_after = text[p + c.len_utf8()..].trim_start_matches(WORD_START).starts_with(|d: char| d.is_ascii_digit());
-    is_list_punctuation(c) && !(c == ',' && digit_before && digit_after)
-}
-
-/// The name at `start..end` with the words hyphens glue to it ("bmw-ford-opel" around "ford").
-/// Normalized text marks a glued word's start with WORD_START right after the hyphen.
-fn hyphen_chain(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
-    let glued = |c: char| !(is_space(c) || is_list_punctuation(c) || c == '-');
-    loop {
-        let before = text[..start].trim_end_matches(WORD_START);
-        let Some(hyphen) = before.strip_suffix('-') else { break };
-        let word = hyphen.trim_end_matches(glued);
-        if word.len() == hyphen.len() {
-            break;
-        }
-        start = word.len();
-    }
-    while text[end..].starts_with('-') {
-        let rest = text[end + 1..].trim_start_matches(WORD_START);
-        let word = rest.len() - rest.trim_start_matches(glued).len();
-        if word == 0 {
-            break;
-        }
-        end = text.len() - rest.len() + word;
-    }
-    (start, end)
-}
-
-/// The words of a frame, every run of numbers written as one `#`: "11.10 x 1.60 (5 st.)" and
-/// "9.30 x 2.52 (5 st.)" are one template.
-fn masked(piece: &str) -> String {
-    let mut words: Vec<&str> = Vec::new();
-    for (_, word) in words_of(piece) {
-        let word = if word.chars().any(|c| c.is_ascii_digit()) { "#" } else { word };
-        if !(word == "#" && words.last() == Some(&"#")) {
-            words.push(word);
-        }
-    }
-    words.join(" ")
-}
-
 /// How two names may be apart in one list. `Tight`: list separators only; every name of the run
 /// is an item, however it is written around. `Loose`: each item may hold a few more words, and a
 /// few unnamed items may stand between; only a waiting name that is a whole item counts then.
@@ -430,47 +296,5 @@ mod tests {
         assert!(!whole("Nike, Learn More, Puma", "more"));
         assert!(!whole("Nike, More Information", "more"));
         assert!(!whole("Sisley-Paris, Nike", "paris"));
-    }
-
-    #[test]
-    fn a_record_frame_reads_any_text_around_any_name() {
-        // Multi-byte list punctuation, decimal commas, hyphen chains and block breaks at every edge.
-        let texts = ["„Ä“ – 9,99 zł • x-y-z\u{2029}—·\n", "—a,1,b-–-c—", "ż-ż,ż•9,9—", "-", "1,"];
-        for text in texts {
-            let norm = normalize(text, Fold::AUTOMATON);
-            let t = &norm.text;
-            let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
-            for (k, &start) in bounds.iter().enumerate() {
-                for &end in &bounds[k + 1..] {
-                    let _ = record_frame(t, start, end);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_record_frame_is_the_words_around_a_name_with_numbers_aside() {
-        let frame = |text: &str, name: &str| {
-            let norm = normalize(text, Fold::AUTOMATON);
-            let at = norm.text.find(name).expect("the name is in the text");
-            record_frame(&norm.text, at, at + name.len()).map(|f| {
-                let plain = |s: String| s.replace('\u{1}', " ").split_whitespace().collect::<Vec<_>>().join(" ");
-                (plain(f.before), plain(f.after))
-            })
-        };
-        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
-        assert_eq!(frame("Nike Herren T-Shirts | Puma", "nike"), pair("", "herren t- shirts"));
-        assert_eq!(frame("Puma, Damen Nike Schuhe", "nike"), pair("damen", "schuhe"));
-        // Numbers are one `#`, and a hyphen chain of names is one item.
-        assert_eq!(
-            frame("O-Ring Jaguar 11.10 x 1.60 (5 St.)", "jaguar"),
-            frame("O-Ring BMW-Ford-Opel 9,30 x 2,52 (5 St.)", "ford")
-        );
-        assert_eq!(frame("O-Ring BMW-Ford-Opel 9,30 x 2,52 (5 St.)", "opel"), pair("o- ring", "# x # ( # st.)"));
-        // A name that is its whole item is framed by the items around it.
-        assert_eq!(frame("w punkcie\n\nŻabka\n\n9,99 zł", "zabka"), pair("w punkcie", "# zl"));
-        // Numbers and punctuation alone tell no template.
-        assert_eq!(frame("Nike (12)", "nike"), None);
-        assert_eq!(frame("Nike", "nike"), None);
     }
 }
