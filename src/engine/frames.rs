@@ -105,26 +105,31 @@ fn frame_separator(text: &str, p: usize) -> bool {
     is_list_punctuation(c) && !(c == ',' && digit_before && digit_after)
 }
 
-/// The name at `start..end` with the words hyphens glue to it ("bmw-ford-opel" around "ford").
-/// Normalized text marks a glued word's start with WORD_START right after the hyphen.
+/// The name at `start..end` with the words hyphens glue to it ("bmw-ford-opel" around "ford"), up
+/// to `MAX_GAP_BYTES` each way: a chain is a few names, and reading a huge one for each of its
+/// names would cost a page quadratic time. Normalized text marks a glued word's start with
+/// WORD_START right after the hyphen.
 fn hyphen_chain(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     let glued = |c: char| !(is_space(c) || is_list_punctuation(c) || c == '-');
-    loop {
-        let before = text[..start].trim_end_matches(WORD_START);
+    let first = super::floor_char_boundary(text, start.saturating_sub(MAX_GAP_BYTES));
+    let last = super::floor_char_boundary(text, (end + MAX_GAP_BYTES).min(text.len()));
+    let near = &text[..last];
+    while start > first {
+        let before = text[first..start].trim_end_matches(WORD_START);
         let Some(hyphen) = before.strip_suffix('-') else { break };
         let word = hyphen.trim_end_matches(glued);
         if word.len() == hyphen.len() {
             break;
         }
-        start = word.len();
+        start = first + word.len();
     }
-    while text[end..].starts_with('-') {
-        let rest = text[end + 1..].trim_start_matches(WORD_START);
+    while end < last && near[end..].starts_with('-') {
+        let rest = near[end + 1..].trim_start_matches(WORD_START);
         let word = rest.len() - rest.trim_start_matches(glued).len();
         if word == 0 {
             break;
         }
-        end = text.len() - rest.len() + word;
+        end = near.len() - rest.len() + word;
     }
     (start, end)
 }
@@ -161,6 +166,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_hyphen_chain_is_read_a_few_names_each_way() {
+        let norm = normalize(&"Ab-".repeat(100_000), Fold::AUTOMATON);
+        let at = norm.text.len() / 2;
+        let at = norm.text[at..].find("ab").expect("a name") + at;
+        let (start, end) = hyphen_chain(&norm.text, at, at + 2);
+        assert!(start < at && end > at + 2, "the chain is read");
+        assert!(end - start <= 2 * MAX_GAP_BYTES + 2, "but not all of it: {}", end - start);
     }
 
     #[test]
