@@ -1,6 +1,7 @@
 // The saved shop pages of ../shared/corpus and the host each was saved from, so the test bed can
 // serve every page at its real address (https://www.amazon.com/...), where the extension's
 // per-site behaviour (curated sites, the shop's own name, match patterns) is the real one.
+// `make eval` gives `backstory scan` the same hosts (tests/eval/hosts.rs): change both together.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -49,6 +49,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_page_address_comes_first_then_sources_then_the_file_name() {
+        let sites = HashMap::from([("intl/pages/a/shop.html".to_string(), "www.shop.fr".to_string())]);
+        let canonical = r#"<link rel="canonical" href="https://www.otto.de/p/1">"#;
+        assert_eq!(saved_host("intl/pages/a/shop.html", canonical, &sites), "www.otto.de");
+        assert_eq!(saved_host("intl/pages/a/shop.html", "<p>no address</p>", &sites), "www.shop.fr");
+        assert_eq!(saved_host("fathom/test_data__gap.html", "<p>no address</p>", &sites), "www.gap.com");
+    }
+
+    #[test]
     fn file_names_spell_their_site() {
         assert_eq!(host_from_name("fathom/test_data__stupid.com.html"), "www.stupid.com");
         assert_eq!(host_from_name("fathom/training_data__gap.html"), "www.gap.com");
