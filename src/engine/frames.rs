@@ -2,7 +2,8 @@
 //! names say, anywhere in one scan, with numbers aside, is one of those brands: "Champion Herren
 //! T-Shirts" among "Lacoste Herren T-Shirts" and "Superdry Herren T-Shirts", "O-Ring Jaguar 11.10
 //! x 1.60" among "O-Ring BMW-Ford-Opel 9.30 x 2.52", a pickup point's table row among other chains'
-//! rows. `lists.rs` applies it with its list rules (rule `brand-list`).
+//! rows, the first row after the table's header among the rows by the amount after it alone.
+//! `lists.rs` applies it with its list rules (rule `brand-list`).
 
 use std::collections::HashMap;
 
@@ -32,7 +33,7 @@ impl Engine {
         // Each frame with the companies whose standing names it holds: a few per frame.
         let mut framed: HashMap<RecordFrame, Vec<usize>> = HashMap::new();
         for k in kept.iter().filter(|k| verdict(k) == Verdict::Flag) {
-            if let Some(frame) = record_frame(text, k.0, k.1) {
+            for frame in record_frame(text, k.0, k.1).into_iter().flat_map(RecordFrame::keys) {
                 let companies = framed.entry(frame).or_default();
                 if !companies.contains(&company(k)) {
                     companies.push(company(k));
@@ -42,10 +43,10 @@ impl Engine {
         kept.iter()
             .filter(|k| verdict(k) == Verdict::Wait)
             .filter(|k| {
-                let others = record_frame(text, k.0, k.1)
-                    .and_then(|frame| framed.get(&frame))
-                    .map_or(0, |companies| companies.iter().filter(|&&c| c != company(k)).count());
-                others >= OTHERS_NAMED
+                record_frame(text, k.0, k.1).into_iter().flat_map(RecordFrame::keys).any(|frame| {
+                    framed.get(&frame).map_or(0, |companies| companies.iter().filter(|&&c| c != company(k)).count())
+                        >= OTHERS_NAMED
+                })
             })
             .copied()
             .collect()
@@ -60,6 +61,23 @@ impl Engine {
 struct RecordFrame {
     before: String,
     after: String,
+    /// The name is its whole item, framed by the items around it.
+    cell: bool,
+}
+
+impl RecordFrame {
+    /// The frame, and for a whole item also the item after it alone when that is an amount (a
+    /// number and a word: "6,70 zł"): a table's first row follows its header, not another row
+    /// ("Odbiór w punkcie | RUCH | 6,70 zł"). Any other next item may be the next name of a menu.
+    fn keys(self) -> Vec<RecordFrame> {
+        let amount_after = self.after.contains('#') && self.after.chars().any(char::is_alphabetic);
+        let after_only = (self.cell && amount_after).then(|| RecordFrame {
+            before: "\u{0}".to_string(),
+            after: self.after.clone(),
+            cell: true,
+        });
+        std::iter::once(self).chain(after_only).collect()
+    }
 }
 
 /// The frame of the name at `start..end` of normalized `text`, or none when the frame holds no
@@ -77,7 +95,8 @@ fn record_frame(text: &str, start: usize, end: usize) -> Option<RecordFrame> {
     let tail_end = cut_after(end).unwrap_or(to);
     let mut before = masked(&text[head_start..start]);
     let mut after = masked(&text[end..tail_end]);
-    if before.is_empty() && after.is_empty() {
+    let cell = before.is_empty() && after.is_empty();
+    if cell {
         // Blank items (a block break after a list's comma) are no items.
         let blank = |c: char| is_space(c) || is_list_punctuation(c);
         let previous = cut_before(start).map(|p| {
@@ -92,7 +111,7 @@ fn record_frame(text: &str, start: usize, end: usize) -> Option<RecordFrame> {
         after = next.map(|(a, b)| masked(&text[a..b])).unwrap_or_default();
     }
     let worded = |s: &str| s.chars().any(char::is_alphabetic);
-    (worded(&before) || worded(&after)).then_some(RecordFrame { before, after })
+    (worded(&before) || worded(&after)).then_some(RecordFrame { before, after, cell })
 }
 
 /// Whether the character at byte `p` of normalized `text` ends an item for a frame: list

@@ -110,6 +110,18 @@ const ROWS: &[Row] = &[
         "Gap",
         Rule::BrandList,
     ),
+    // A table's first row follows its header, not a row: a whole cell followed by an amount is
+    // framed by that amount alone; followed by any other item (the next name of a menu), it waits.
+    row(
+        "Odbiór w punkcie\u{2029}Gap\u{2029}6,70 zł\u{2029}pon. 14 cze. w punkcie\u{2029}Ringco\u{2029}9,99 zł\u{2029}wt. 15 cze. w punkcie\u{2029}Meta\u{2029}8,99 zł",
+        "Gap",
+        Rule::BrandList,
+    ),
+    row(
+        "alpha text one\u{2029}Gap\u{2029}cutlery sale\u{2029}beta words two\u{2029}Ringco\u{2029}cutlery sale\u{2029}gamma words three\u{2029}Meta\u{2029}cutlery sale",
+        "Gap",
+        Rule::OrdinaryWord,
+    ),
     // A frame of numbers alone tells no template ("(12)" after each entry of a filter, which the
     // list rules judge); nor does one other company.
     row("Ringco (12) and more\u{2029}Meta (3) and more\u{2029}great Gap (7)", "Gap", Rule::OrdinaryWord),
