@@ -3,7 +3,8 @@
 //!
 //! A trigram detector (whatlang) would add about 290 KB to the WebAssembly, about half of what
 //! it holds now; counting "und", "the", "avec" is enough for a shop page's thousands of words, and both
-//! paths (`backstory scan` and the extension) call this one routine on the same sample.
+//! paths (`backstory scan` and the extension) call this one routine on the same sample. The same
+//! words tell the judge a sentence of the page's language (`is_function_word`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -99,6 +100,13 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     let (best, lang) = ranked[0];
     let second = ranked.get(1).map_or(0, |r| r.0);
     (best >= MIN_HITS && f64::from(best) >= MIN_LEAD * f64::from(second)).then(|| t.langs[lang])
+}
+
+/// Whether `word` (lowercase) is one of `lang`'s function words: a word of a sentence in that
+/// language and hardly any other (the judge's rule `name-in-sentence`).
+pub fn is_function_word(word: &str, lang: &str) -> bool {
+    let t = table();
+    t.by_word.get(word).is_some_and(|ls| ls.iter().any(|&i| t.langs[i] == lang))
 }
 
 #[cfg(test)]

@@ -71,10 +71,14 @@ pub enum Rule {
     /// A name that would wait, written in a list among other companies' names that stand on their
     /// own ("Calvin Klein, Converse, Diesel"): a shop's list of the brands it carries.
     BrandList = 21,
+    /// A name that waits everywhere for being a word of other languages (`confirm: page` with
+    /// `word_in`), written capitalized right after a function word of the page's language, which
+    /// writes its ordinary words in lowercase: "Mooie momenten met Rituals" on a Dutch page.
+    NameInSentence = 22,
 }
 
 /// Every rule, in table order.
-pub const RULES: [Rule; 22] = [
+pub const RULES: [Rule; 23] = [
     Rule::Name,
     Rule::ContextWord,
     Rule::OwnSite,
@@ -97,6 +101,7 @@ pub const RULES: [Rule; 22] = [
     Rule::OtherMarket,
     Rule::ProductModel,
     Rule::BrandList,
+    Rule::NameInSentence,
 ];
 
 impl Rule {
@@ -115,7 +120,8 @@ impl Rule {
             | Rule::Symbol
             | Rule::StructuredData
             | Rule::ProductModel
-            | Rule::BrandList => Verdict::Flag,
+            | Rule::BrandList
+            | Rule::NameInSentence => Verdict::Flag,
             Rule::OrdinaryWord | Rule::OrdinaryWordInLanguage | Rule::ContextOnPage => Verdict::Wait,
             _ => Verdict::Reject,
         }
@@ -146,6 +152,7 @@ impl Rule {
             Rule::OtherMarket => "other-market",
             Rule::ProductModel => "product-model",
             Rule::BrandList => "brand-list",
+            Rule::NameInSentence => "name-in-sentence",
         }
     }
 
@@ -184,6 +191,7 @@ impl Rule {
             }
             Rule::ProductModel => "a product's model number follows it",
             Rule::BrandList => "it stands in a list among other brands' names",
+            Rule::NameInSentence => "it is capitalized mid-sentence, in a language that writes ordinary words in lowercase",
         }
     }
 }

@@ -103,6 +103,7 @@
     name: 'judge_rule_name', 'context-word': 'judge_rule_context_word', 'own-site': 'judge_rule_own_site',
     'web-address': 'judge_rule_web_address', 'brand-label': 'judge_rule_brand_label', symbol: 'judge_rule_symbol',
     'product-model': 'judge_rule_product_model', 'brand-list': 'judge_rule_brand_list',
+    'name-in-sentence': 'judge_rule_name_in_sentence',
     'ordinary-word': 'judge_rule_ordinary_word', 'ordinary-word-in-language': 'judge_rule_ordinary_word_in_language',
     'context-on-page': 'judge_rule_context_on_page',
     'structured-data': 'judge_rule_structured_data',

@@ -46,11 +46,19 @@ impl Engine {
             let web_address = written_as_web_address(&text[oe..]);
             let labelled = labelled_as_brand(&text[..os]);
             let model = before_model_code(&text[oe..]);
+            // A word of other languages only (`word_in` without the page's), which waits because
+            // words travel between languages on shop pages; the page's own grammar may say it is a
+            // name here.
+            let in_sentence = entry.waits_everywhere
+                && !entry.word_in.is_empty()
+                && !word_here
+                && site.lang.as_deref().is_some_and(|lang| capitalized_in_sentence(&text[..os], original, lang));
             outright_by = [
                 (own_site, Rule::OwnSite),
                 (web_address, Rule::WebAddress),
                 (labelled, Rule::BrandLabel),
                 (model, Rule::ProductModel),
+                (in_sentence, Rule::NameInSentence),
             ]
             .into_iter()
             .find_map(|(yes, rule)| yes.then_some(rule));
@@ -179,6 +187,31 @@ fn labelled_as_brand(before: &str) -> bool {
         .iter()
         .filter(|label| label.chars().next_back().is_some_and(|end| last.to_lowercase().eq([end])))
         .any(|label| ends_with_label(trimmed, label))
+}
+
+/// Languages that capitalize their nouns: there a capital tells no name from a word.
+const NOUNS_CAPITALIZED: [&str; 2] = ["de", "lb"];
+
+/// Whether `name` is written capitalized ("Rituals", "Whole Foods") right after one lowercase
+/// function word of `lang` and one space ("met Rituals"): mid-sentence, in a language that writes
+/// its ordinary words in lowercase, a capital marks a name. The function words
+/// (`data/words/function-words.tsv`) are the language's own, so the sentence is in it.
+fn capitalized_in_sentence(before: &str, name: &str, lang: &str) -> bool {
+    let capitalized = |word: &str| {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
+    };
+    if NOUNS_CAPITALIZED.contains(&lang) || !name.split(' ').all(capitalized) {
+        return false;
+    }
+    let Some(words) = before.strip_suffix(' ') else { return false };
+    let word_start = words.trim_end_matches(|c: char| c.is_alphabetic()).len();
+    let word = &words[word_start..];
+    let starts_word = !words[..word_start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '-');
+    !word.is_empty()
+        && starts_word
+        && word.chars().all(char::is_lowercase)
+        && crate::detect::is_function_word(word, lang)
 }
 
 /// Whether `text` ends with `label` (lowercase) as a word of its own, whatever its letter case. In

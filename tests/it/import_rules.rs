@@ -126,11 +126,34 @@ fn a_carriers_acronym_counts_where_its_block_speaks_of_delivery() {
     assert_eq!(scan(&path, "Ship by UPS or DPD"), vec!["q155026", "q541030"]);
     // Elsewhere it still waits for the page, and in lowercase it is the word.
     assert!(scan(&path, "APC UPS 1500VA battery backup").is_empty(), "a power supply");
+    // "ups" is an English word, but the context is needed on a page in any language.
+    assert!(scan_on(&path, "APC UPS 1500VA Netzteil", &["--lang", "de"]).is_empty(), "a power supply in German");
     assert!(scan(&path, "DPD 2 rounds").is_empty());
     assert!(scan(&path, "ups and downs of shipping").is_empty(), "the word");
     // Not a carrier: an acronym of another category keeps waiting everywhere.
     let (_, _, other) = import("not-carrier", &["Q129814709\tJAM\tshop/clothes\tJAM"]);
     assert!(scan(&other, "Kurier, JAM").is_empty());
+}
+
+#[test]
+fn an_english_word_says_its_languages_so_a_sentence_of_another_may_name_it() {
+    let (d, _, path) =
+        import("sentence", &["Q62874140\tRituals\tshop/cosmetics\tRituals", "Q110952031\tEmma\tshop/bed\tEmma"]);
+    let rule = &company(&d, "q62874140").expect("imported")["aliases"][0];
+    assert_eq!(rule["confirm"], "page");
+    assert!(rule["word_in"].as_array().expect("word_in").iter().any(|l| l == "en"), "{rule}");
+    // Capitalized after a Dutch function word, on a Dutch page, it is the brand; in lowercase, on
+    // an English page or after no function word it still waits.
+    assert_eq!(scan_on(&path, "Mooie momenten met Rituals", &["--lang", "nl"]), vec!["q62874140"]);
+    assert!(scan_on(&path, "Mooie momenten met rituals", &["--lang", "nl"]).is_empty());
+    assert!(scan_on(&path, "Beautiful moments with Rituals", &["--lang", "en"]).is_empty());
+    assert!(scan_on(&path, "Rituals van het huis", &["--lang", "nl"]).is_empty());
+    // German capitalizes its nouns: there a capital tells nothing.
+    assert!(scan_on(&path, "Schöne Momente mit Rituals", &["--lang", "de"]).is_empty());
+    // A given name is a person after a function word ("voor Emma"): it says no language.
+    let emma = &company(&d, "q110952031").expect("imported")["aliases"][0];
+    assert!(emma.get("word_in").is_none_or(|w| w.as_array().is_some_and(Vec::is_empty)), "{emma}");
+    assert!(scan_on(&path, "Een cadeau voor Emma", &["--lang", "nl"]).is_empty());
 }
 
 #[test]

@@ -22,6 +22,8 @@ fn engine() -> Engine {
         company("target", "Target", json!([{"text": "Target", "case": "exact", "markets": {"out": ["au"]}}])),
         // A name with "&" whose site spells it "and".
         company("crate", "Crate & Co", json!([{"text": "Crate & Co", "case": "exact", "confirm": "page"}])),
+        // An English word waits everywhere, since English travels to pages in every language.
+        company("rituals", "Rituals", json!([{"text": "Rituals", "confirm": "page", "word_in": ["en"]}])),
     ]);
     let brands = json!([{"id": "ring", "name": "Ring", "owners": [{"company": "ringco"}],
                          "aliases": [{"text": "Ring", "case": "exact", "context": ["doorbell"], "exclude": ["ring size"],
@@ -128,6 +130,13 @@ const ROWS: &[Row] = &[
     row("O-Ring Ringco 9,30 x 2,52\u{2029}O-Ring Ringco 8,80\u{2029}O-Ring Gap 11.10", "Gap", Rule::OrdinaryWord),
     row("Ringco Shirts\u{2029}Gap Jeans\u{2029}Meta Shirts", "Gap", Rule::OrdinaryWord),
     row("Ringco Shirts\u{2029}Gap Shirts\u{2029}Ringco Shirts", "Gap", Rule::OrdinaryWord),
+    // Capitalized right after a function word of a language that writes its words in lowercase,
+    // it is a name; in a language the dataset says holds the word, or one that capitalizes its
+    // nouns, it waits.
+    Row { lang: Some("nl"), ..row("Mooie momenten met Rituals", "Rituals", Rule::NameInSentence) },
+    Row { lang: Some("en"), ..row("Moments with Rituals", "Rituals", Rule::OrdinaryWord) },
+    Row { lang: Some("de"), ..row("Momente mit Rituals", "Rituals", Rule::OrdinaryWord) },
+    Row { lang: Some("nl"), ..row("Rituals van het huis", "Rituals", Rule::OrdinaryWord) },
     Row { lang: Some("fr-FR"), ..row("Tous les prix", "Tous", Rule::OrdinaryWordInLanguage) },
     Row { lang: Some("es"), ..row("Pendientes Tous de plata", "Tous", Rule::Name) },
     row("Pendientes Tous de plata", "Tous", Rule::Name),

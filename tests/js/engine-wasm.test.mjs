@@ -148,6 +148,26 @@ test('a name that is a word of the page language waits there and is a name elsew
   assert.equal(rules[local.scan('Joyas Tous', undefined, 'es')[4]].id, 'name');
 });
 
+test('a waiting English word capitalized after a function word of the page language is a name', () => {
+  // Synthetic company (not campaign facts): an English word that waits everywhere (confirm: page).
+  const dataset = JSON.parse(DATASET);
+  dataset.companies = [{
+    id: 'rituals', name: 'Rituals', legal_name: 'Rituals', aliases: [{ text: 'Rituals', confirm: 'page', word_in: ['en'] }],
+    categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
+  }];
+  dataset.brands = [];
+  const local = Engine.fromJson(JSON.stringify(dataset));
+  const rules = Engine.rules();
+  const rule = (text, lang) => rules[local.scan(text, undefined, lang)[4]];
+  assert.deepEqual([rule('Mooie momenten met Rituals', 'nl').id, rule('Mooie momenten met Rituals', 'nl').verdict],
+    ['name-in-sentence', 'flag']);
+  assert.equal(rule('Moments with Rituals', 'en').id, 'ordinary-word');
+  assert.equal(rule('Momente mit Rituals', 'de').id, 'ordinary-word', 'German capitalizes its nouns');
+  // The card words it in the interface's language.
+  const en = JSON.parse(readFileSync(new URL('../../extension/_locales/en/messages.json', import.meta.url), 'utf8'));
+  assert.equal(en.judge_rule_name_in_sentence.message, rule('Mooie momenten met Rituals', 'nl').words);
+});
+
 test('named finds product data under the engine fold, never fuzzily', () => {
   assert.equal(engine.entry(engine.named('WHOLE FOODS MARKET™')).company.id, 'amazon');
   assert.equal(engine.named('Whole Food'), undefined);

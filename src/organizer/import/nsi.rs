@@ -14,8 +14,11 @@
 //!   proper names: "Staples", "Gap", "Tops", "Marathon") counts only where the page confirms it
 //!   (`confirm: page`: the page also names the company otherwise, writes "staples.com", or is
 //!   on staples.com): on its own shop it is the brand, elsewhere nearly always the word, and no
-//!   rule of one text block tells them apart. A name NSI writes in two to four capitals is an
-//!   acronym, not a word ("YETI", "JAM"), unless it is also one of the 5,000 most common words
+//!   rule of one text block tells them apart. Its `word_in` is English and the languages whose
+//!   lists (`data/words/`) hold it (so for the plurals below): on a page in another language
+//!   that writes ordinary words in lowercase, the name capitalized right after a function word
+//!   of that language counts ("Mooie momenten met Rituals", rule `name-in-sentence`). A name NSI
+//!   writes in two to four capitals is an acronym, not a word ("YETI", "JAM"), unless it is also one of the 5,000 most common words
 //!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two or three capitals ("IP", "DS",
 //!   "JAM"), or of two or three lowercase letters as NSI lists them ("sc"), also needs the page to
 //!   confirm it. Proper nouns are not in the dictionary and count on their own:
@@ -227,6 +230,8 @@ fn deliver_by_context(company: &mut crate::dataset::Company) {
                 confirm: Confirm::None,
                 case: CasePolicy::Exact,
                 context: delivery_words().to_vec(),
+                // Needed on a page in any language: with `word_in` a context is needed only there.
+                word_in: Vec::new(),
                 ..rule
             });
         }
@@ -445,10 +450,15 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let accents =
         if letters >= 4 && name.nfd().any(is_combining_mark) { AccentPolicy::Optional } else { AccentPolicy::Exact };
-    let waits = ordinary_word(name) || plural_noun(name) || is_country(name) || is_given_name(&super::fold(name));
-    if waits || colour_phrase(name) || interface_phrase(name) {
+    let place_or_person = is_country(name) || is_given_name(&super::fold(name));
+    let english_word = ordinary_word(name) || plural_noun(name);
+    if english_word || place_or_person || colour_phrase(name) || interface_phrase(name) {
+        // An English word, no person's or place's name, says which languages hold it: elsewhere
+        // the page's grammar may show it is a name ("met Rituals", rule `name-in-sentence`).
+        let word_in = if english_word && !place_or_person { languages_of_word(name, accents) } else { Vec::new() };
         return vec![Alias::Ruled(AliasRule {
             confirm: Confirm::Page,
+            word_in,
             ..rule_of(name.to_string(), CasePolicy::Any, accents)
         })];
     }
@@ -474,6 +484,19 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
     } else {
         vec![plain(name)]
     }
+}
+
+/// The languages in which `name` is an ordinary word: English, where the import's dictionary
+/// found it, and those whose lists (`data/words/`) hold it.
+fn languages_of_word(name: &str, accents: AccentPolicy) -> Vec<String> {
+    let listed = match accents {
+        AccentPolicy::Exact => crate::languages::ordinary_in(name),
+        AccentPolicy::Optional => crate::languages::ordinary_in_without_accents(name),
+    };
+    let mut langs: Vec<String> = std::iter::once("en").chain(listed).map(str::to_string).collect();
+    langs.sort();
+    langs.dedup();
+    langs
 }
 
 /// "west elm" -> "West Elm": each word's first letter in capitals, the rest as written.
