@@ -52,7 +52,10 @@ impl Engine {
             let in_sentence = entry.waits_everywhere
                 && !entry.word_in.is_empty()
                 && !word_here
-                && site.lang.as_deref().is_some_and(|lang| capitalized_in_sentence(&text[..os], original, lang));
+                && site
+                    .lang
+                    .as_deref()
+                    .is_some_and(|lang| capitalized_in_sentence(&text[..os], original, &text[oe..], lang));
             outright_by = [
                 (own_site, Rule::OwnSite),
                 (web_address, Rule::WebAddress),
@@ -195,8 +198,13 @@ const NOUNS_CAPITALIZED: [&str; 2] = ["de", "lb"];
 /// Whether `name` is written capitalized ("Rituals", "Whole Foods") right after one lowercase
 /// function word of `lang` and one space ("met Rituals"): mid-sentence, in a language that writes
 /// its ordinary words in lowercase, a capital marks a name. The function words
-/// (`data/words/function-words.tsv`) are the language's own, so the sentence is in it.
-fn capitalized_in_sentence(before: &str, name: &str, lang: &str) -> bool {
+/// (`data/words/function-words.tsv`) are the language's own, so the sentence is in it. A
+/// capitalized word right after the name makes it part of a phrase in title case ("voor Power
+/// Bank"), which tells no name.
+fn capitalized_in_sentence(before: &str, name: &str, after: &str, lang: &str) -> bool {
+    if after.strip_prefix(' ').is_some_and(|next| next.starts_with(char::is_uppercase)) {
+        return false;
+    }
     let capitalized = |word: &str| {
         let mut letters = word.chars().filter(|c| c.is_alphabetic());
         letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)

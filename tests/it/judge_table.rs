@@ -137,6 +137,7 @@ const ROWS: &[Row] = &[
     Row { lang: Some("en"), ..row("Moments with Rituals", "Rituals", Rule::OrdinaryWord) },
     Row { lang: Some("de"), ..row("Momente mit Rituals", "Rituals", Rule::OrdinaryWord) },
     Row { lang: Some("nl"), ..row("Rituals van het huis", "Rituals", Rule::OrdinaryWord) },
+    Row { lang: Some("nl"), ..row("Een set met Rituals Body Cream", "Rituals", Rule::OrdinaryWord) },
     Row { lang: Some("fr-FR"), ..row("Tous les prix", "Tous", Rule::OrdinaryWordInLanguage) },
     Row { lang: Some("es"), ..row("Pendientes Tous de plata", "Tous", Rule::Name) },
     row("Pendientes Tous de plata", "Tous", Rule::Name),
