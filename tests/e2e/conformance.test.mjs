@@ -2,7 +2,8 @@
 // `backstory scan` on the saved file must name the same companies (src/judge.rs, src/confirm.rs,
 // src/detect.rs, src/structured.rs). Two synthetic datasets: language-dataset.json names a jeweller
 // "Tous", an ordinary French word (`word_in`): held back on a French page, named on a Spanish one,
-// held back on a French page that declares no language (told from its text). confirm-dataset.json
+// held back on a French page that declares no language (told from its text), and "Harbor", an
+// English word, named after a Dutch function word ("met Harbor"). confirm-dataset.json
 // has "Gap", which waits until the page names its company: by another name, a brand label (in
 // English or German), a list of brands, or the product data; a company written in Chinese on a
 // GBK page, and one with a Korean particle glued to it. And the bundled dataset on a product title broken by <br>.
@@ -23,6 +24,8 @@ const CASES = {
     ['language-fr.html', ['zyxco']],
     ['language-es.html', ['tous-test', 'zyxco']],
     ['language-undeclared.html', ['zyxco']],
+    // "Harbor", an English word that waits everywhere, capitalized after a Dutch function word.
+    ['language-nl.html', ['harbor-test', 'zyxco']],
   ],
   'confirm-dataset.json': [
     ['confirm.html', ['zyxco']],
