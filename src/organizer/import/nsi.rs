@@ -18,10 +18,10 @@
 //!   lists (`data/words/`) hold it (so for the plurals below): on a page in another language
 //!   that writes ordinary words in lowercase, the name capitalized right after a function word
 //!   of that language counts ("Mooie momenten met Rituals", rule `name-in-sentence`). A name NSI
-//!   writes in two to four capitals is an acronym, not a word ("YETI", "JAM"), unless it is also one of the 5,000 most common words
-//!   (`data/common-words.txt`: "WE", "ONLY"); an acronym of two or three capitals ("IP", "DS",
-//!   "JAM"), or of two or three lowercase letters as NSI lists them ("sc"), also needs the page to
-//!   confirm it. Proper nouns are not in the dictionary and count on their own:
+//!   writes in two to four capitals is an acronym, not a word ("YETI", "JAM"), unless it is also
+//!   one of the 5,000 most common words (`data/common-words.txt`: "WE", "ONLY"); an acronym of two
+//!   or three capitals ("IP", "DS", "JAM"), or of two or three lowercase letters as NSI lists them
+//!   ("sc"), also needs the page to confirm it. Proper nouns are not in the dictionary and count on their own:
 //!   "Amazon", "Tiffany", "Columbia", "CVS";
 //! - a parcel carrier's acronym (a row in a parcel locker, post depot, post office, courier or
 //!   logistics category: "DPD", "GLS", "UPS") counts, in capitals, where its text block speaks of
