@@ -107,6 +107,14 @@ pub fn ordinary_in_without_accents(text: &str) -> Vec<&'static str> {
     spaced_without_accents().iter().filter(|(_, set)| set.contains(&word)).map(|(lang, _)| *lang).collect()
 }
 
+/// The languages in which `text` is an ordinary word as a name with `accents` meets it on a page.
+pub fn ordinary_in_as_matched(text: &str, accents: AccentPolicy) -> Vec<&'static str> {
+    match accents {
+        AccentPolicy::Exact => ordinary_in(text),
+        AccentPolicy::Optional => ordinary_in_without_accents(text),
+    }
+}
+
 /// Whether `c` belongs to a script written without spaces between words.
 fn is_unspaced(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
@@ -170,13 +178,8 @@ fn annotated(rule: &AliasRule) -> Option<AliasRule> {
     if !rule.context.is_empty() || rule.confirm == Confirm::Page || !rule.word_in.is_empty() {
         return None;
     }
-    let word_in: Vec<String> = match rule.accents {
-        AccentPolicy::Exact => ordinary_in(&rule.text),
-        AccentPolicy::Optional => ordinary_in_without_accents(&rule.text),
-    }
-    .into_iter()
-    .map(str::to_string)
-    .collect();
+    let word_in: Vec<String> =
+        ordinary_in_as_matched(&rule.text, rule.accents).into_iter().map(str::to_string).collect();
     let longer: Vec<String> =
         longer_words(&rule.text).into_iter().filter(|w| !rule.exclude.iter().any(|x| folded(x) == *w)).collect();
     if word_in.is_empty() && longer.is_empty() {

@@ -71,15 +71,21 @@ test('fromJson throws an Error that lists the problems', () => {
   assert.throws(() => Engine.fromJson('{"not": "a dataset"}'), (e) => e instanceof Error && e.message.length > 0);
 });
 
-test('a confirm: page alias comes back waiting, and the page host names it outright', () => {
-  // Synthetic dataset (not campaign facts) with one name that needs the page to confirm it.
+// An engine of synthetic companies (not campaign facts) on the bundled dataset's frame, each in
+// its first category, with no brands. `company` writes one with the other fields a dataset requires.
+function company(id, name, aliases) {
+  return { id, name, legal_name: name, aliases, summary: 'Test company.', as_of: '2024-01-01' };
+}
+function syntheticEngine(companies) {
   const dataset = JSON.parse(DATASET);
-  dataset.companies = [{
-    id: 'gap', name: 'Gap Inc.', legal_name: 'Gap Inc.', aliases: [{ text: 'Gap', confirm: 'page' }],
-    categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
-  }];
+  dataset.companies = companies.map((c) => ({ ...c, categories: [dataset.categories[0].id] }));
   dataset.brands = [];
-  const local = Engine.fromJson(JSON.stringify(dataset));
+  return Engine.fromJson(JSON.stringify(dataset));
+}
+
+test('a confirm: page alias comes back waiting, and the page host names it outright', () => {
+  // One name that needs the page to confirm it.
+  const local = syntheticEngine([company('gap', 'Gap Inc.', [{ text: 'Gap', confirm: 'page' }])]);
   const rules = Engine.rules();
   const elsewhere = local.scan('Gap jeans');
   assert.equal(elsewhere.length, 5);
@@ -95,17 +101,11 @@ test('a confirm: page alias comes back waiting, and the page host names it outri
 });
 
 test('a waiting name in a list among other companies\' names stands (src/engine/lists.rs)', () => {
-  // Synthetic companies (not campaign facts): two plain names and one that needs the page.
-  const dataset = JSON.parse(DATASET);
-  const company = (id, name, aliases) => ({
-    id, name, legal_name: name, aliases, categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
-  });
-  dataset.companies = [
+  // Two plain names and one that needs the page.
+  const local = syntheticEngine([
     company('ringco', 'Ringco', []), company('zedco', 'Zedco', []),
     company('gap', 'Gap Inc.', [{ text: 'Gap', confirm: 'page' }]),
-  ];
-  dataset.brands = [];
-  const local = Engine.fromJson(JSON.stringify(dataset));
+  ]);
   const rules = Engine.rules();
   const gapRule = (text) => {
     const hits = local.scan(text);
@@ -119,15 +119,9 @@ test('a waiting name in a list among other companies\' names stands (src/engine/
 });
 
 test('on a generic domain the page language tells the countries a name scoped to markets can be in', () => {
-  // Synthetic company (not campaign facts): a name scoped to Finland, whose official languages
-  // are Finnish and Swedish (data/country-languages.txt, compiled into the wasm).
-  const dataset = JSON.parse(DATASET);
-  dataset.companies = [{
-    id: 'otto', name: 'Otto', legal_name: 'Otto', aliases: [{ text: 'Otto', case: 'exact', markets: { in: ['fi'] } }],
-    categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
-  }];
-  dataset.brands = [];
-  const local = Engine.fromJson(JSON.stringify(dataset));
+  // A name scoped to Finland, whose official languages are Finnish and Swedish
+  // (data/country-languages.txt, compiled into the wasm).
+  const local = syntheticEngine([company('otto', 'Otto', [{ text: 'Otto', case: 'exact', markets: { in: ['fi'] } }])]);
   assert.equal(local.scan('Otto ATM', 'www.example.com', 'en').length, 0);
   assert.equal(local.scan('Otto pankkiautomaatti', 'www.example.com', 'fi').length, 5);
   assert.equal(local.scan('Otto bankomat', 'www.example.com', 'sv-FI').length, 5);
@@ -136,27 +130,15 @@ test('on a generic domain the page language tells the countries a name scoped to
 });
 
 test('a name that is a word of the page language waits there and is a name elsewhere', () => {
-  const dataset = JSON.parse(DATASET);
-  dataset.companies = [{
-    id: 'tous', name: 'Tous', legal_name: 'Tous', aliases: [{ text: 'Tous', case: 'exact', word_in: ['fr'] }],
-    categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
-  }];
-  dataset.brands = [];
-  const local = Engine.fromJson(JSON.stringify(dataset));
+  const local = syntheticEngine([company('tous', 'Tous', [{ text: 'Tous', case: 'exact', word_in: ['fr'] }])]);
   const rules = Engine.rules();
   assert.equal(rules[local.scan('Tous les prix', undefined, 'fr-FR')[4]].id, 'ordinary-word-in-language');
   assert.equal(rules[local.scan('Joyas Tous', undefined, 'es')[4]].id, 'name');
 });
 
 test('a waiting English word capitalized after a function word of the page language is a name', () => {
-  // Synthetic company (not campaign facts): an English word that waits everywhere (confirm: page).
-  const dataset = JSON.parse(DATASET);
-  dataset.companies = [{
-    id: 'rituals', name: 'Rituals', legal_name: 'Rituals', aliases: [{ text: 'Rituals', confirm: 'page', word_in: ['en'] }],
-    categories: [dataset.categories[0].id], summary: 'Test company.', as_of: '2024-01-01',
-  }];
-  dataset.brands = [];
-  const local = Engine.fromJson(JSON.stringify(dataset));
+  // An English word that waits everywhere (confirm: page).
+  const local = syntheticEngine([company('rituals', 'Rituals', [{ text: 'Rituals', confirm: 'page', word_in: ['en'] }])]);
   const rules = Engine.rules();
   const rule = (text, lang) => rules[local.scan(text, undefined, lang)[4]];
   assert.deepEqual([rule('Mooie momenten met Rituals', 'nl').id, rule('Mooie momenten met Rituals', 'nl').verdict],

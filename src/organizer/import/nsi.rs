@@ -489,10 +489,7 @@ fn spelling_rules(name: &str) -> Vec<Alias> {
 /// The languages in which `name` is an ordinary word: English, where the import's dictionary
 /// found it, and those whose lists (`data/words/`) hold it.
 fn languages_of_word(name: &str, accents: AccentPolicy) -> Vec<String> {
-    let listed = match accents {
-        AccentPolicy::Exact => crate::languages::ordinary_in(name),
-        AccentPolicy::Optional => crate::languages::ordinary_in_without_accents(name),
-    };
+    let listed = crate::languages::ordinary_in_as_matched(name, accents);
     let mut langs: Vec<String> = std::iter::once("en").chain(listed).map(str::to_string).collect();
     langs.sort();
     langs.dedup();
