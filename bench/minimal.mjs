@@ -37,6 +37,9 @@ async function minimalLoad(b, url, variant) {
   }
 }
 
+// Backstory's own timers (extension/content/timing.js), kept per page to show where its time goes.
+const PARTS = ['setupMs', 'walkMs', 'sendMs', 'mapMs', 'productMs', 'drawMs', 'placeMs', 'reportMs'];
+
 async function backstoryLoad(b, url) {
   const page = await b.context.newPage();
   try {
@@ -44,7 +47,8 @@ async function backstoryLoad(b, url) {
     await page.bringToFront();
     const s = await settled(page, b.extensionId);
     if (!s) throw new Error('content script did not run');
-    return { ms: s.mainMs, floorMs: (await page.evaluate(floor)).ms, badges: s.badges };
+    const parts = Object.fromEntries(PARTS.map((k) => [k, s[k] ?? 0]));
+    return { ms: s.mainMs, floorMs: (await page.evaluate(floor)).ms, badges: s.badges, parts };
   } finally {
     await page.close();
   }
@@ -78,7 +82,8 @@ try {
     const all = [...r.walk, ...r.send, ...r.backstory];
     const row = { page: p.name, floorMs: median(all.map((x) => x.floorMs)), walkMs: median(r.walk.map((x) => x.ms)),
       sendMs: median(r.send.map((x) => x.ms)), backstoryMs: median(r.backstory.map((x) => x.ms)), badges: median(r.backstory.map((x) => x.badges)),
-      sendPart: median(r.send.map((x) => x.sendMs)), batches: r.send[0].batches, nodes: r.send[0].nodes, chars: r.send[0].chars };
+      sendPart: median(r.send.map((x) => x.sendMs)),
+      parts: Object.fromEntries(PARTS.map((k) => [k, median(r.backstory.map((x) => x.parts[k]))])), batches: r.send[0].batches, nodes: r.send[0].nodes, chars: r.send[0].chars };
     rows.push(row);
     log(JSON.stringify(row));
   }
@@ -103,6 +108,10 @@ const table = [
   line('content-script walk at load / floor', col((r) => r.walkMs / r.floorMs)),
   line('walk + join + send at load / floor', col((r) => r.sendMs / r.floorMs)),
   line('walk + join + send at load / content-script walk at load', col((r) => r.sendMs / r.walkMs)),
+  ...[['setup (top level, settings, site check)', 'setupMs'], ['collection and batching, with its sends', 'walkMs'],
+    ['sending (in the parts)', 'sendMs'], ['mapping hits to nodes', 'mapMs'], ['structured data', 'productMs'],
+    ['visibility and drawing', 'drawMs'], ['placing badges', 'placeMs'], ['findings report', 'reportMs']]
+    .map(([label, k]) => line(`of which ${label}, ms`, col((r) => r.parts[k]))),
   line('Backstory / floor', col((r) => r.backstoryMs / r.floorMs)),
   line('Backstory / content-script walk at load', col((r) => r.backstoryMs / r.walkMs)),
   line('Backstory / (walk + join + send at load)', col((r) => r.backstoryMs / r.sendMs)),

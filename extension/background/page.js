@@ -4,10 +4,12 @@
 // background.js registers each handler in its MESSAGES table.
 import '../api.js';
 import '../shared/safe.js';
+import '../shared/rules.js';
 import { accentColor, organizerAccent } from './config.js';
 import { neededBy, release } from './origins.js';
 
 const api = globalThis.BackstoryApi;
+const Rules = globalThis.BackstoryRules;
 const SITES = 'sites'; // storage.local: [origin] added with "Check this site too" (shared contract)
 const findingsKey = (tabId) => `findings:${tabId}`;
 const KINDS = ['brand', 'company', 'symbol', 'structured'];
@@ -34,10 +36,15 @@ function brandFacts(engine, id) {
 // ---- content-script handlers ----------------------------------------------------------------------
 export const validSite = () => true;
 // The host comes from the sender, never from the message: a page cannot claim to be another site.
+// The user's settings come with the answer, so the content script starts in one round trip; a
+// page the settings switch off wakes no engine.
 export async function site(m, sender) {
+  const { settings = null } = await api.storage.local.get('settings');
+  const pageHost = hostOf(sender.url);
+  if (Rules.pageOff(Rules.readSettings(settings), pageHost)) return { settings, owner: null, accent: null };
   const engine = await host.getEngine();
-  const id = engine.companyForHost(hostOf(sender.url));
-  return { owner: id ? host.companySummary(engine, id) : null, accent: await organizerAccent() };
+  const id = engine.companyForHost(pageHost);
+  return { settings, owner: id ? host.companySummary(engine, id) : null, accent: await organizerAccent() };
 }
 
 export const validBrand = (m) => str(m.name, 120);

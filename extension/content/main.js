@@ -101,23 +101,21 @@ function run() {
   }
 
   // ---- start ------------------------------------------------------------------------------------------
+  // One round trip: the user's settings come with the site's facts (background/page.js site).
   async function start() {
-    let raw = null;
-    try { raw = (await api.storage.local.get('settings')).settings; } catch { /* defaults */ }
-    const off = clock.run(() => {
-      settings = R.readSettings(raw);
-      api.storage.onChanged.addListener(onSettings);
-      document.addEventListener('visibilitychange', onVisible, { signal: life.signal });
-      if (document.body && !R.pageOff(settings, HOST)) return false;
-      scheduleReport();
-      return true;
-    });
-    if (off) return;
     await whenVisible();
     const res = await send({ type: 'site' });
+    if (dead()) return;
     clock.begin();
+    settings = R.readSettings(res?.ok ? res.settings : null);
+    api.storage.onChanged.addListener(onSettings);
+    document.addEventListener('visibilitychange', onVisible, { signal: life.signal });
+    if (!document.body || R.pageOff(settings, HOST)) {
+      scheduleReport();
+      clock.end();
+      return;
+    }
     site = { owner: res?.ok ? res.owner : null, accent: res?.ok ? res.accent : null };
-    overlay?.setAccent(site.accent);
     const applied = apply();
     clock.end();
     await applied;

@@ -39,16 +39,28 @@
     return out;
   }
 
+  // Every element that can state a brand, found in one pass over the document (one selector list
+  // costs one traversal; a query per kind cost one each, on every page).
+  const JSONLD = 'script[type="application/ld+json"]';
+  const FIELD = '[itemprop~="brand"], [itemprop~="manufacturer"]';
+  const META = 'meta[property="product:brand"], meta[name="product:brand"]';
+  const SOURCES = `${JSONLD}, ${FIELD}, ${META}`;
+
   // All brand names the document states, JSON-LD first, then microdata, then meta.
   function readBrands(doc) {
-    const texts = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent);
+    const texts = [], fields = [], metas = [];
+    for (const e of doc.querySelectorAll(SOURCES)) {
+      if (e.matches(JSONLD)) { texts.push(e.textContent); continue; }
+      if (e.matches(FIELD)) fields.push(e);
+      if (e.matches(META)) metas.push(e);
+    }
     const out = texts.length ? brandsFromJsonLd(texts) : []; // most pages have none: no call, no compile
     const add = (s) => { const c = clean(s); if (c && !out.some((o) => o.toLowerCase() === c.toLowerCase())) out.push(c); };
-    for (const e of doc.querySelectorAll('[itemprop~="brand"], [itemprop~="manufacturer"]')) {
+    for (const e of fields) {
       const inner = e.querySelector('[itemprop~="name"]');
       add(e.getAttribute('content') ?? inner?.getAttribute('content') ?? (inner ?? e).textContent);
     }
-    for (const m of doc.querySelectorAll('meta[property="product:brand"], meta[name="product:brand"]')) add(m.getAttribute('content'));
+    for (const m of metas) add(m.getAttribute('content'));
     return out.slice(0, 5);
   }
 

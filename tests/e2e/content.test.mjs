@@ -128,6 +128,30 @@ test('the background refuses a privileged message from the content script', asyn
   await world.cdp.detach();
 });
 
+// The settings come with the site check's answer (background/page.js site), not from a read of
+// their own: a page loaded with its site paused must never start a pass.
+test('settings stored before a page loads rule its first pass: a paused site is not scanned', async () => {
+  await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { pausedSites: ['127.0.0.1'] } }));
+  const p = await browser.context.newPage();
+  try {
+    await p.goto(server.url);
+    const world = await contentWorld(p, browser.extensionId);
+    const stats = async () => JSON.parse(await world.evaluate('JSON.stringify(globalThis.__backstoryStats ?? null)'));
+    // Started: its top level and the slice that read the answer; then time for a pass to show.
+    let s = null;
+    for (const end = Date.now() + 10000; Date.now() < end && !(s?.slices >= 2); await new Promise((r) => setTimeout(r, 100))) s = await stats();
+    assert.ok(s?.slices >= 2, `the content script did not start: ${JSON.stringify(s)}`);
+    await new Promise((r) => setTimeout(r, 1000));
+    s = await stats();
+    assert.equal(s.passes, 0);
+    assert.equal(s.badges, 0);
+    await world.cdp.detach();
+  } finally {
+    await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    await p.close();
+  }
+});
+
 test('badges still appear on a page with a strict CSP', async () => {
   const strict = await serve(undefined, { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" });
   try {
