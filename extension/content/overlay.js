@@ -2,6 +2,7 @@
 // page elements cannot cover it, never touching the page's own nodes (wrapping page text breaks
 // React and friends: facebook/react#11538). Holds the badges, the open card and the site notice.
 import Card from '../shared/card.js';
+import * as Place from './place.js';
 import * as Popups from './popups.js';
 import * as Spot from './spot.js';
 
@@ -29,11 +30,6 @@ const STYLE = `
   .notice button.x { color: #e5e7eb; text-decoration: none; font-size: 18px; line-height: 18px; padding: 2px 6px; }
   .notice button:focus-visible { outline: 3px solid #60a5fa; outline-offset: 1px; }
 `;
-
-// Whether a name is written right to left: its first letter is Hebrew, Arabic or another
-// right-to-left script. The page matched it as written, so the mention on the page runs the same way.
-const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
-const rightToLeft = (name) => RTL_LETTER.test(/\p{L}/u.exec(String(name ?? ''))?.[0] ?? '');
 
 function el(doc, tag, cls, text) {
   const e = doc.createElement(tag);
@@ -157,7 +153,7 @@ function create(doc, { onActivate = () => {}, clock = null, stats = null } = {})
       const color = Card.safeColor(entry.company.categories?.[0]?.color);
       if (color) b.style.setProperty('--c', color);
       const badge = { range, anchor, own, region, why, button: b, block, company, entry, near: false, box: null, key: '', at: null, verified: false,
-        rtl: rightToLeft(entry.alias) };
+        rtl: Place.rightToLeft(entry.alias) };
       b.addEventListener('click', () => (popups.isOpenFor(badge) ? closeCard(true) : onActivate(badge)));
       layer.append(b);
       badges.push(badge);

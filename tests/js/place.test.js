@@ -141,3 +141,9 @@ test('text moved whole: its badge moves by as much, unless that takes it out of 
   assert.equal(P.follow(at, [200, 100, 290, 118], [275, 100, 365, 118], opts), null);
   assert.equal(P.follow(null, [200, 100, 290, 118], [210, 140, 300, 158], opts), null);
 });
+
+test('right to left: by the name\'s first letter, in every right-to-left script the card knows', () => {
+  for (const name of ['Amazon', 'Zara زارا', 'Zara،', '7-Eleven', '', null, 'Ελληνικά', '東芝']) assert.equal(P.rightToLeft(name), false, name);
+  // Hebrew, Arabic (and its presentation forms), punctuation or digits before the first letter, Adlam (astral).
+  for (const name of ['שופרסל', 'أمازون', 'ﻻ', '«أمازون»', '7 أمازون', '\u{1E900}\u{1E901}', 'ܐܡܙܘܢ', 'ދިވެހި']) assert.equal(P.rightToLeft(name), true, name);
+});
