@@ -37,12 +37,14 @@ function brandFacts(engine, id) {
 export const validSite = () => true;
 // The host comes from the sender, never from the message: a page cannot claim to be another site.
 // The user's settings come with the answer, so the content script starts in one round trip; a
-// page the settings switch off wakes no engine.
+// page the settings switch off wakes no engine. An engine that fails to load still answers with
+// the settings (a paused site stays paused); the scans then report the failure.
 export async function site(m, sender) {
   const { settings = null } = await api.storage.local.get('settings');
   const pageHost = hostOf(sender.url);
   if (Rules.pageOff(Rules.readSettings(settings), pageHost)) return { settings, owner: null, accent: null };
-  const engine = await host.getEngine();
+  let engine;
+  try { engine = await host.getEngine(); } catch { return { settings, owner: null, accent: null }; }
   const id = engine.companyForHost(pageHost);
   return { settings, owner: id ? host.companySummary(engine, id) : null, accent: await organizerAccent() };
 }

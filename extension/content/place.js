@@ -92,7 +92,7 @@ function follow(at, was, box, { size, originLeft, viewWidth }) {
 // A name with no character of those scripts' blocks is left to right without asking the Unicode
 // property classes: compiling those two expressions cost 0.3 to 0.5 ms of the first badge on every
 // page (bench/README.md), and names in right-to-left scripts are few.
-const RTL_BLOCK = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|\ud83a[\udd00-\udd5f]|\ud83b[\ude00-\udeff]/;
+const RTL_BLOCK = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|\ud803[\udec0-\udeff]|\ud83a[\udd00-\udd5f]|\ud83b[\ude00-\udeff]/;
 // Built from strings on first need: a literal would be parsed with the function that holds it.
 let rtlLetter = null, letter = null;
 function rightToLeft(name) {

@@ -147,3 +147,15 @@ test('right to left: by the name\'s first letter, in every right-to-left script 
   // Hebrew, Arabic (and its presentation forms), punctuation or digits before the first letter, Adlam (astral).
   for (const name of ['שופרסל', 'أمازون', 'ﻻ', '«أمازون»', '7 أمازون', '\u{1E900}\u{1E901}', 'ܐܡܙܘܢ', 'ދިވެހި']) assert.equal(P.rightToLeft(name), true, name);
 });
+
+test('right to left: every letter of those scripts, in all of Unicode, is seen as one', () => {
+  // The quick block check must never hide a right-to-left letter from the exact one.
+  const rtl = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+  const missed = [];
+  for (let cp = 0; cp < 0x110000; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const c = String.fromCodePoint(cp);
+    if (/\p{L}/u.test(c) && rtl.test(c) && !P.rightToLeft(c)) missed.push(cp.toString(16));
+  }
+  assert.deepEqual(missed, []);
+});
