@@ -1,5 +1,5 @@
 // Content script entry: the page pipeline, read top to bottom.
-//   start: settings (rules.js) -> who runs this site (cards.js notice) -> pass:
+//   start: one site check brings the settings (rules.js) and who runs this site (cards.js notice) -> pass:
 //   collect text in batches (collect.js, blocks.js) -> send each to the background's engine ->
 //   the judge's answer: offsets back to (node, offset), hits that wait for the page (rules.js) ->
 //   draw: visibility, findings and badges (overlay.js) -> product data (structured.js) -> report.
